@@ -1,0 +1,158 @@
+//! The open document: the map, its file, its history and its saved state.
+//!
+//! Every change goes through [`Document::apply`]: the one place where undo
+//! is recorded and the dirty mark is kept, and where autosave will hook in.
+
+use std::path::{Path, PathBuf};
+
+use crate::format::{self, LoadError, SaveError};
+use crate::model::Map;
+
+use super::{Command, EditError, History, MergeKey};
+
+/// A map being edited.
+#[derive(Debug)]
+pub struct Document {
+    map: Map,
+    path: Option<PathBuf>,
+    history: History,
+    /// Bumped on every change; undo and redo restore earlier values, so a
+    /// document undone back to its saved state is clean again.
+    revision: u64,
+    next_revision: u64,
+    saved_revision: Option<u64>,
+}
+
+impl Document {
+    /// A new, unsaved document.
+    pub fn new(map: Map) -> Self {
+        Self {
+            map,
+            path: None,
+            history: History::new(),
+            revision: 0,
+            next_revision: 1,
+            saved_revision: None,
+        }
+    }
+
+    /// A document for a map just read from `path`: clean.
+    pub fn opened(map: Map, path: PathBuf) -> Self {
+        let mut doc = Self::new(map);
+        doc.path = Some(path);
+        doc.saved_revision = Some(doc.revision);
+        doc
+    }
+
+    /// Reads a map file into a clean document.
+    pub fn open(path: &Path) -> Result<Self, LoadError> {
+        Ok(Self::opened(format::load(path)?, path.to_path_buf()))
+    }
+
+    /// The map.
+    pub fn map(&self) -> &Map {
+        &self.map
+    }
+
+    /// The file it was read from or last saved to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The name to show: the file name, or "Untitled".
+    pub fn display_name(&self) -> String {
+        self.path
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "Untitled".to_owned())
+    }
+
+    /// A number that changes whenever the map does.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the map differs from the saved file. A document never saved
+    /// is dirty once it has been edited.
+    pub fn is_dirty(&self) -> bool {
+        match self.saved_revision {
+            Some(saved) => saved != self.revision,
+            None => self.revision != 0,
+        }
+    }
+
+    /// The history, for menu labels.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Applies a command as a new undo step.
+    pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+        self.apply_merging(command, None)
+    }
+
+    /// Applies a command; edits with the same `key` in a row (such as the
+    /// keystrokes of one field) form a single undo step.
+    pub fn apply_merging(
+        &mut self,
+        command: Command,
+        key: Option<MergeKey>,
+    ) -> Result<(), EditError> {
+        let mut next = self.map.clone();
+        command.apply(&mut next)?;
+        if next == self.map {
+            return Ok(());
+        }
+        self.history
+            .record(&self.map, self.revision, command.label(), key);
+        self.map = next;
+        self.revision = self.next_revision;
+        self.next_revision += 1;
+        Ok(())
+    }
+
+    /// Ends the open merge step (a field lost focus, a drag ended).
+    pub fn close_step(&mut self) {
+        self.history.close_step();
+    }
+
+    /// Undoes one step. Returns false when there was nothing to undo.
+    pub fn undo(&mut self) -> bool {
+        match self.history.undo(&mut self.map, self.revision) {
+            Some(rev) => {
+                self.revision = rev;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Redoes one step. Returns false when there was nothing to redo.
+    pub fn redo(&mut self) -> bool {
+        match self.history.redo(&mut self.map, self.revision) {
+            Some(rev) => {
+                self.revision = rev;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Saves to the document's own file. Always writes, even when clean.
+    pub fn save(&mut self) -> Result<(), SaveError> {
+        let path = self.path.clone().ok_or_else(|| SaveError::Io {
+            path: "Untitled".to_owned(),
+            message: "the map has no file yet; use Save As".to_owned(),
+        })?;
+        self.save_as(&path)
+    }
+
+    /// Saves to `path`, which becomes the document's file.
+    pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
+        format::save(&self.map, path)?;
+        self.path = Some(path.to_path_buf());
+        self.saved_revision = Some(self.revision);
+        Ok(())
+    }
+}

@@ -1,0 +1,8 @@
+//! Waymark: a desktop editor for customer-journey maps.
+//!
+//! The core (`model`, `format`, `edit`, `layout`, `analysis`) knows nothing
+//! of egui; the UI and the exporters sit on top of it.
+
+pub mod edit;
+pub mod format;
+pub mod model;

@@ -1,0 +1,41 @@
+//! Stable identifiers for the things on a map.
+//!
+//! Ids are plain numbers handed out by [`crate::model::Map::new_id`]. They
+//! never change when items are reordered, so the UI, history and analysis
+//! can refer to items without caring about list positions.
+
+use serde::{Deserialize, Serialize};
+
+macro_rules! id_type {
+    ($(#[$doc:meta])* $name:ident) => {
+        $(#[$doc])*
+        #[derive(
+            Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+        )]
+        #[serde(transparent)]
+        pub struct $name(pub u64);
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{}", self.0)
+            }
+        }
+    };
+}
+
+id_type!(
+    /// Identifies a [`crate::model::Stage`].
+    StageId
+);
+id_type!(
+    /// Identifies a [`crate::model::Lane`].
+    LaneId
+);
+id_type!(
+    /// Identifies a [`crate::model::Card`].
+    CardId
+);
+id_type!(
+    /// Identifies a [`crate::model::Persona`].
+    PersonaId
+);

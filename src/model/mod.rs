@@ -1,0 +1,256 @@
+//! The journey-map document model. Pure data: no egui, no files.
+//!
+//! A [`Map`] stores order, never pixels: which stage and lane a card is in
+//! and where it stands among the cards of that cell. Layout turns this into
+//! rectangles.
+
+mod card;
+mod emotion;
+mod ids;
+mod persona;
+pub mod sample;
+mod stage;
+
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+pub use card::{Card, Channel, Medium};
+pub use emotion::{Emotion, Score};
+pub use ids::{CardId, LaneId, PersonaId, StageId};
+pub use persona::{Dismissal, Persona};
+pub use stage::{Lane, LaneKind, Stage, StageRole};
+
+/// A customer-journey map: the document a user edits and saves.
+///
+/// Cards are shared (`Arc`) so that a history snapshot of a large map costs
+/// a pointer per card, not a copy of every string.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Map {
+    /// The map's title.
+    pub title: String,
+    /// What the map is about.
+    #[serde(default)]
+    pub description: String,
+    /// Whose journeys these are.
+    #[serde(default)]
+    pub personas: Vec<Persona>,
+    /// The stages, left to right.
+    #[serde(default)]
+    pub stages: Vec<Stage>,
+    /// The lanes, top to bottom.
+    #[serde(default)]
+    pub lanes: Vec<Lane>,
+    /// Every card. Within one cell, cards stand in this order.
+    #[serde(default)]
+    pub cards: Vec<Arc<Card>>,
+    /// Analysis findings the team has dismissed.
+    #[serde(default)]
+    pub dismissals: Vec<Dismissal>,
+    /// The next free id; every id on the map is below it.
+    #[serde(default)]
+    pub next_id: u64,
+}
+
+impl Default for Map {
+    fn default() -> Self {
+        Self::new("Untitled journey")
+    }
+}
+
+impl Map {
+    /// An empty map with a title.
+    pub fn new(title: &str) -> Self {
+        Self {
+            title: title.to_owned(),
+            description: String::new(),
+            personas: Vec::new(),
+            stages: Vec::new(),
+            lanes: Vec::new(),
+            cards: Vec::new(),
+            dismissals: Vec::new(),
+            next_id: 1,
+        }
+    }
+
+    /// A new map with the usual six stages and five lanes, ready to fill in.
+    pub fn blank() -> Self {
+        let mut map = Self::new("Untitled journey");
+        for role in StageRole::ALL {
+            let id = map.new_stage_id();
+            map.stages.push(Stage::new(id, role.label()));
+        }
+        for kind in LaneKind::BUILT_IN {
+            let id = map.new_lane_id();
+            map.lanes.push(Lane::new(id, kind));
+        }
+        map
+    }
+
+    /// Hands out a fresh id number.
+    pub fn new_id(&mut self) -> u64 {
+        let id = self.next_id.max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    /// A fresh stage id.
+    pub fn new_stage_id(&mut self) -> StageId {
+        StageId(self.new_id())
+    }
+
+    /// A fresh lane id.
+    pub fn new_lane_id(&mut self) -> LaneId {
+        LaneId(self.new_id())
+    }
+
+    /// A fresh card id.
+    pub fn new_card_id(&mut self) -> CardId {
+        CardId(self.new_id())
+    }
+
+    /// A fresh persona id.
+    pub fn new_persona_id(&mut self) -> PersonaId {
+        PersonaId(self.new_id())
+    }
+
+    /// Makes `next_id` larger than every id in use. Files edited by hand may
+    /// carry a stale counter; this keeps new ids unique anyway.
+    pub fn repair_next_id(&mut self) {
+        let max = self
+            .stages
+            .iter()
+            .map(|s| s.id.0)
+            .chain(self.lanes.iter().map(|l| l.id.0))
+            .chain(self.cards.iter().map(|c| c.id.0))
+            .chain(self.personas.iter().map(|p| p.id.0))
+            .max()
+            .unwrap_or(0);
+        self.next_id = self.next_id.max(max + 1);
+    }
+
+    /// The stage with this id.
+    pub fn stage(&self, id: StageId) -> Option<&Stage> {
+        self.stages.iter().find(|s| s.id == id)
+    }
+
+    /// The position of a stage, left to right.
+    pub fn stage_index(&self, id: StageId) -> Option<usize> {
+        self.stages.iter().position(|s| s.id == id)
+    }
+
+    /// The lane with this id.
+    pub fn lane(&self, id: LaneId) -> Option<&Lane> {
+        self.lanes.iter().find(|l| l.id == id)
+    }
+
+    /// The position of a lane, top to bottom.
+    pub fn lane_index(&self, id: LaneId) -> Option<usize> {
+        self.lanes.iter().position(|l| l.id == id)
+    }
+
+    /// The card with this id.
+    pub fn card(&self, id: CardId) -> Option<&Card> {
+        self.cards.iter().find(|c| c.id == id).map(|c| &**c)
+    }
+
+    /// The index of a card in [`Map::cards`].
+    pub fn card_index(&self, id: CardId) -> Option<usize> {
+        self.cards.iter().position(|c| c.id == id)
+    }
+
+    /// The persona with this id.
+    pub fn persona(&self, id: PersonaId) -> Option<&Persona> {
+        self.personas.iter().find(|p| p.id == id)
+    }
+
+    /// The cards of one cell, in their order.
+    pub fn cell_cards(&self, stage: StageId, lane: LaneId) -> impl Iterator<Item = &Card> {
+        self.cards
+            .iter()
+            .filter(move |c| c.stage == stage && c.lane == lane)
+            .map(|c| &**c)
+    }
+
+    /// The cards of one stage, in every lane.
+    pub fn stage_cards(&self, stage: StageId) -> impl Iterator<Item = &Card> {
+        self.cards
+            .iter()
+            .filter(move |c| c.stage == stage)
+            .map(|c| &**c)
+    }
+
+    /// A stage's emotion as a number from -2 to +2: its own, or else the
+    /// average of its cards' emotions. `None` when nothing carries one.
+    pub fn stage_emotion(&self, stage: &Stage) -> Option<f32> {
+        if let Some(e) = &stage.emotion {
+            return Some(e.score.value() as f32);
+        }
+        let (sum, n) = self
+            .stage_cards(stage.id)
+            .filter_map(|c| c.emotion.as_ref())
+            .fold((0i32, 0i32), |(s, n), e| {
+                (s + e.score.value() as i32, n + 1)
+            });
+        (n > 0).then(|| sum as f32 / n as f32)
+    }
+
+    /// Every stage's emotion, computed in one pass over the cards.
+    pub fn stage_emotions(&self) -> Vec<Option<f32>> {
+        let mut sums: std::collections::HashMap<StageId, (i32, i32)> = Default::default();
+        for card in &self.cards {
+            if let Some(e) = &card.emotion {
+                let entry = sums.entry(card.stage).or_default();
+                entry.0 += e.score.value() as i32;
+                entry.1 += 1;
+            }
+        }
+        self.stages
+            .iter()
+            .map(|stage| match &stage.emotion {
+                Some(e) => Some(e.score.value() as f32),
+                None => sums.get(&stage.id).map(|&(sum, n)| sum as f32 / n as f32),
+            })
+            .collect()
+    }
+
+    /// Checks that every card points at an existing stage, lane and persona,
+    /// and that ids are unique. Returns a plain-words description of the
+    /// first problem found.
+    pub fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        let ids = self
+            .stages
+            .iter()
+            .map(|s| ("stage", s.id.0))
+            .chain(self.lanes.iter().map(|l| ("lane", l.id.0)))
+            .chain(self.cards.iter().map(|c| ("card", c.id.0)))
+            .chain(self.personas.iter().map(|p| ("persona", p.id.0)));
+        for (what, id) in ids {
+            if !seen.insert(id) {
+                return Err(format!("the id {id} is used twice (again by a {what})"));
+            }
+        }
+        for card in &self.cards {
+            if self.stage(card.stage).is_none() {
+                return Err(format!(
+                    "card {} \"{}\" is in stage {}, which does not exist",
+                    card.id, card.title, card.stage
+                ));
+            }
+            if self.lane(card.lane).is_none() {
+                return Err(format!(
+                    "card {} \"{}\" is in lane {}, which does not exist",
+                    card.id, card.title, card.lane
+                ));
+            }
+            if let Some(p) = card.personas.iter().find(|p| self.persona(**p).is_none()) {
+                return Err(format!(
+                    "card {} \"{}\" names persona {}, which does not exist",
+                    card.id, card.title, p
+                ));
+            }
+        }
+        Ok(())
+    }
+}
