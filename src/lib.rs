@@ -6,3 +6,6 @@
 pub mod edit;
 pub mod format;
 pub mod model;
+pub mod app;
+pub mod cli;
+pub mod io;

@@ -1,0 +1,4 @@
+//! The command line's subcommands. Each returns the process exit code.
+
+pub mod check;
+pub mod export;
