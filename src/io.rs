@@ -11,3 +11,22 @@ use crate::model::Map;
 pub fn load_any(path: &Path) -> Result<Map, LoadError> {
     format::load(path)
 }
+
+/// Saves a map to any supported file, chosen by extension. Refuses
+/// formats it does not know, with a message naming them.
+pub fn save_any(map: &Map, path: &Path) -> Result<(), String> {
+    match extension(path).as_str() {
+        "ron" => format::save(map, path).map_err(|e| e.to_string()),
+        other => Err(format!(
+            "{}: cannot write .{other} files; use .ron",
+            path.display()
+        )),
+    }
+}
+
+/// The lower-case extension of a path, or "" without one.
+pub fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
