@@ -3,9 +3,12 @@
 //! The core (`model`, `format`, `edit`, `layout`, `analysis`) knows nothing
 //! of egui; the UI and the exporters sit on top of it.
 
-pub mod edit;
-pub mod format;
-pub mod model;
 pub mod app;
 pub mod cli;
+pub mod edit;
+pub mod format;
 pub mod io;
+pub mod layout;
+pub mod model;
+pub mod paint;
+pub mod theme;

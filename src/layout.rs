@@ -1,0 +1,392 @@
+//! Map + Style → Layout: where everything goes, in map units.
+//!
+//! One layout feeds the screen, the PNG and the SVG, so an export cannot
+//! drift from what the user sees. Map units are points at zoom 1. Nothing
+//! here knows about egui widgets; it only uses `emath` geometry.
+
+use egui::emath::{Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
+
+/// Sizes that shape the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Style {
+    /// Space around the whole map.
+    pub margin: f32,
+    /// Height of the title band (title, description, personas).
+    pub title_height: f32,
+    /// Width of the lane-label column on the left.
+    pub label_width: f32,
+    /// Width of a stage column.
+    pub stage_width: f32,
+    /// Gap between stage columns.
+    pub stage_gap: f32,
+    /// Height of the stage headers.
+    pub header_height: f32,
+    /// Height of the emotion-curve row.
+    pub emotion_height: f32,
+    /// A card's size.
+    pub card_size: Vec2,
+    /// Gap between cards in a cell.
+    pub card_gap: f32,
+    /// Padding inside a cell.
+    pub cell_padding: f32,
+    /// Gap between rows.
+    pub row_gap: f32,
+    /// Height of the legend at the bottom.
+    pub legend_height: f32,
+}
+
+impl Default for Style {
+    fn default() -> Self {
+        Self {
+            margin: 32.0,
+            title_height: 96.0,
+            label_width: 150.0,
+            stage_width: 236.0,
+            stage_gap: 12.0,
+            header_height: 92.0,
+            emotion_height: 150.0,
+            card_size: vec2(212.0, 78.0),
+            card_gap: 10.0,
+            cell_padding: 12.0,
+            row_gap: 8.0,
+            legend_height: 56.0,
+        }
+    }
+}
+
+/// A stage's column and header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageBox {
+    /// The stage.
+    pub id: StageId,
+    /// The header at the top of the column.
+    pub header: Rect,
+    /// The whole column, from the header to the last lane.
+    pub column: Rect,
+}
+
+/// A lane's row and label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneBox {
+    /// The lane.
+    pub id: LaneId,
+    /// The label on the left.
+    pub label: Rect,
+    /// The whole row, label included.
+    pub row: Rect,
+}
+
+/// A card's place on the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardBox {
+    /// The card.
+    pub id: CardId,
+    /// Its index in [`Map::cards`].
+    pub index: usize,
+    /// Its stage's index.
+    pub stage: usize,
+    /// Its lane's index.
+    pub lane: usize,
+    /// Its position within the cell.
+    pub slot: usize,
+    /// Where it is drawn.
+    pub rect: Rect,
+}
+
+/// A point of the emotion curve.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EmotionPoint {
+    /// The stage.
+    pub stage: StageId,
+    /// The score, -2..=2 (an average may fall between whole numbers).
+    pub score: f32,
+    /// Where the point is drawn.
+    pub pos: Pos2,
+}
+
+/// Everything positioned, in map units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    /// The style it was made with.
+    pub style: Style,
+    /// The whole map.
+    pub bounds: Rect,
+    /// The title band.
+    pub title: Rect,
+    /// Persona chips in the title band.
+    pub personas: Vec<(PersonaId, Rect)>,
+    /// Stage columns, left to right.
+    pub stages: Vec<StageBox>,
+    /// The emotion row, label column included.
+    pub emotion_row: Rect,
+    /// The emotion curve's points, for stages that have an emotion.
+    pub emotion_points: Vec<EmotionPoint>,
+    /// Lane rows, top to bottom.
+    pub lanes: Vec<LaneBox>,
+    /// Every card.
+    pub cards: Vec<CardBox>,
+    /// The legend at the bottom.
+    pub legend: Rect,
+    /// Number of cards in each cell, indexed `[stage][lane]`.
+    cell_counts: Vec<Vec<usize>>,
+}
+
+/// Where a dragged card would land.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DropTarget {
+    /// The stage.
+    pub stage: StageId,
+    /// The lane.
+    pub lane: LaneId,
+    /// The position among the cell's cards.
+    pub position: usize,
+}
+
+/// The height of the score band inside the emotion row: +2 at the top.
+fn emotion_y(row: Rect, score: f32) -> f32 {
+    let top = row.top() + 28.0;
+    let bottom = row.bottom() - 34.0;
+    let t = (2.0 - score.clamp(-2.0, 2.0)) / 4.0;
+    top + t * (bottom - top)
+}
+
+/// Lays a map out.
+pub fn layout(map: &Map, style: &Style) -> Layout {
+    let s = style;
+    let n_stages = map.stages.len();
+    let n_lanes = map.lanes.len();
+    let stage_index: std::collections::HashMap<StageId, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let lane_index: std::collections::HashMap<LaneId, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id, i))
+        .collect();
+
+    // One pass over the cards: each card's slot in its cell.
+    let mut cell_counts = vec![vec![0usize; n_lanes]; n_stages];
+    let mut placed = Vec::with_capacity(map.cards.len());
+    for (index, card) in map.cards.iter().enumerate() {
+        let (Some(&si), Some(&li)) = (stage_index.get(&card.stage), lane_index.get(&card.lane))
+        else {
+            continue;
+        };
+        let slot = cell_counts[si][li];
+        cell_counts[si][li] += 1;
+        placed.push((index, card.id, si, li, slot));
+    }
+
+    let left = s.margin;
+    let grid_left = left + s.label_width;
+    let grid_width = if n_stages == 0 {
+        s.stage_width
+    } else {
+        n_stages as f32 * s.stage_width + (n_stages - 1) as f32 * s.stage_gap
+    };
+    let width = s.label_width + grid_width;
+    let title = Rect::from_min_size(pos2(left, s.margin), vec2(width, s.title_height));
+
+    // Persona chips along the bottom of the title band, right-aligned.
+    let mut personas = Vec::with_capacity(map.personas.len());
+    let chip_h = 26.0;
+    let mut x = title.right();
+    for persona in map.personas.iter().rev() {
+        let w = (persona.name.chars().count() as f32 * 7.6 + 44.0).clamp(80.0, 320.0);
+        x -= w;
+        personas.push((
+            persona.id,
+            Rect::from_min_size(pos2(x, title.top() + 8.0), vec2(w, chip_h)),
+        ));
+        x -= 8.0;
+    }
+    personas.reverse();
+
+    let header_top = title.bottom() + s.row_gap;
+    let emotion_row = Rect::from_min_size(
+        pos2(left, header_top + s.header_height + s.row_gap),
+        vec2(width, s.emotion_height),
+    );
+
+    let mut y = emotion_row.bottom() + s.row_gap;
+    let mut lanes = Vec::with_capacity(n_lanes);
+    for (li, lane) in map.lanes.iter().enumerate() {
+        let most = (0..n_stages)
+            .map(|si| cell_counts[si][li])
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let h = 2.0 * s.cell_padding + most as f32 * s.card_size.y + (most - 1) as f32 * s.card_gap;
+        let row = Rect::from_min_size(pos2(left, y), vec2(width, h));
+        let label = Rect::from_min_size(row.min, vec2(s.label_width - 10.0, h));
+        lanes.push(LaneBox {
+            id: lane.id,
+            label,
+            row,
+        });
+        y += h + s.row_gap;
+    }
+    let grid_bottom = y - s.row_gap;
+
+    let stages: Vec<StageBox> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(si, stage)| {
+            let x = grid_left + si as f32 * (s.stage_width + s.stage_gap);
+            let header =
+                Rect::from_min_size(pos2(x, header_top), vec2(s.stage_width, s.header_height));
+            let column = Rect::from_min_max(
+                header.min,
+                pos2(header.right(), grid_bottom.max(header.bottom())),
+            );
+            StageBox {
+                id: stage.id,
+                header,
+                column,
+            }
+        })
+        .collect();
+
+    let emotions = map.stage_emotions();
+    let emotion_points = stages
+        .iter()
+        .zip(&emotions)
+        .filter_map(|(sb, e)| {
+            e.map(|score| EmotionPoint {
+                stage: sb.id,
+                score,
+                pos: pos2(sb.header.center().x, emotion_y(emotion_row, score)),
+            })
+        })
+        .collect();
+
+    let cards = placed
+        .into_iter()
+        .map(|(index, id, si, li, slot)| {
+            let min = pos2(
+                stages[si].column.left() + (s.stage_width - s.card_size.x) / 2.0,
+                lanes[li].row.top() + s.cell_padding + slot as f32 * (s.card_size.y + s.card_gap),
+            );
+            CardBox {
+                id,
+                index,
+                stage: si,
+                lane: li,
+                slot,
+                rect: Rect::from_min_size(min, s.card_size),
+            }
+        })
+        .collect();
+
+    let legend = Rect::from_min_size(
+        pos2(left, grid_bottom + 2.0 * s.row_gap),
+        vec2(width, s.legend_height),
+    );
+    let bounds = Rect::from_min_max(
+        Pos2::ZERO,
+        pos2(left + width + s.margin, legend.bottom() + s.margin),
+    );
+
+    Layout {
+        style: style.clone(),
+        bounds,
+        title,
+        personas,
+        stages,
+        emotion_row,
+        emotion_points,
+        lanes,
+        cards,
+        legend,
+        cell_counts,
+    }
+}
+
+impl Layout {
+    /// The card box under a map point, topmost first.
+    pub fn card_at(&self, p: Pos2) -> Option<&CardBox> {
+        self.cards.iter().rev().find(|c| c.rect.contains(p))
+    }
+
+    /// The box of a card.
+    pub fn card(&self, id: CardId) -> Option<&CardBox> {
+        self.cards.iter().find(|c| c.id == id)
+    }
+
+    /// The (stage index, lane index) of the cell under a map point.
+    pub fn cell_at(&self, p: Pos2) -> Option<(usize, usize)> {
+        let si = self.stages.iter().position(|s| {
+            p.x >= s.column.left() - self.style.stage_gap / 2.0
+                && p.x < s.column.right() + self.style.stage_gap / 2.0
+        })?;
+        let li = self.lanes.iter().position(|l| {
+            p.y >= l.row.top() - self.style.row_gap / 2.0
+                && p.y < l.row.bottom() + self.style.row_gap / 2.0
+        })?;
+        Some((si, li))
+    }
+
+    /// The rectangle of a cell.
+    pub fn cell_rect(&self, stage: usize, lane: usize) -> Option<Rect> {
+        let s = self.stages.get(stage)?;
+        let l = self.lanes.get(lane)?;
+        Some(Rect::from_x_y_ranges(s.column.x_range(), l.row.y_range()))
+    }
+
+    /// How many cards a cell holds.
+    pub fn cell_count(&self, stage: usize, lane: usize) -> usize {
+        self.cell_counts
+            .get(stage)
+            .and_then(|l| l.get(lane))
+            .copied()
+            .unwrap_or(0)
+    }
+
+    /// The stage whose header is under a map point.
+    pub fn stage_header_at(&self, p: Pos2) -> Option<&StageBox> {
+        self.stages.iter().find(|s| s.header.contains(p))
+    }
+
+    /// The lane whose label is under a map point.
+    pub fn lane_label_at(&self, p: Pos2) -> Option<&LaneBox> {
+        self.lanes.iter().find(|l| l.label.contains(p))
+    }
+
+    /// Where cards dropped at a map point would land: the cell under it and
+    /// the slot nearest to the point. `None` outside the grid.
+    pub fn drop_target(&self, map: &Map, p: Pos2) -> Option<DropTarget> {
+        let (si, li) = self.cell_at(p)?;
+        let row = &self.lanes[li].row;
+        let pitch = self.style.card_size.y + self.style.card_gap;
+        let rel = (p.y - row.top() - self.style.cell_padding + self.style.card_gap / 2.0) / pitch;
+        let position = (rel.round().max(0.0) as usize).min(self.cell_count(si, li));
+        Some(DropTarget {
+            stage: map.stages.get(si)?.id,
+            lane: map.lanes.get(li)?.id,
+            position,
+        })
+    }
+
+    /// The y of the marker showing where a drop at `position` would go.
+    pub fn slot_y(&self, lane: usize, position: usize) -> f32 {
+        let Some(l) = self.lanes.get(lane) else {
+            return 0.0;
+        };
+        l.row.top()
+            + self.style.cell_padding
+            + position as f32 * (self.style.card_size.y + self.style.card_gap)
+            - self.style.card_gap / 2.0
+    }
+
+    /// The y coordinate of an emotion score in the emotion row.
+    pub fn emotion_y(&self, score: f32) -> f32 {
+        emotion_y(self.emotion_row, score)
+    }
+}
