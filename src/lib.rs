@@ -12,3 +12,4 @@ pub mod layout;
 pub mod model;
 pub mod paint;
 pub mod theme;
+pub mod ui;

@@ -184,43 +184,34 @@ impl Painter<'_, '_> {
         self.rect(r, radius, fill);
     }
 
-    /// A face: colour and mouth show the score without needing emoji.
     fn face(&mut self, center: Pos2, radius: f32, score: f32, ring: Color32) {
-        if !Rect::from_center_size(center, Vec2::splat(2.0 * radius)).intersects(self.clip) {
-            return;
+        if Rect::from_center_size(center, Vec2::splat(2.0 * radius)).intersects(self.clip) {
+            face(&mut self.shapes, center, radius, score, ring);
         }
-        let ink = Color32::from_rgb(40, 30, 20);
-        self.shapes
-            .push(Shape::circle_filled(center, radius + 1.0, ring));
-        self.shapes
-            .push(Shape::circle_filled(center, radius, emotion_color(score)));
-        let eye_dx = radius * 0.36;
-        let eye_y = center.y - radius * 0.22;
-        let eye_r = (radius * 0.12).max(0.8);
-        self.shapes.push(Shape::circle_filled(
-            pos2(center.x - eye_dx, eye_y),
-            eye_r,
-            ink,
-        ));
-        self.shapes.push(Shape::circle_filled(
-            pos2(center.x + eye_dx, eye_y),
-            eye_r,
-            ink,
-        ));
-        let half = radius * 0.45;
-        let mouth_y = center.y + radius * 0.35;
-        let bend = score.clamp(-2.0, 2.0) / 2.0 * radius * 0.28;
-        let points: Vec<Pos2> = (0..=6)
-            .map(|i| {
-                let t = i as f32 / 6.0 * 2.0 - 1.0;
-                pos2(center.x + t * half, mouth_y - bend + bend * t * t)
-            })
-            .collect();
-        self.shapes.push(Shape::line(
-            points,
-            Stroke::new((radius * 0.13).max(1.0), ink),
-        ));
     }
+}
+
+/// A face: colour and mouth show the score without needing emoji glyphs.
+/// Used on cards, on the curve, in the legend and in the emotion picker.
+pub fn face(shapes: &mut Vec<Shape>, center: Pos2, radius: f32, score: f32, ring: Color32) {
+    let ink = Color32::from_rgb(40, 30, 20);
+    shapes.push(Shape::circle_filled(center, radius + 1.0, ring));
+    shapes.push(Shape::circle_filled(center, radius, emotion_color(score)));
+    let eye_dx = radius * 0.36;
+    let eye_y = center.y - radius * 0.22;
+    let eye_r = (radius * 0.12).max(0.8);
+    shapes.push(Shape::circle_filled(pos2(center.x - eye_dx, eye_y), eye_r, ink));
+    shapes.push(Shape::circle_filled(pos2(center.x + eye_dx, eye_y), eye_r, ink));
+    let half = radius * 0.45;
+    let mouth_y = center.y + radius * 0.35;
+    let bend = score.clamp(-2.0, 2.0) / 2.0 * radius * 0.28;
+    let points: Vec<Pos2> = (0..=6)
+        .map(|i| {
+            let t = i as f32 / 6.0 * 2.0 - 1.0;
+            pos2(center.x + t * half, mouth_y - bend + bend * t * t)
+        })
+        .collect();
+    shapes.push(Shape::line(points, Stroke::new((radius * 0.13).max(1.0), ink)));
 }
 
 /// Paints the whole map into shapes in screen space.

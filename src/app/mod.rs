@@ -1,9 +1,479 @@
-//! The eframe application.
+//! The eframe application: owns the document and the view state, lays out
+//! the panels, and applies the frame's actions after drawing.
+
+pub mod dialogs;
+mod files;
+pub mod view;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Opens the editor window.
-pub fn run(_map: Option<PathBuf>) -> ExitCode {
-    ExitCode::SUCCESS
+use egui::{Id, ViewportCommand};
+
+use crate::edit::{Command, Document};
+use crate::layout::{Layout, Style, layout};
+use crate::model::{Lane, LaneKind, Map, Stage, sample::sample_map};
+use crate::theme::Theme;
+use crate::ui::canvas::{CanvasInput, add_card, canvas_ui};
+use crate::ui::inspector::inspector_ui;
+use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
+use crate::ui::{Actions, UiCommand};
+
+use dialogs::{FileDialogs, NativeDialogs};
+pub use files::{Pending, PathPrompt};
+use view::{EditTarget, InlineEdit, Selection, ViewState};
+
+/// A message in the status bar.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it reports a failure.
+    pub error: bool,
+}
+
+/// The editor.
+pub struct WaymarkApp {
+    doc: Document,
+    view: ViewState,
+    theme: Theme,
+    layout: Option<(u64, Layout)>,
+    dialogs: Box<dyn FileDialogs>,
+    recent: Vec<PathBuf>,
+    /// An action waiting for the answer to "save changes first?".
+    pending: Option<Pending>,
+    /// A typed-path prompt, when no file dialog can be shown.
+    prompt: Option<PathPrompt>,
+    /// An error to show in a dialog.
+    error: Option<String>,
+    status: Option<Status>,
+    allow_close: bool,
+    last_title: String,
+    last_focus: Option<Id>,
+}
+
+/// The key under which recent files are stored.
+const RECENT_KEY: &str = "waymark.recent";
+
+impl WaymarkApp {
+    /// An editor on a document, with the given file dialogs.
+    pub fn new(cc: &eframe::CreationContext<'_>, doc: Document, dialogs: Box<dyn FileDialogs>) -> Self {
+        cc.egui_ctx.set_fonts(crate::paint::font_definitions());
+        cc.egui_ctx.set_theme(egui::Theme::Light);
+        cc.egui_ctx.all_styles_mut(|style| {
+            style.spacing.button_padding = egui::vec2(8.0, 4.0);
+            style.spacing.interact_size.y = 24.0;
+        });
+        let recent = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
+            .unwrap_or_default();
+        Self {
+            doc,
+            view: ViewState::default(),
+            theme: Theme::light(),
+            layout: None,
+            dialogs,
+            recent,
+            pending: None,
+            prompt: None,
+            error: None,
+            status: None,
+            allow_close: false,
+            last_title: String::new(),
+            last_focus: None,
+        }
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The view state: pan, zoom, selection.
+    pub fn view_state(&self) -> &ViewState {
+        &self.view
+    }
+
+    /// The view state, for tests that set up a view.
+    pub fn view_state_mut(&mut self) -> &mut ViewState {
+        &mut self.view
+    }
+
+    /// The status bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The layout of the current map, recomputed only when it changed.
+    fn current_layout(&mut self) -> &Layout {
+        let revision = self.doc.revision();
+        if self.layout.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.layout = Some((revision, layout(self.doc.map(), &Style::default())));
+        }
+        &self.layout.as_ref().expect("just computed").1
+    }
+
+    fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Actions) {
+        let typing = ctx.egui_wants_keyboard_input();
+        // Longer modifier sets first, so Ctrl+Shift+Z is not taken as Ctrl+Z.
+        let mut commands = UiCommand::ALL.to_vec();
+        commands.sort_by_key(|c| {
+            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
+                s.modifiers.shift as u8 + s.modifiers.command as u8 + s.modifiers.alt as u8
+            }))
+        });
+        for cmd in commands {
+            if typing && cmd.is_plain_key() {
+                continue;
+            }
+            if let Some(shortcut) = cmd.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
+            {
+                out.command(cmd);
+            }
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        let map = self.doc.map().clone();
+        match cmd {
+            UiCommand::New => self.guard(Pending::New),
+            UiCommand::Open => self.guard(Pending::Open),
+            UiCommand::OpenPath => self.guard(Pending::OpenPrompt),
+            UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::SaveAs => {
+                self.save_as();
+            }
+            UiCommand::Undo => {
+                if self.doc.undo() {
+                    self.set_status("Undone");
+                }
+            }
+            UiCommand::Redo | UiCommand::RedoAlt => {
+                if self.doc.redo() {
+                    self.set_status("Redone");
+                }
+            }
+            UiCommand::AddCard => {
+                let (stage, lane) = self.target_cell(&map);
+                if let (Some(stage), Some(lane)) = (stage, lane) {
+                    let mut out = Actions::default();
+                    add_card(&map, stage, lane, &mut self.view, &mut out);
+                    self.apply(out);
+                    if let Some(cb) = self.current_layout().cards.last().map(|c| c.rect) {
+                        let _ = cb;
+                    }
+                    self.reveal_selection();
+                } else {
+                    self.set_status("Add a stage and a lane first");
+                }
+            }
+            UiCommand::AddStage => {
+                let index = self
+                    .view
+                    .selection
+                    .stage
+                    .and_then(|s| map.stage_index(s))
+                    .map_or(map.stages.len(), |i| i + 1);
+                let mut m = map.clone();
+                let id = m.new_stage_id();
+                let stage = Stage::new(id, "New stage");
+                self.apply_edit(Command::AddStage { index, stage });
+                self.view.selection = Selection::stage(id);
+                self.view.editing = Some(InlineEdit {
+                    target: EditTarget::Stage(id),
+                    text: "New stage".into(),
+                    focused: false,
+                });
+                self.reveal_selection();
+            }
+            UiCommand::AddLane => {
+                let index = self
+                    .view
+                    .selection
+                    .lane
+                    .and_then(|l| map.lane_index(l))
+                    .map_or(map.lanes.len(), |i| i + 1);
+                let mut m = map.clone();
+                let id = m.new_lane_id();
+                let mut lane = Lane::new(id, LaneKind::Custom("New lane".into()));
+                lane.name = "New lane".into();
+                self.apply_edit(Command::AddLane { index, lane });
+                self.view.selection = Selection::lane(id);
+                self.view.editing = Some(InlineEdit {
+                    target: EditTarget::Lane(id),
+                    text: "New lane".into(),
+                    focused: false,
+                });
+                self.reveal_selection();
+            }
+            UiCommand::Delete => {
+                let sel = &self.view.selection;
+                let command = if let Some(stage) = sel.stage {
+                    Some(Command::DeleteStage(stage))
+                } else if let Some(lane) = sel.lane {
+                    Some(Command::DeleteLane(lane))
+                } else {
+                    let ids = sel.cards_in_order(&map);
+                    (!ids.is_empty()).then_some(Command::DeleteCards(ids))
+                };
+                if let Some(command) = command {
+                    self.apply_edit(command);
+                }
+            }
+            UiCommand::EditSelection => {
+                let sel = &self.view.selection;
+                let target = if let Some(s) = sel.stage {
+                    map.stage(s).map(|s| (EditTarget::Stage(s.id), s.name.clone()))
+                } else if let Some(l) = sel.lane {
+                    map.lane(l).map(|l| (EditTarget::Lane(l.id), l.name.clone()))
+                } else {
+                    let ids = sel.cards_in_order(&map);
+                    ids.first()
+                        .and_then(|id| map.card(*id))
+                        .map(|c| (EditTarget::Card(c.id), c.title.clone()))
+                };
+                if let Some((target, text)) = target {
+                    self.view.editing = Some(InlineEdit {
+                        target,
+                        text,
+                        focused: false,
+                    });
+                }
+            }
+            UiCommand::SelectAll => {
+                self.view.selection = Selection {
+                    cards: map.cards.iter().map(|c| c.id).collect(),
+                    ..Default::default()
+                };
+            }
+            UiCommand::ZoomIn | UiCommand::ZoomOut => {
+                let factor = if cmd == UiCommand::ZoomIn { 1.25 } else { 0.8 };
+                let canvas = self.view.canvas;
+                self.view.zoom_around(factor, canvas.center(), canvas);
+            }
+            UiCommand::ZoomFit => self.view.fit_pending = true,
+            UiCommand::ZoomReset => {
+                let canvas = self.view.canvas;
+                self.view.zoom_around(1.0 / self.view.zoom, canvas.center(), canvas);
+            }
+        }
+    }
+
+    /// The cell a new card goes to: the selected card's, else the first
+    /// touchpoints cell of the selected (or first) stage.
+    fn target_cell(&self, map: &Map) -> (Option<crate::model::StageId>, Option<crate::model::LaneId>) {
+        if let Some(card) = self
+            .view
+            .selection
+            .cards_in_order(map)
+            .first()
+            .and_then(|id| map.card(*id))
+        {
+            return (Some(card.stage), Some(card.lane));
+        }
+        let stage = self.view.selection.stage.or(map.stages.first().map(|s| s.id));
+        let lane = self.view.selection.lane.or_else(|| {
+            map.lanes
+                .iter()
+                .find(|l| l.kind == LaneKind::Touchpoints)
+                .or(map.lanes.first())
+                .map(|l| l.id)
+        });
+        (stage, lane)
+    }
+
+    fn reveal_selection(&mut self) {
+        self.view.reveal = None;
+        let map = self.doc.map().clone();
+        let sel = self.view.selection.clone();
+        let layout = self.current_layout();
+        let rect = if let Some(s) = sel.stage {
+            layout.stages.iter().find(|b| b.id == s).map(|b| b.header)
+        } else if let Some(l) = sel.lane {
+            layout.lanes.iter().find(|b| b.id == l).map(|b| b.label)
+        } else {
+            sel.cards_in_order(&map)
+                .first()
+                .and_then(|id| layout.card(*id))
+                .map(|c| c.rect)
+        };
+        self.view.reveal = rect;
+    }
+
+    fn apply_edit(&mut self, command: Command) {
+        let mut out = Actions::default();
+        out.edit(command);
+        self.apply(out);
+    }
+
+    /// Applies the frame's edits: the one place the map changes.
+    fn apply(&mut self, out: Actions) {
+        for edit in out.edits {
+            if let Err(err) = self.doc.apply_merging(edit.command, edit.merge) {
+                self.status = Some(Status {
+                    text: format!("Could not apply the change: {err}"),
+                    error: true,
+                });
+            }
+        }
+        self.view.selection.retain_existing(self.doc.map());
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let mark = if self.doc.is_dirty() { "● " } else { "" };
+        let title = format!("{mark}{} — Waymark", self.doc.display_name());
+        if title != self.last_title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+
+    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            match &self.status {
+                Some(Status { text, error: true }) => {
+                    ui.colored_label(ui.visuals().error_fg_color, text);
+                }
+                Some(Status { text, .. }) => {
+                    ui.label(text);
+                }
+                None => {
+                    ui.weak("Drag the background to pan · Ctrl+scroll to zoom · Shift+drag to select several cards · 1–5 set the emotion");
+                }
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let map = self.doc.map();
+                ui.weak(format!("{} cards · {} stages", map.cards.len(), map.stages.len()));
+                if self.doc.is_dirty() {
+                    ui.weak("Unsaved changes ·");
+                }
+            });
+        });
+    }
+}
+
+impl eframe::App for WaymarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        let mut out = Actions::default();
+        self.shortcuts(&ctx, &mut out);
+        self.current_layout();
+
+        let undo = self.doc.history().undo_label().map(str::to_owned);
+        let redo = self.doc.history().redo_label().map(str::to_owned);
+        let state = MenuState {
+            undo: undo.as_deref(),
+            redo: redo.as_deref(),
+            has_selection: !self.view.selection.is_empty(),
+            recent: &self.recent,
+            zoom: self.view.zoom,
+        };
+        let mut recent_pick = None;
+        egui::Panel::top("menu").show(ui, |ui| {
+            recent_pick = menu_bar_ui(ui, &state, &mut out);
+        });
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(2.0);
+            toolbar_ui(ui, &state, &mut out);
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        egui::Panel::right("inspector")
+            .default_size(300.0)
+            .min_size(240.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                inspector_ui(ui, self.doc.map(), &mut self.view, &mut out);
+            });
+        let layout = self.layout.take().map(|(_, l)| l).unwrap_or_else(|| layout(self.doc.map(), &Style::default()));
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let input = CanvasInput {
+                map: self.doc.map(),
+                layout: &layout,
+                theme: &self.theme,
+                gaps: &[],
+            };
+            canvas_ui(ui, &input, &mut self.view, &mut out);
+        });
+        self.layout = Some((self.doc.revision(), layout));
+        self.modals_ui(&ctx);
+
+        // After drawing: apply edits, then commands.
+        let commands = std::mem::take(&mut out.commands);
+        self.apply(out);
+        for cmd in commands {
+            self.run_command(&ctx, cmd);
+        }
+        if let Some(path) = recent_pick {
+            self.guard(Pending::OpenFile(path));
+        }
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.doc.close_step();
+            self.last_focus = focus;
+        }
+        self.handle_close(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}
+
+/// Opens the editor window on a file, or on the sample map.
+pub fn run(path: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_title("Waymark")
+            .with_app_id("waymark")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Waymark",
+        options,
+        Box::new(move |cc| {
+            let mut startup_error = None;
+            let doc = match &path {
+                Some(p) => match Document::open_any(p) {
+                    Ok(doc) => doc,
+                    Err(err) => {
+                        eprintln!("{err}");
+                        startup_error = Some(err.to_string());
+                        Document::new(Map::blank())
+                    }
+                },
+                None => Document::new(sample_map()),
+            };
+            let mut app = WaymarkApp::new(cc, doc, Box::new(NativeDialogs));
+            if let Some(p) = path.filter(|_| startup_error.is_none()) {
+                app.remember(&p);
+            }
+            app.error = startup_error;
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("waymark: could not open a window: {err}");
+            eprintln!("(`waymark export` and `waymark check` work without a display.)");
+            ExitCode::from(1)
+        }
+    }
 }

@@ -49,6 +49,21 @@ impl Document {
         Ok(Self::opened(format::load(path)?, path.to_path_buf()))
     }
 
+    /// Reads any supported file. A `.ron` map stays tied to its file; an
+    /// imported one (Mermaid, CSV) opens unsaved, so Save asks for a name
+    /// instead of overwriting the source in another format.
+    pub fn open_any(path: &Path) -> Result<Self, LoadError> {
+        let map = crate::io::load_any(path)?;
+        if crate::io::extension(path) == "ron" {
+            Ok(Self::opened(map, path.to_path_buf()))
+        } else {
+            let mut doc = Self::new(map);
+            doc.revision = doc.next_revision;
+            doc.next_revision += 1;
+            Ok(doc)
+        }
+    }
+
     /// The map.
     pub fn map(&self) -> &Map {
         &self.map

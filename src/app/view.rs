@@ -1,0 +1,231 @@
+//! View state: everything about how the map is shown and what is selected.
+//! None of it is saved in the map file, and none of it is undone.
+
+use std::collections::HashSet;
+
+use egui::{Pos2, Rect, Vec2};
+
+use crate::layout::{DropTarget, Layout};
+use crate::model::{CardId, LaneId, Map, StageId};
+use crate::paint::View;
+
+/// What is selected: cards, or one stage, or one lane.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Selection {
+    /// Selected cards.
+    pub cards: HashSet<CardId>,
+    /// The selected stage, when a stage header was clicked.
+    pub stage: Option<StageId>,
+    /// The selected lane, when a lane label was clicked.
+    pub lane: Option<LaneId>,
+}
+
+impl Selection {
+    /// Selects one card alone.
+    pub fn card(id: CardId) -> Self {
+        Self {
+            cards: HashSet::from([id]),
+            ..Default::default()
+        }
+    }
+
+    /// Selects one stage alone.
+    pub fn stage(id: StageId) -> Self {
+        Self {
+            stage: Some(id),
+            ..Default::default()
+        }
+    }
+
+    /// Selects one lane alone.
+    pub fn lane(id: LaneId) -> Self {
+        Self {
+            lane: Some(id),
+            ..Default::default()
+        }
+    }
+
+    /// Whether nothing is selected.
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty() && self.stage.is_none() && self.lane.is_none()
+    }
+
+    /// The selected cards in map order, skipping ids no longer on the map.
+    pub fn cards_in_order(&self, map: &Map) -> Vec<CardId> {
+        map.cards
+            .iter()
+            .filter(|c| self.cards.contains(&c.id))
+            .map(|c| c.id)
+            .collect()
+    }
+
+    /// Forgets ids that are no longer on the map (after undo or delete).
+    pub fn retain_existing(&mut self, map: &Map) {
+        if !self.cards.is_empty() {
+            let present: HashSet<CardId> = map.cards.iter().map(|c| c.id).collect();
+            self.cards.retain(|id| present.contains(id));
+        }
+        if self.stage.is_some_and(|s| map.stage(s).is_none()) {
+            self.stage = None;
+        }
+        if self.lane.is_some_and(|l| map.lane(l).is_none()) {
+            self.lane = None;
+        }
+    }
+}
+
+/// What an in-place text edit is editing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A card's title.
+    Card(CardId),
+    /// A stage's name.
+    Stage(StageId),
+    /// A lane's name.
+    Lane(LaneId),
+}
+
+/// An in-place text edit in progress.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InlineEdit {
+    /// What is edited.
+    pub target: EditTarget,
+    /// The text typed so far.
+    pub text: String,
+    /// Whether focus has been given to the field yet.
+    pub focused: bool,
+}
+
+/// Cards being dragged. The map is not touched until the drop, so the
+/// whole drag is one undo step and Esc simply forgets it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CardDrag {
+    /// The cards, in map order.
+    pub ids: HashSet<CardId>,
+    /// Where the pointer grabbed the card, relative to its corner (map units).
+    pub grab: Vec2,
+    /// The grabbed card.
+    pub card: CardId,
+    /// Where they would land now.
+    pub target: Option<DropTarget>,
+}
+
+/// A stage or lane header being dragged to a new position.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum HeaderDrag {
+    /// A stage column.
+    Stage(StageId),
+    /// A lane row.
+    Lane(LaneId),
+}
+
+/// Something located from the analysis panel, shown highlighted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Highlight {
+    /// A card.
+    Card(CardId),
+    /// A stage.
+    Stage(StageId),
+    /// A lane.
+    Lane(LaneId),
+}
+
+/// Pan, zoom, selection and gestures in progress.
+#[derive(Clone, Debug)]
+pub struct ViewState {
+    /// Screen offset of the map origin from the canvas corner.
+    pub pan: Vec2,
+    /// Screen points per map unit.
+    pub zoom: f32,
+    /// Fit the map to the canvas on the next frame.
+    pub fit_pending: bool,
+    /// What is selected.
+    pub selection: Selection,
+    /// An in-place edit.
+    pub editing: Option<InlineEdit>,
+    /// A card drag.
+    pub drag: Option<CardDrag>,
+    /// A header drag.
+    pub header_drag: Option<HeaderDrag>,
+    /// A rubber band, from its start to the pointer, in screen points.
+    pub band: Option<(Pos2, Pos2)>,
+    /// A located finding.
+    pub highlight: Option<Highlight>,
+    /// Scroll this map rectangle into view on the next frame.
+    pub reveal: Option<Rect>,
+    /// The canvas rectangle of the last frame.
+    pub canvas: Rect,
+}
+
+impl Default for ViewState {
+    fn default() -> Self {
+        Self {
+            pan: Vec2::ZERO,
+            zoom: 1.0,
+            fit_pending: true,
+            selection: Selection::default(),
+            editing: None,
+            drag: None,
+            header_drag: None,
+            band: None,
+            highlight: None,
+            reveal: None,
+            canvas: Rect::NOTHING,
+        }
+    }
+}
+
+impl ViewState {
+    /// The smallest zoom.
+    pub const MIN_ZOOM: f32 = 0.05;
+    /// The largest zoom.
+    pub const MAX_ZOOM: f32 = 4.0;
+
+    /// The map-to-screen transform for a canvas rectangle.
+    pub fn view(&self, canvas: Rect) -> View {
+        View {
+            origin: canvas.min + self.pan,
+            zoom: self.zoom,
+        }
+    }
+
+    /// Zooms by `factor`, keeping the map point under `anchor` in place.
+    pub fn zoom_around(&mut self, factor: f32, anchor: Pos2, canvas: Rect) {
+        let before = self.view(canvas).to_map(anchor);
+        self.zoom = (self.zoom * factor).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
+        let after = self.view(canvas).to_screen(before);
+        self.pan += anchor - after;
+    }
+
+    /// Fits the whole map into the canvas, centred.
+    pub fn fit(&mut self, layout: &Layout, canvas: Rect) {
+        let b = layout.bounds;
+        if canvas.width() <= 1.0 || canvas.height() <= 1.0 || b.width() <= 0.0 {
+            return;
+        }
+        self.zoom = (canvas.width() / b.width())
+            .min(canvas.height() / b.height())
+            .clamp(Self::MIN_ZOOM, 1.5);
+        let size = b.size() * self.zoom;
+        self.pan = (canvas.size() - size) / 2.0 - b.min.to_vec2() * self.zoom;
+        self.pan.y = self.pan.y.min(0.0).max((canvas.height() - size.y) / 2.0);
+    }
+
+    /// Pans so that a map rectangle is visible, with some margin.
+    pub fn reveal(&mut self, target: Rect, canvas: Rect) {
+        let view = self.view(canvas);
+        let r = view.rect(target).expand(40.0);
+        let mut delta = egui::Vec2::ZERO;
+        if r.width() > canvas.width() || r.left() < canvas.left() {
+            delta.x = canvas.left() - r.left();
+        } else if r.right() > canvas.right() {
+            delta.x = canvas.right() - r.right();
+        }
+        if r.height() > canvas.height() || r.top() < canvas.top() {
+            delta.y = canvas.top() - r.top();
+        } else if r.bottom() > canvas.bottom() {
+            delta.y = canvas.bottom() - r.bottom();
+        }
+        self.pan += delta;
+    }
+}

@@ -1,0 +1,144 @@
+//! Every user-level command, with its menu text and keyboard shortcut.
+//!
+//! The menus, the shortcut handler and the README's shortcut table all read
+//! from this one enum (the pattern of rerun's `UICommand`), so a shortcut
+//! shown in a menu is always the one that works.
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// A command the user can give from a menu or the keyboard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    /// Start a new map.
+    New,
+    /// Open a map file.
+    Open,
+    /// Save to the current file (always writes).
+    Save,
+    /// Save under a new name.
+    SaveAs,
+    /// Type a path to open, when no file dialog is available.
+    OpenPath,
+    /// Close the window.
+    Quit,
+    /// Undo the last change.
+    Undo,
+    /// Redo the last undone change.
+    Redo,
+    /// Redo, the other common shortcut.
+    RedoAlt,
+    /// Add a card to the selected cell.
+    AddCard,
+    /// Add a stage after the selected one.
+    AddStage,
+    /// Add a lane below the selected one.
+    AddLane,
+    /// Delete the selection.
+    Delete,
+    /// Edit the selection in place.
+    EditSelection,
+    /// Select every card.
+    SelectAll,
+    /// Zoom in.
+    ZoomIn,
+    /// Zoom out.
+    ZoomOut,
+    /// Fit the whole map into the window.
+    ZoomFit,
+    /// Show the map at 100 %.
+    ZoomReset,
+}
+
+impl UiCommand {
+    /// Every command, for the shortcut handler.
+    pub const ALL: [UiCommand; 19] = [
+        UiCommand::New,
+        UiCommand::Open,
+        UiCommand::Save,
+        UiCommand::SaveAs,
+        UiCommand::OpenPath,
+        UiCommand::Quit,
+        UiCommand::Undo,
+        UiCommand::Redo,
+        UiCommand::RedoAlt,
+        UiCommand::AddCard,
+        UiCommand::AddStage,
+        UiCommand::AddLane,
+        UiCommand::Delete,
+        UiCommand::EditSelection,
+        UiCommand::SelectAll,
+        UiCommand::ZoomIn,
+        UiCommand::ZoomOut,
+        UiCommand::ZoomFit,
+        UiCommand::ZoomReset,
+    ];
+
+    /// The menu text.
+    pub fn text(self) -> &'static str {
+        match self {
+            UiCommand::New => "New",
+            UiCommand::Open => "Open…",
+            UiCommand::Save => "Save",
+            UiCommand::SaveAs => "Save As…",
+            UiCommand::OpenPath => "Open by Path…",
+            UiCommand::Quit => "Quit",
+            UiCommand::Undo => "Undo",
+            UiCommand::Redo | UiCommand::RedoAlt => "Redo",
+            UiCommand::AddCard => "Add Card",
+            UiCommand::AddStage => "Add Stage",
+            UiCommand::AddLane => "Add Lane",
+            UiCommand::Delete => "Delete",
+            UiCommand::EditSelection => "Edit Selection",
+            UiCommand::SelectAll => "Select All Cards",
+            UiCommand::ZoomIn => "Zoom In",
+            UiCommand::ZoomOut => "Zoom Out",
+            UiCommand::ZoomFit => "Fit Map to Window",
+            UiCommand::ZoomReset => "Actual Size",
+        }
+    }
+
+    /// The keyboard shortcut, if any. Shortcuts with plain keys (Delete,
+    /// Enter) only fire when no text field has the keyboard.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        let cmd = Modifiers::COMMAND;
+        let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
+        let k = |m, key| Some(KeyboardShortcut::new(m, key));
+        match self {
+            UiCommand::New => k(cmd, Key::N),
+            UiCommand::Open => k(cmd, Key::O),
+            UiCommand::Save => k(cmd, Key::S),
+            UiCommand::SaveAs => k(cmd_shift, Key::S),
+            UiCommand::OpenPath => k(cmd_shift, Key::O),
+            UiCommand::Quit => k(cmd, Key::Q),
+            UiCommand::Undo => k(cmd, Key::Z),
+            UiCommand::Redo => k(cmd_shift, Key::Z),
+            UiCommand::RedoAlt => k(cmd, Key::Y),
+            UiCommand::AddCard => k(Modifiers::NONE, Key::N),
+            UiCommand::AddStage => k(cmd_shift, Key::T),
+            UiCommand::AddLane => k(cmd_shift, Key::L),
+            UiCommand::Delete => k(Modifiers::NONE, Key::Delete),
+            UiCommand::EditSelection => k(Modifiers::NONE, Key::Enter),
+            UiCommand::SelectAll => k(cmd, Key::A),
+            UiCommand::ZoomIn => k(cmd, Key::Plus),
+            UiCommand::ZoomOut => k(cmd, Key::Minus),
+            UiCommand::ZoomFit => k(cmd, Key::Num0),
+            UiCommand::ZoomReset => k(cmd, Key::Num1),
+        }
+    }
+
+    /// Whether the shortcut is a plain key that text fields need for
+    /// themselves.
+    pub fn is_plain_key(self) -> bool {
+        self.shortcut()
+            .is_some_and(|s| s.modifiers == Modifiers::NONE)
+    }
+
+    /// A menu button for the command, showing its shortcut.
+    pub fn menu_button(self, ui: &mut egui::Ui, enabled: bool) -> bool {
+        let mut button = egui::Button::new(self.text());
+        if let Some(shortcut) = self.shortcut() {
+            button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+        }
+        ui.add_enabled(enabled, button).clicked()
+    }
+}

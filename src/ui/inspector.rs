@@ -1,0 +1,339 @@
+//! The inspector panel: every field of the selection, editable.
+//!
+//! Fields are bound to a copy of the model value each frame and emit an
+//! edit when it changes; edits to one field merge into one undo step, so
+//! typing a word is one step, not one per key.
+
+use egui::{ComboBox, TextEdit, Ui};
+
+use crate::app::view::{Selection, ViewState};
+use crate::edit::Command;
+use crate::model::{Card, Channel, Emotion, Lane, LaneKind, Map, Medium, Persona, Stage, StageRole};
+
+use super::emotion_picker::{emotion_scale, with_score};
+use super::{Actions, UiCommand};
+
+/// Shows the inspector for the current selection.
+pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
+    let selection = view.selection.clone();
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.spacing_mut().item_spacing.y = 6.0;
+        if let Some(stage) = selection.stage.and_then(|id| map.stage(id)) {
+            stage_ui(ui, map, stage, out);
+        } else if let Some(lane) = selection.lane.and_then(|id| map.lane(id)) {
+            lane_ui(ui, map, lane, out);
+        } else {
+            let ids = selection.cards_in_order(map);
+            match ids.as_slice() {
+                [] => map_ui(ui, map, view, out),
+                [one] => {
+                    if let Some(card) = map.card(*one) {
+                        card_ui(ui, map, card, out);
+                    }
+                }
+                many => many_ui(ui, map, many, out),
+            }
+        }
+    });
+}
+
+fn heading(ui: &mut Ui, text: &str) {
+    ui.add_space(4.0);
+    ui.label(egui::RichText::new(text).heading().strong());
+    ui.separator();
+}
+
+/// A labelled single-line field. Returns the new text when it changed.
+fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+    let mut text = value.to_owned();
+    let l = ui.label(label);
+    let response = ui
+        .add(TextEdit::singleline(&mut text).hint_text(hint).desired_width(f32::INFINITY))
+        .labelled_by(l.id);
+    response.changed().then_some(text)
+}
+
+/// A labelled multi-line field.
+fn text_area(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+    let mut text = value.to_owned();
+    let l = ui.label(label);
+    let response = ui
+        .add(
+            TextEdit::multiline(&mut text)
+                .hint_text(hint)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(l.id);
+    response.changed().then_some(text)
+}
+
+fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
+    heading(ui, "Touchpoint");
+    let key = |field: &str| format!("card:{}:{field}", card.id);
+    let edit = |out: &mut Actions, field: &str, f: &dyn Fn(&mut Card)| {
+        let mut c = card.clone();
+        f(&mut c);
+        out.edit_merging(Command::UpdateCard(c), key(field));
+    };
+    if let Some(t) = text_field(ui, "Title", &card.title, "What the customer meets") {
+        edit(out, "title", &|c| c.title = t.clone());
+    }
+    ui.horizontal(|ui| {
+        let stage = map.stage(card.stage).map_or("", |s| s.name.as_str());
+        let lane = map.lane(card.lane).map_or("", |l| l.name.as_str());
+        ui.weak(format!("{stage} · {lane}"));
+    });
+
+    ui.label("Channel");
+    let mut channel = card.channel.clone();
+    ComboBox::from_id_salt(("channel", card.id))
+        .selected_text(channel.label().to_owned())
+        .width(ui.available_width() - 8.0)
+        .show_ui(ui, |ui| {
+            for c in Channel::BUILT_IN {
+                let label = c.label().to_owned();
+                ui.selectable_value(&mut channel, c, label);
+            }
+            let custom = matches!(channel, Channel::Custom(_));
+            if ui.selectable_label(custom, "Custom…").clicked() && !custom {
+                channel = Channel::Custom("Other".into());
+            }
+        });
+    if let Channel::Custom(name) = &card.channel
+        && let Some(t) = text_field(ui, "Custom channel", name, "e.g. Podcast")
+    {
+        channel = Channel::Custom(t);
+    }
+    if channel != card.channel {
+        edit(out, "channel", &|c| c.channel = channel.clone());
+    }
+
+    ui.horizontal(|ui| {
+        for medium in [Medium::Digital, Medium::Physical] {
+            if ui.selectable_label(card.medium == medium, medium.label()).clicked() && card.medium != medium {
+                edit(out, "medium", &|c| c.medium = medium);
+            }
+        }
+    });
+    if let Some(t) = text_field(ui, "Owner", &card.owner, "Who looks after it") {
+        edit(out, "owner", &|c| c.owner = t.clone());
+    }
+    if let Some(t) = text_field(ui, "Metric", &card.metric, "How success is measured") {
+        edit(out, "metric", &|c| c.metric = t.clone());
+    }
+
+    ui.label("Emotion");
+    if let Some(score) = emotion_scale(ui, card.emotion.as_ref().map(|e| e.score)) {
+        let emotion = with_score(card.emotion.as_ref(), score);
+        edit(out, "emotion", &|c| c.emotion = emotion.clone());
+    }
+    if let Some(e) = &card.emotion
+        && let Some(t) = text_field(ui, "Feeling", &e.word, "curious, anxious, relieved…")
+    {
+        edit(out, "emotion-word", &|c| {
+            c.emotion = Some(Emotion {
+                score: e.score,
+                word: t.clone(),
+            })
+        });
+    }
+
+    if !map.personas.is_empty() {
+        ui.label("Personas (none ticked: all)");
+        for persona in &map.personas {
+            let mut on = card.personas.contains(&persona.id);
+            if ui.checkbox(&mut on, &persona.name).changed() {
+                edit(out, "personas", &|c| {
+                    c.personas.retain(|p| *p != persona.id);
+                    if on {
+                        c.personas.push(persona.id);
+                    }
+                });
+            }
+        }
+    }
+    if let Some(t) = text_area(ui, "Notes", &card.notes, "Anything worth knowing") {
+        edit(out, "notes", &|c| c.notes = t.clone());
+    }
+    ui.add_space(8.0);
+    if ui.button("Delete Card").clicked() {
+        out.edit(Command::DeleteCards(vec![card.id]));
+    }
+}
+
+fn many_ui(ui: &mut Ui, map: &Map, ids: &[crate::model::CardId], out: &mut Actions) {
+    heading(ui, &format!("{} cards selected", ids.len()));
+    ui.label("Set the emotion of all of them");
+    if let Some(score) = emotion_scale(ui, None) {
+        out.edit(super::canvas::set_emotion(map, ids, score));
+    }
+    ui.add_space(8.0);
+    ui.weak("Drag one of them to move them all, or use the arrow keys.");
+    if ui.button("Delete Cards").clicked() {
+        out.edit(Command::DeleteCards(ids.to_vec()));
+    }
+}
+
+fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
+    heading(ui, "Stage");
+    let key = |field: &str| format!("stage:{}:{field}", stage.id);
+    let edit = |out: &mut Actions, field: &str, f: &dyn Fn(&mut Stage)| {
+        let mut s = stage.clone();
+        f(&mut s);
+        out.edit_merging(Command::UpdateStage(s), key(field));
+    };
+    if let Some(t) = text_field(ui, "Name", &stage.name, "e.g. Consideration") {
+        edit(out, "name", &|s| s.name = t.clone());
+    }
+    if let Some(t) = text_area(ui, "Customer goal", &stage.goal, "What the customer wants here") {
+        edit(out, "goal", &|s| s.goal = t.clone());
+    }
+    if let Some(t) = text_area(ui, "Marketing focus", &stage.focus, "What marketing does here") {
+        edit(out, "focus", &|s| s.focus = t.clone());
+    }
+    ui.label("Funnel role");
+    let mut role = stage.role;
+    ComboBox::from_id_salt(("role", stage.id))
+        .selected_text(role.map_or("Recognised from the name", StageRole::label))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut role, None, "Recognised from the name");
+            for r in StageRole::ALL {
+                ui.selectable_value(&mut role, Some(r), r.label());
+            }
+        });
+    if role != stage.role {
+        edit(out, "role", &|s| s.role = role);
+    }
+    ui.label("Stage emotion (otherwise the average of its cards)");
+    if let Some(score) = emotion_scale(ui, stage.emotion.as_ref().map(|e| e.score)) {
+        let emotion = with_score(stage.emotion.as_ref(), score);
+        edit(out, "emotion", &|s| s.emotion = emotion.clone());
+    }
+    if let Some(e) = &stage.emotion
+        && let Some(t) = text_field(ui, "Feeling", &e.word, "curious, anxious…")
+    {
+        edit(out, "emotion-word", &|s| {
+            s.emotion = Some(Emotion {
+                score: e.score,
+                word: t.clone(),
+            })
+        });
+    }
+    if let Some(avg) = map.stage_emotion(stage) {
+        ui.weak(format!("Emotion shown on the curve: {avg:+.1}"));
+    }
+    let index = map.stage_index(stage.id).unwrap_or(0);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.add_enabled(index > 0, egui::Button::new("Move Left")).clicked() {
+            out.edit(Command::MoveStage { id: stage.id, to: index - 1 });
+        }
+        if ui.add_enabled(index + 1 < map.stages.len(), egui::Button::new("Move Right")).clicked() {
+            out.edit(Command::MoveStage { id: stage.id, to: index + 1 });
+        }
+    });
+    let cards = map.stage_cards(stage.id).count();
+    if ui.button("Delete Stage").on_hover_text(format!("Also deletes its {cards} cards")).clicked() {
+        out.edit(Command::DeleteStage(stage.id));
+    }
+}
+
+fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
+    heading(ui, "Lane");
+    let key = format!("lane:{}:name", lane.id);
+    if let Some(t) = text_field(ui, "Name", &lane.name, "e.g. Touchpoints") {
+        let mut l = lane.clone();
+        l.name = t;
+        out.edit_merging(Command::UpdateLane(l), key);
+    }
+    ui.label("Kind");
+    let mut kind = lane.kind.clone();
+    ComboBox::from_id_salt(("kind", lane.id))
+        .selected_text(kind.label().to_owned())
+        .show_ui(ui, |ui| {
+            for k in LaneKind::BUILT_IN {
+                let label = k.label().to_owned();
+                ui.selectable_value(&mut kind, k, label);
+            }
+            let custom = matches!(kind, LaneKind::Custom(_));
+            if ui.selectable_label(custom, "Custom…").clicked() && !custom {
+                kind = LaneKind::Custom(lane.name.clone());
+            }
+        });
+    if kind != lane.kind {
+        let mut l = lane.clone();
+        l.kind = kind;
+        out.edit(Command::UpdateLane(l));
+    }
+    let index = map.lane_index(lane.id).unwrap_or(0);
+    ui.add_space(8.0);
+    ui.horizontal(|ui| {
+        if ui.add_enabled(index > 0, egui::Button::new("Move Up")).clicked() {
+            out.edit(Command::MoveLane { id: lane.id, to: index - 1 });
+        }
+        if ui.add_enabled(index + 1 < map.lanes.len(), egui::Button::new("Move Down")).clicked() {
+            out.edit(Command::MoveLane { id: lane.id, to: index + 1 });
+        }
+    });
+    if ui.button("Delete Lane").clicked() {
+        out.edit(Command::DeleteLane(lane.id));
+    }
+}
+
+fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
+    heading(ui, "Journey map");
+    if let Some(t) = text_field(ui, "Map title", &map.title, "Name of the journey") {
+        out.edit_merging(Command::SetTitle(t), "map:title".into());
+    }
+    if let Some(t) = text_area(ui, "Description", &map.description, "What this journey is about") {
+        out.edit_merging(Command::SetDescription(t), "map:description".into());
+    }
+    ui.add_space(6.0);
+    ui.label(egui::RichText::new("Personas").strong());
+    for persona in &map.personas {
+        ui.horizontal(|ui| {
+            let mut name = persona.name.clone();
+            let response = ui.add(
+                TextEdit::singleline(&mut name)
+                    .desired_width(ui.available_width() - 70.0)
+                    .hint_text("Persona name"),
+            );
+            response.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("Persona {}", persona.name))
+            });
+            if response.changed() {
+                out.edit_merging(
+                    Command::UpdatePersona(Persona {
+                        name,
+                        ..persona.clone()
+                    }),
+                    format!("persona:{}:name", persona.id),
+                );
+            }
+            if ui.small_button("Remove").clicked() {
+                out.edit(Command::DeletePersona(persona.id));
+            }
+        });
+    }
+    if ui.button("Add Persona").clicked() {
+        out.edit(Command::AddPersona(Persona {
+            id: crate::model::PersonaId(map.next_id.max(1)),
+            name: "New persona".into(),
+            description: String::new(),
+        }));
+    }
+    ui.add_space(10.0);
+    ui.weak(format!(
+        "{} stages · {} lanes · {} cards",
+        map.stages.len(),
+        map.lanes.len(),
+        map.cards.len()
+    ));
+    ui.add_space(6.0);
+    ui.weak("Double-click a cell to add a card. Click a card, stage or lane to edit it here.");
+    if ui.button("Add Card").clicked() {
+        view.selection = Selection::default();
+        out.command(UiCommand::AddCard);
+    }
+}

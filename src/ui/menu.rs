@@ -1,0 +1,147 @@
+//! The menu bar and the toolbar under it.
+
+use std::path::PathBuf;
+
+use egui::Ui;
+
+use super::{Actions, UiCommand};
+
+/// What the menus need to know to enable items.
+pub struct MenuState<'a> {
+    /// What Undo would undo, if anything.
+    pub undo: Option<&'a str>,
+    /// What Redo would redo, if anything.
+    pub redo: Option<&'a str>,
+    /// Whether anything is selected.
+    pub has_selection: bool,
+    /// Recently opened files.
+    pub recent: &'a [PathBuf],
+    /// The zoom, for the toolbar.
+    pub zoom: f32,
+}
+
+/// A recent file the user picked.
+pub type RecentPick = Option<PathBuf>;
+
+/// Shows the menu bar. Returns a recent file to open, if one was picked.
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> RecentPick {
+    let mut recent_pick = None;
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            for cmd in [UiCommand::New, UiCommand::Open, UiCommand::OpenPath] {
+                if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+            ui.menu_button("Open Recent", |ui| {
+                if state.recent.is_empty() {
+                    ui.weak("No recent files");
+                }
+                for path in state.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        recent_pick = Some(path.clone());
+                    }
+                }
+            });
+            ui.separator();
+            for cmd in [UiCommand::Save, UiCommand::SaveAs] {
+                if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+            ui.separator();
+            if UiCommand::Quit.menu_button(ui, true) {
+                out.command(UiCommand::Quit);
+            }
+        });
+        ui.menu_button("Edit", |ui| {
+            let undo = state.undo.map_or("Undo".to_owned(), |l| format!("Undo {l}"));
+            let redo = state.redo.map_or("Redo".to_owned(), |l| format!("Redo {l}"));
+            if labelled(ui, UiCommand::Undo, &undo, state.undo.is_some()) {
+                out.command(UiCommand::Undo);
+            }
+            if labelled(ui, UiCommand::Redo, &redo, state.redo.is_some()) {
+                out.command(UiCommand::Redo);
+            }
+            ui.separator();
+            for cmd in [UiCommand::AddCard, UiCommand::AddStage, UiCommand::AddLane] {
+                if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+            ui.separator();
+            for cmd in [UiCommand::EditSelection, UiCommand::Delete] {
+                if cmd.menu_button(ui, state.has_selection) {
+                    out.command(cmd);
+                }
+            }
+            if UiCommand::SelectAll.menu_button(ui, true) {
+                out.command(UiCommand::SelectAll);
+            }
+        });
+        ui.menu_button("View", |ui| {
+            for cmd in [
+                UiCommand::ZoomIn,
+                UiCommand::ZoomOut,
+                UiCommand::ZoomFit,
+                UiCommand::ZoomReset,
+            ] {
+                if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+        });
+    });
+    recent_pick
+}
+
+fn labelled(ui: &mut Ui, cmd: UiCommand, text: &str, enabled: bool) -> bool {
+    let mut button = egui::Button::new(text);
+    if let Some(shortcut) = cmd.shortcut() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
+    }
+    ui.add_enabled(enabled, button).clicked()
+}
+
+/// The toolbar: the commands people use most, as buttons.
+pub fn toolbar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
+    ui.horizontal(|ui| {
+        let tip = |cmd: UiCommand, ui: &Ui| {
+            cmd.shortcut()
+                .map(|s| format!("{} ({})", cmd.text(), ui.ctx().format_shortcut(&s)))
+                .unwrap_or_else(|| cmd.text().to_owned())
+        };
+        for (cmd, label, enabled) in [
+            (UiCommand::Undo, "Undo", state.undo.is_some()),
+            (UiCommand::Redo, "Redo", state.redo.is_some()),
+        ] {
+            let hover = tip(cmd, ui);
+            if ui.add_enabled(enabled, egui::Button::new(label)).on_hover_text(hover).clicked() {
+                out.command(cmd);
+            }
+        }
+        ui.separator();
+        for (cmd, label) in [
+            (UiCommand::AddCard, "+ Card"),
+            (UiCommand::AddStage, "+ Stage"),
+            (UiCommand::AddLane, "+ Lane"),
+        ] {
+            let hover = tip(cmd, ui);
+            if ui.button(label).on_hover_text(hover).clicked() {
+                out.command(cmd);
+            }
+        }
+        ui.separator();
+        for (cmd, label) in [
+            (UiCommand::ZoomOut, "−"),
+            (UiCommand::ZoomIn, "+"),
+            (UiCommand::ZoomFit, "Fit"),
+        ] {
+            let hover = tip(cmd, ui);
+            if ui.button(label).on_hover_text(hover).clicked() {
+                out.command(cmd);
+            }
+        }
+        ui.label(format!("{:.0} %", state.zoom * 100.0));
+    });
+}
