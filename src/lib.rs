@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod format;
 pub mod io;
 pub mod layout;
