@@ -200,8 +200,16 @@ pub fn face(shapes: &mut Vec<Shape>, center: Pos2, radius: f32, score: f32, ring
     let eye_dx = radius * 0.36;
     let eye_y = center.y - radius * 0.22;
     let eye_r = (radius * 0.12).max(0.8);
-    shapes.push(Shape::circle_filled(pos2(center.x - eye_dx, eye_y), eye_r, ink));
-    shapes.push(Shape::circle_filled(pos2(center.x + eye_dx, eye_y), eye_r, ink));
+    shapes.push(Shape::circle_filled(
+        pos2(center.x - eye_dx, eye_y),
+        eye_r,
+        ink,
+    ));
+    shapes.push(Shape::circle_filled(
+        pos2(center.x + eye_dx, eye_y),
+        eye_r,
+        ink,
+    ));
     let half = radius * 0.45;
     let mouth_y = center.y + radius * 0.35;
     let bend = score.clamp(-2.0, 2.0) / 2.0 * radius * 0.28;
@@ -211,7 +219,10 @@ pub fn face(shapes: &mut Vec<Shape>, center: Pos2, radius: f32, score: f32, ring
             pos2(center.x + t * half, mouth_y - bend + bend * t * t)
         })
         .collect();
-    shapes.push(Shape::line(points, Stroke::new((radius * 0.13).max(1.0), ink)));
+    shapes.push(Shape::line(
+        points,
+        Stroke::new((radius * 0.13).max(1.0), ink),
+    ));
 }
 
 /// Paints the whole map into shapes in screen space.
