@@ -216,7 +216,7 @@ pub fn face(shapes: &mut Vec<Shape>, center: Pos2, radius: f32, score: f32, ring
     let points: Vec<Pos2> = (0..=6)
         .map(|i| {
             let t = i as f32 / 6.0 * 2.0 - 1.0;
-            pos2(center.x + t * half, mouth_y - bend + bend * t * t)
+            pos2(center.x + t * half, mouth_y + bend - bend * t * t)
         })
         .collect();
     shapes.push(Shape::line(
@@ -389,7 +389,7 @@ fn paint_grid(
             label.min + vec2(p.z(20.0), p.z(12.0)),
             Align2::LEFT_TOP,
             &lane.name,
-            15.0,
+            13.5,
             bold(),
             theme.text,
             lb.label.width() - 26.0,

@@ -54,8 +54,9 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         gaps,
     } = *input;
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let resized = view.canvas != rect;
     view.canvas = rect;
-    if view.fit_pending && rect.width() > 1.0 {
+    if (view.fit_pending || (view.fitted && resized)) && rect.width() > 1.0 {
         view.fit(layout, rect);
         view.fit_pending = false;
     }
@@ -123,6 +124,7 @@ fn scroll_and_zoom(ui: &Ui, bg: &Response, rect: Rect, view: &mut ViewState) {
     }
     if scroll != Vec2::ZERO {
         view.pan += scroll;
+        view.fitted = false;
     }
     let _ = bg;
 }
@@ -533,6 +535,7 @@ fn background_ui(
             }
         } else if !space_held {
             view.pan += bg.drag_delta();
+            view.fitted = false;
         }
     }
     if bg.drag_stopped()
