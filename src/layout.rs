@@ -42,7 +42,7 @@ impl Default for Style {
         Self {
             margin: 32.0,
             title_height: 96.0,
-            label_width: 150.0,
+            label_width: 170.0,
             stage_width: 236.0,
             stage_gap: 12.0,
             header_height: 92.0,
@@ -291,7 +291,8 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
     );
     let bounds = Rect::from_min_max(
         Pos2::ZERO,
-        pos2(left + width + s.margin, legend.bottom() + s.margin),
+        // Room on the right for the "add stage" button.
+        pos2(left + width + s.stage_gap + 44.0 + s.margin, legend.bottom() + s.margin),
     );
 
     Layout {

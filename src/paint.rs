@@ -200,18 +200,29 @@ pub fn face(shapes: &mut Vec<Shape>, center: Pos2, radius: f32, score: f32, ring
     let eye_dx = radius * 0.36;
     let eye_y = center.y - radius * 0.22;
     let eye_r = (radius * 0.12).max(0.8);
-    shapes.push(Shape::circle_filled(pos2(center.x - eye_dx, eye_y), eye_r, ink));
-    shapes.push(Shape::circle_filled(pos2(center.x + eye_dx, eye_y), eye_r, ink));
+    shapes.push(Shape::circle_filled(
+        pos2(center.x - eye_dx, eye_y),
+        eye_r,
+        ink,
+    ));
+    shapes.push(Shape::circle_filled(
+        pos2(center.x + eye_dx, eye_y),
+        eye_r,
+        ink,
+    ));
     let half = radius * 0.45;
     let mouth_y = center.y + radius * 0.35;
     let bend = score.clamp(-2.0, 2.0) / 2.0 * radius * 0.28;
     let points: Vec<Pos2> = (0..=6)
         .map(|i| {
             let t = i as f32 / 6.0 * 2.0 - 1.0;
-            pos2(center.x + t * half, mouth_y - bend + bend * t * t)
+            pos2(center.x + t * half, mouth_y + bend - bend * t * t)
         })
         .collect();
-    shapes.push(Shape::line(points, Stroke::new((radius * 0.13).max(1.0), ink)));
+    shapes.push(Shape::line(
+        points,
+        Stroke::new((radius * 0.13).max(1.0), ink),
+    ));
 }
 
 /// Paints the whole map into shapes in screen space.
@@ -378,7 +389,7 @@ fn paint_grid(
             label.min + vec2(p.z(20.0), p.z(12.0)),
             Align2::LEFT_TOP,
             &lane.name,
-            15.0,
+            13.5,
             bold(),
             theme.text,
             lb.label.width() - 26.0,

@@ -20,7 +20,7 @@ use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
 use crate::ui::{Actions, UiCommand};
 
 use dialogs::{FileDialogs, NativeDialogs};
-pub use files::{Pending, PathPrompt};
+pub use files::{PathPrompt, Pending};
 use view::{EditTarget, InlineEdit, Selection, ViewState};
 
 /// A message in the status bar.
@@ -57,7 +57,11 @@ const RECENT_KEY: &str = "waymark.recent";
 
 impl WaymarkApp {
     /// An editor on a document, with the given file dialogs.
-    pub fn new(cc: &eframe::CreationContext<'_>, doc: Document, dialogs: Box<dyn FileDialogs>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        doc: Document,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
         cc.egui_ctx.set_fonts(crate::paint::font_definitions());
         cc.egui_ctx.set_theme(egui::Theme::Light);
         cc.egui_ctx.all_styles_mut(|style| {
@@ -235,9 +239,11 @@ impl WaymarkApp {
             UiCommand::EditSelection => {
                 let sel = &self.view.selection;
                 let target = if let Some(s) = sel.stage {
-                    map.stage(s).map(|s| (EditTarget::Stage(s.id), s.name.clone()))
+                    map.stage(s)
+                        .map(|s| (EditTarget::Stage(s.id), s.name.clone()))
                 } else if let Some(l) = sel.lane {
-                    map.lane(l).map(|l| (EditTarget::Lane(l.id), l.name.clone()))
+                    map.lane(l)
+                        .map(|l| (EditTarget::Lane(l.id), l.name.clone()))
                 } else {
                     let ids = sel.cards_in_order(&map);
                     ids.first()
@@ -266,14 +272,18 @@ impl WaymarkApp {
             UiCommand::ZoomFit => self.view.fit_pending = true,
             UiCommand::ZoomReset => {
                 let canvas = self.view.canvas;
-                self.view.zoom_around(1.0 / self.view.zoom, canvas.center(), canvas);
+                self.view
+                    .zoom_around(1.0 / self.view.zoom, canvas.center(), canvas);
             }
         }
     }
 
     /// The cell a new card goes to: the selected card's, else the first
     /// touchpoints cell of the selected (or first) stage.
-    fn target_cell(&self, map: &Map) -> (Option<crate::model::StageId>, Option<crate::model::LaneId>) {
+    fn target_cell(
+        &self,
+        map: &Map,
+    ) -> (Option<crate::model::StageId>, Option<crate::model::LaneId>) {
         if let Some(card) = self
             .view
             .selection
@@ -283,7 +293,11 @@ impl WaymarkApp {
         {
             return (Some(card.stage), Some(card.lane));
         }
-        let stage = self.view.selection.stage.or(map.stages.first().map(|s| s.id));
+        let stage = self
+            .view
+            .selection
+            .stage
+            .or(map.stages.first().map(|s| s.id));
         let lane = self.view.selection.lane.or_else(|| {
             map.lanes
                 .iter()
@@ -397,7 +411,11 @@ impl eframe::App for WaymarkApp {
             .show(ui, |ui| {
                 inspector_ui(ui, self.doc.map(), &mut self.view, &mut out);
             });
-        let layout = self.layout.take().map(|(_, l)| l).unwrap_or_else(|| layout(self.doc.map(), &Style::default()));
+        let layout = self
+            .layout
+            .take()
+            .map(|(_, l)| l)
+            .unwrap_or_else(|| layout(self.doc.map(), &Style::default()));
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let input = CanvasInput {
                 map: self.doc.map(),

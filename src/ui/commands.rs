@@ -126,11 +126,13 @@ impl UiCommand {
         }
     }
 
-    /// Whether the shortcut is a plain key that text fields need for
-    /// themselves.
+    /// Whether the shortcut is one that text fields need for themselves
+    /// (plain keys, and select-all).
     pub fn is_plain_key(self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| s.modifiers == Modifiers::NONE)
+        self == UiCommand::SelectAll
+            || self
+                .shortcut()
+                .is_some_and(|s| s.modifiers == Modifiers::NONE)
     }
 
     /// A menu button for the command, showing its shortcut.

@@ -55,8 +55,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> Rec
             }
         });
         ui.menu_button("Edit", |ui| {
-            let undo = state.undo.map_or("Undo".to_owned(), |l| format!("Undo {l}"));
-            let redo = state.redo.map_or("Redo".to_owned(), |l| format!("Redo {l}"));
+            let undo = state
+                .undo
+                .map_or("Undo".to_owned(), |l| format!("Undo {l}"));
+            let redo = state
+                .redo
+                .map_or("Redo".to_owned(), |l| format!("Redo {l}"));
             if labelled(ui, UiCommand::Undo, &undo, state.undo.is_some()) {
                 out.command(UiCommand::Undo);
             }
@@ -116,7 +120,11 @@ pub fn toolbar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             (UiCommand::Redo, "Redo", state.redo.is_some()),
         ] {
             let hover = tip(cmd, ui);
-            if ui.add_enabled(enabled, egui::Button::new(label)).on_hover_text(hover).clicked() {
+            if ui
+                .add_enabled(enabled, egui::Button::new(label))
+                .on_hover_text(hover)
+                .clicked()
+            {
                 out.command(cmd);
             }
         }
