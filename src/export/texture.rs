@@ -89,18 +89,19 @@ impl Textures {
         Self::default()
     }
 
-    /// Applies a frame's texture changes: new and patched textures first,
-    /// then the freed ones (egui frees only after the frame is painted,
-    /// and a freed id is never used by the same frame's meshes).
-    pub fn apply(&mut self, delta: &TexturesDelta) {
+    /// Applies and consumes a frame's texture changes, as a GPU backend
+    /// does: new and patched textures first, then the freed ones (egui
+    /// frees a texture only once no mesh of the frame uses it). The delta
+    /// is left empty: epaint insists every delta is handled.
+    pub fn apply(&mut self, delta: &mut TexturesDelta) {
         // Ids are independent; each id's deltas are applied in order.
-        for (id, deltas) in &delta.set {
-            for image_delta in deltas {
-                self.set(*id, image_delta);
+        for (id, deltas) in delta.set.drain() {
+            for image_delta in &deltas {
+                self.set(id, image_delta);
             }
         }
-        for id in &delta.free {
-            self.map.remove(id);
+        for id in delta.free.drain() {
+            self.map.remove(&id);
         }
     }
 
