@@ -24,7 +24,7 @@ pub fn write_svg(shapes: &[Shape], bounds: Rect, background: Color32, title: &st
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="DejaVu Sans, Verdana, sans-serif">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="DejaVu Sans, Verdana, sans-serif" stroke="none">"#
     );
     if !title.is_empty() {
         let _ = writeln!(out, "<title>{}</title>", escape(title));
