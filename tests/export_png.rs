@@ -125,7 +125,7 @@ fn a_map_too_large_is_refused_with_a_scale_that_fits() {
     assert!(fits < 3.0);
     let message = err.to_string();
     assert!(message.contains("largest scale that fits"), "{message}");
-    assert!(message.contains(&format!("at 3×")), "{message}");
+    assert!(message.contains("at 3×"), "{message}");
     // The suggestion really fits, and a tenth more would not.
     let bounds = waymark::layout::layout(&map, &Default::default()).bounds;
     let [w, _] = export::image_size(bounds, fits).expect("the suggested scale fits");

@@ -47,7 +47,10 @@ fn parse(svg: &str) -> Parsed {
                 for a in e.attributes() {
                     let a = a.expect("well-formed attribute");
                     if a.key.as_ref() == b"viewBox" {
-                        parsed.view_box = a.unescape_value().expect("value").into_owned();
+                        parsed.view_box = a
+                            .normalized_value(quick_xml::XmlVersion::default())
+                            .expect("value")
+                            .into_owned();
                     }
                 }
                 stack.push(parsed.root.clone());
@@ -62,7 +65,8 @@ fn parse(svg: &str) -> Parsed {
             }
             Event::Empty(_) => parsed.elements += 1,
             Event::End(_) => {
-                if stack.pop().as_deref() == Some("text") {
+                let closed = stack.pop();
+                if closed.as_deref() == Some("text") {
                     parsed.texts.push(current.take().expect("inside text"));
                 }
             }
@@ -209,4 +213,3 @@ fn a_large_map_exports_as_svg_even_when_too_large_for_png() {
         );
     }
 }
-

@@ -69,11 +69,11 @@ pub fn unpremultiply(image: &mut RgbaImage) {
     unpremultiply_bytes(image.as_mut());
 }
 
-fn encoder<'w>(
-    out: &'w mut Vec<u8>,
+fn encoder(
+    out: &mut Vec<u8>,
     size: [u32; 2],
     compression: PngCompression,
-) -> ::png::Encoder<'static, &'w mut Vec<u8>> {
+) -> ::png::Encoder<'static, &mut Vec<u8>> {
     let mut encoder = ::png::Encoder::new(out, size[0], size[1]);
     encoder.set_color(::png::ColorType::Rgba);
     encoder.set_depth(::png::BitDepth::Eight);
@@ -110,7 +110,10 @@ pub(crate) fn encode_streaming(
         let buf = &mut band[..rows as usize * row_bytes];
         let start = Instant::now();
         render_parallel(&prepared, y, buf, t.background);
-        unpremultiply_bytes(buf);
+        if t.background.a() < 255 {
+            // Over an opaque background every pixel stays opaque.
+            unpremultiply_bytes(buf);
+        }
         timings.raster += start.elapsed();
         let start = Instant::now();
         writer.write_all(buf).map_err(encode_err)?;

@@ -142,7 +142,7 @@ impl Prepared<'_> {
     /// nothing if `out` has the wrong length.
     pub fn render_rows(&self, y0: u32, out: &mut [u8], clear: Color32) {
         let width = self.size[0] as usize;
-        if width == 0 || out.len() % (width * 4) != 0 {
+        if width == 0 || !out.len().is_multiple_of(width * 4) {
             return;
         }
         let rows = out.len() / (width * 4);
@@ -207,7 +207,15 @@ fn edge_x(a: &PixelVertex, b: &PixelVertex, y: f32) -> f32 {
 /// The first pixel whose centre is at or right of `x`.
 #[inline]
 fn first_pixel(x: f32) -> i32 {
-    (x - 0.5).ceil() as i32
+    // `ceil` without a libm call (the baseline x86-64 target has no SSE4.1
+    // rounding instruction); saturates like `as` does.
+    let t = x - 0.5;
+    let i = t as i32;
+    if (i as f32) < t {
+        i.saturating_add(1)
+    } else {
+        i
+    }
 }
 
 /// A linear attribute over the triangle: value at the origin, gradients.
@@ -269,11 +277,16 @@ impl Band<'_> {
             Some([plane(&|p| p.u), plane(&|p| p.v)])
         };
         let minifying = uv_planes.is_some_and(|[u, v]| u.dx.abs().max(v.dy.abs()) > 1.0);
+        // One texture coordinate means one texel: sample it once. The
+        // white texel (every untextured shape) leaves colours as they are.
+        let flat_texel = uv_planes
+            .is_none()
+            .then(|| texture.sample(top.u, top.v, false));
+        let white_texel = flat_texel == Some([255.0; 4]);
         // A flat triangle has one colour: work it out once.
-        let constant = if color_planes.is_none() && uv_planes.is_none() {
-            Some(modulate(top.color, texture.sample(top.u, top.v, false)))
-        } else {
-            None
+        let constant = match (color_planes, flat_texel) {
+            (None, Some(texel)) => Some(modulate(top.color, texel)),
+            _ => None,
         };
         if constant.is_some_and(|c| c == [0.0; 4]) {
             return;
@@ -315,11 +328,15 @@ impl Band<'_> {
                     ],
                     None => top.color,
                 };
-                let texel = match &uv_planes {
-                    Some([u, v]) => texture.sample(u.at(xc, yc), v.at(xc, yc), minifying),
-                    None => texture.sample(top.u, top.v, false),
+                let src = match (&uv_planes, flat_texel) {
+                    (_, Some(_)) if white_texel => color,
+                    (_, Some(texel)) => modulate(color, texel),
+                    (Some([u, v]), None) => {
+                        modulate(color, texture.sample(u.at(xc, yc), v.at(xc, yc), minifying))
+                    }
+                    (None, None) => color,
                 };
-                blend(px, modulate(color, texel));
+                blend(px, src);
             }
         }
     }
@@ -351,6 +368,8 @@ fn blend(px: &mut [u8], src: [f32; 4]) {
 }
 
 /// Blends one colour over a span; an opaque colour is simply written.
+/// Translucent fills (lane and emotion rows) mostly lie over flat areas:
+/// each distinct background is blended once, then copied.
 #[inline]
 fn fill_constant(span: &mut [u8], src: [f32; 4]) {
     if src[3] >= 254.5 {
@@ -358,9 +377,18 @@ fn fill_constant(span: &mut [u8], src: [f32; 4]) {
         for px in span.chunks_exact_mut(4) {
             px.copy_from_slice(&bytes);
         }
-    } else {
-        for px in span.chunks_exact_mut(4) {
+        return;
+    }
+    let mut memo = ([0u8; 4], [0u8; 4]);
+    let mut has_memo = false;
+    for px in span.chunks_exact_mut(4) {
+        let dst = [px[0], px[1], px[2], px[3]];
+        if has_memo && dst == memo.0 {
+            px.copy_from_slice(&memo.1);
+        } else {
             blend(px, src);
+            memo = (dst, [px[0], px[1], px[2], px[3]]);
+            has_memo = true;
         }
     }
 }
@@ -412,3 +440,7 @@ pub fn render_parallel(prepared: &Prepared<'_>, y0: u32, out: &mut [u8], clear: 
         }
     });
 }
+
+#[cfg(test)]
+#[path = "raster_tests.rs"]
+mod tests;

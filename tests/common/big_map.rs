@@ -32,7 +32,7 @@ pub fn big_map(stages: usize, lanes: usize, per_cell: usize) -> Map {
                 let (stage, lane) = (map.stages[s].id, map.lanes[l].id);
                 let mut card = Card::new(id, stage, lane, &format!("{} {n}", title.join(" ")));
                 card.channel = Channel::BUILT_IN[n % Channel::BUILT_IN.len()].clone();
-                if n % 3 != 0 {
+                if !n.is_multiple_of(3) {
                     card.emotion = Some(Emotion::new((n % 5) as i32 - 2, "mixed"));
                 }
                 map.cards.push(Arc::new(card));
