@@ -62,14 +62,23 @@ impl WaymarkApp {
         doc: Document,
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
-        cc.egui_ctx.set_fonts(crate::paint::font_definitions());
-        cc.egui_ctx.set_theme(egui::Theme::Light);
-        cc.egui_ctx.all_styles_mut(|style| {
+        Self::with_context(&cc.egui_ctx, cc.storage, doc, dialogs)
+    }
+
+    /// An editor on a bare egui context: for benchmarks and embedding.
+    pub fn with_context(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        doc: Document,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        ctx.set_fonts(crate::paint::font_definitions());
+        ctx.set_theme(egui::Theme::Light);
+        ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0;
         });
-        let recent = cc
-            .storage
+        let recent = storage
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
             .unwrap_or_default();
         Self {
@@ -380,6 +389,17 @@ impl WaymarkApp {
 
 impl eframe::App for WaymarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}
+
+impl WaymarkApp {
+    /// One frame of the whole editor.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut out = Actions::default();
         self.shortcuts(&ctx, &mut out);
@@ -444,10 +464,6 @@ impl eframe::App for WaymarkApp {
         }
         self.handle_close(&ctx);
         self.update_title(&ctx);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, RECENT_KEY, &self.recent);
     }
 }
 
