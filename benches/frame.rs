@@ -54,6 +54,14 @@ fn frame(map: Map, fit: bool) -> (f64, f64, usize) {
         let clipped = ctx.tessellate(output.shapes, output.pixels_per_point);
         let t2 = Instant::now();
         primitives = clipped.len();
+        if std::env::var_os("WAYMARK_BENCH_DEBUG").is_some() {
+            eprintln!(
+                "frame {i}: zoom {} canvas {:?} ui {:?}",
+                app.view_state().zoom,
+                app.view_state().canvas,
+                t1 - t0
+            );
+        }
         if i >= 10 {
             ui_times.push(t1 - t0);
             tess_times.push(t2 - t1);
@@ -78,8 +86,16 @@ fn main() {
         ("100 cards, fitted", large_map(100), true),
         ("2,000 cards, all visible (fitted)", large_map(2_000), true),
         ("2,000 cards at 100%", large_map(2_000), false),
-        ("10,000 cards at 100%, most off screen", large_map(10_000), false),
-        ("10,000 cards, all visible (fitted)", large_map(10_000), true),
+        (
+            "10,000 cards at 100%, most off screen",
+            large_map(10_000),
+            false,
+        ),
+        (
+            "10,000 cards, all visible (fitted)",
+            large_map(10_000),
+            true,
+        ),
     ];
     for (name, map, fit) in cases {
         let (ui, tess, prims) = frame(map, fit);
@@ -122,7 +138,10 @@ fn main() {
     });
     let _ = std::fs::remove_dir_all(&dir);
     println!("  load (parse + validate)   {ours:7.1} ms");
-    println!("  ron typed parse alone     {ron_only:7.1} ms   ratio {:.2}x", ours / ron_only);
+    println!(
+        "  ron typed parse alone     {ron_only:7.1} ms   ratio {:.2}x",
+        ours / ron_only
+    );
     println!("  serialise                 {serialise:7.1} ms");
     println!("  save (atomic, fsync)      {save:7.1} ms");
 }

@@ -292,7 +292,10 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
     let bounds = Rect::from_min_max(
         Pos2::ZERO,
         // Room on the right for the "add stage" button.
-        pos2(left + width + s.stage_gap + 44.0 + s.margin, legend.bottom() + s.margin),
+        pos2(
+            left + width + s.stage_gap + 44.0 + s.margin,
+            legend.bottom() + s.margin,
+        ),
     );
 
     Layout {

@@ -56,6 +56,7 @@ struct Probe {
 /// the same bytes: fields come in a fixed order and line ends are `\n`.
 pub fn to_string(map: &Map) -> String {
     let config = ron::ser::PrettyConfig::new()
+        .escape_strings(false)
         .new_line("\n")
         .indentor("    ")
         .struct_names(false);
@@ -108,9 +109,7 @@ pub fn from_str(text: &str, name: &str) -> Result<Map, LoadError> {
     if !format.is_empty() && format != FORMAT_NAME {
         return Err(LoadError::new(
             name,
-            LoadErrorKind::NotAMap(format!(
-                "its format is \"{format}\", not \"{FORMAT_NAME}\""
-            )),
+            LoadErrorKind::NotAMap(format!("its format is \"{format}\", not \"{FORMAT_NAME}\"")),
         ));
     }
     let mut map = migrate(envelope.version, envelope.map);

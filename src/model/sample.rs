@@ -500,8 +500,18 @@ pub fn sample_map() -> Map {
 /// usual lanes: for benchmarks and stress tests.
 pub fn large_map(cards: usize) -> Map {
     let mut map = Map::new("Generated journey");
-    let roles = ["Awareness", "Consideration", "Decision", "Purchase", "Onboarding", "Use",
-        "Support", "Renewal", "Loyalty", "Advocacy"];
+    let roles = [
+        "Awareness",
+        "Consideration",
+        "Decision",
+        "Purchase",
+        "Onboarding",
+        "Use",
+        "Support",
+        "Renewal",
+        "Loyalty",
+        "Advocacy",
+    ];
     for name in roles {
         let id = map.new_stage_id();
         map.stages.push(Stage::new(id, name));
@@ -537,8 +547,12 @@ pub fn large_map(cards: usize) -> Map {
         .enumerate()
         .map(|(i, s)| (s.id, i))
         .collect();
-    let lanes: std::collections::HashMap<_, _> =
-        map.lanes.iter().enumerate().map(|(i, l)| (l.id, i)).collect();
+    let lanes: std::collections::HashMap<_, _> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id, i))
+        .collect();
     map.cards.sort_by_key(|c| (order[&c.stage], lanes[&c.lane]));
     map
 }

@@ -326,6 +326,9 @@ fn cards_ui(
     space_held: bool,
 ) {
     let mods = ui.input(|i| i.modifiers);
+    if crate::paint::cards_are_tiny(layout, v.zoom) {
+        return;
+    }
     for cb in &layout.cards {
         let r = v.rect(cb.rect);
         if !r.intersects(rect) {
@@ -569,9 +572,26 @@ fn background_ui(
             StrokeKind::Inside,
         );
     }
-    if bg.clicked() && !mods.shift && !mods.command {
-        view.selection = Selection::default();
-        view.highlight = None;
+    if bg.clicked() {
+        // In an overview, cards have no widgets; find the one clicked.
+        let hit = bg
+            .interact_pointer_pos()
+            .filter(|_| crate::paint::cards_are_tiny(layout, v.zoom))
+            .and_then(|p| layout.card_at(v.to_map(p)))
+            .map(|c| c.id);
+        match hit {
+            Some(id) if mods.shift || mods.command => {
+                if !view.selection.cards.remove(&id) {
+                    view.selection.cards.insert(id);
+                }
+            }
+            Some(id) => view.selection = Selection::card(id),
+            None if !mods.shift && !mods.command => {
+                view.selection = Selection::default();
+                view.highlight = None;
+            }
+            None => {}
+        }
     }
     if bg.double_clicked()
         && let Some(p) = bg.interact_pointer_pos()

@@ -356,11 +356,16 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Personas").strong());
     for persona in &map.personas {
-        ui.horizontal(|ui| {
+        // Right to left, so the text field takes what the button leaves and
+        // the panel never grows to fit its own content.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("Remove").clicked() {
+                out.edit(Command::DeletePersona(persona.id));
+            }
             let mut name = persona.name.clone();
             let response = ui.add(
                 TextEdit::singleline(&mut name)
-                    .desired_width(ui.available_width() - 70.0)
+                    .desired_width(ui.available_width())
                     .hint_text("Persona name"),
             );
             response.widget_info(|| {
@@ -378,9 +383,6 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
                     }),
                     format!("persona:{}:name", persona.id),
                 );
-            }
-            if ui.small_button("Remove").clicked() {
-                out.edit(Command::DeletePersona(persona.id));
             }
         });
     }
