@@ -13,3 +13,4 @@ pub mod layout;
 pub mod model;
 pub mod paint;
 pub mod theme;
+pub mod ui;

@@ -1,0 +1,3 @@
+//! The editor's panels and widgets, on top of egui.
+
+pub mod analysis_panel;
