@@ -470,7 +470,7 @@ impl WaymarkApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::right("inspector")
             .default_size(300.0)
-            .min_size(240.0)
+            .size_range(240.0..=480.0)
             .resizable(true)
             .show(ui, |ui| {
                 inspector_ui(ui, self.doc.map(), &mut self.view, &mut out);
@@ -481,7 +481,7 @@ impl WaymarkApp {
         if self.show_analysis {
             egui::Panel::left("analysis")
                 .default_size(320.0)
-                .min_size(240.0)
+                .size_range(240.0..=480.0)
                 .resizable(true)
                 .show(ui, |ui| {
                     panel_action = self.analysis_panel.ui(ui, self.doc.map(), &analysis);

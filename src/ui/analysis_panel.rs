@@ -290,7 +290,7 @@ impl AnalysisPanel {
             if self.dismissing.as_ref() == Some(&id) {
                 self.dismiss_form_ui(ui, finding.rule, &key, action);
             } else {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
                     ui.small(RichText::new(&finding.suggestion).weak());
                     if ui

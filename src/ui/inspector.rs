@@ -358,33 +358,38 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     for persona in &map.personas {
         // Right to left, so the text field takes what the button leaves and
         // the panel never grows to fit its own content.
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("Remove").clicked() {
-                out.edit(Command::DeletePersona(persona.id));
-            }
-            let mut name = persona.name.clone();
-            let response = ui.add(
-                TextEdit::singleline(&mut name)
-                    .desired_width(ui.available_width())
-                    .hint_text("Persona name"),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::TextInput,
-                    true,
-                    format!("Persona {}", persona.name),
-                )
-            });
-            if response.changed() {
-                out.edit_merging(
-                    Command::UpdatePersona(Persona {
-                        name,
-                        ..persona.clone()
-                    }),
-                    format!("persona:{}:name", persona.id),
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(
+            row,
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                if ui.small_button("Remove").clicked() {
+                    out.edit(Command::DeletePersona(persona.id));
+                }
+                let mut name = persona.name.clone();
+                let response = ui.add(
+                    TextEdit::singleline(&mut name)
+                        .desired_width(ui.available_width())
+                        .hint_text("Persona name"),
                 );
-            }
-        });
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        format!("Persona {}", persona.name),
+                    )
+                });
+                if response.changed() {
+                    out.edit_merging(
+                        Command::UpdatePersona(Persona {
+                            name,
+                            ..persona.clone()
+                        }),
+                        format!("persona:{}:name", persona.id),
+                    );
+                }
+            },
+        );
     }
     if ui.button("Add Persona").clicked() {
         out.edit(Command::AddPersona(Persona {
