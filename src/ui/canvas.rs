@@ -347,14 +347,7 @@ fn cards_ui(
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &card.title));
         if response.clicked() {
             if mods.shift || mods.command {
-                let mut cards = std::mem::take(&mut view.selection.cards);
-                if !cards.remove(&card.id) {
-                    cards.insert(card.id);
-                }
-                view.selection = Selection {
-                    cards,
-                    ..Default::default()
-                };
+                toggle(&mut view.selection, card.id);
             } else {
                 view.selection = Selection::card(card.id);
             }
@@ -526,10 +519,13 @@ fn background_ui(
         });
         view.pan += delta;
     }
-    if bg.drag_started() && !space_held && (mods.shift || mods.command) && !middle {
-        if let Some(p) = bg.interact_pointer_pos() {
-            view.band = Some((p, p));
-        }
+    if bg.drag_started()
+        && !space_held
+        && (mods.shift || mods.command)
+        && !middle
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        view.band = Some((p, p));
     }
     if bg.dragged() {
         if let Some(band) = view.band.as_mut() {
@@ -580,11 +576,7 @@ fn background_ui(
             .and_then(|p| layout.card_at(v.to_map(p)))
             .map(|c| c.id);
         match hit {
-            Some(id) if mods.shift || mods.command => {
-                if !view.selection.cards.remove(&id) {
-                    view.selection.cards.insert(id);
-                }
-            }
+            Some(id) if mods.shift || mods.command => toggle(&mut view.selection, id),
             Some(id) => view.selection = Selection::card(id),
             None if !mods.shift && !mods.command => {
                 view.selection = Selection::default();
@@ -601,6 +593,15 @@ fn background_ui(
             return;
         };
         add_card(map, stage.id, lane.id, view, out);
+    }
+}
+
+/// Adds a card to the card selection, or takes it out.
+fn toggle(selection: &mut Selection, id: CardId) {
+    selection.stage = None;
+    selection.lane = None;
+    if !selection.cards.remove(&id) {
+        selection.cards.insert(id);
     }
 }
 
