@@ -162,3 +162,16 @@ fn bundled_sample_file_matches_the_built_in_sample() {
     );
     assert_eq!(format::load(&path).unwrap(), sample_map());
 }
+
+#[test]
+fn awkward_text_round_trips() {
+    let mut map = sample_map();
+    let card = Arc::make_mut(&mut map.cards[0]);
+    card.title = "Quote \" back\\slash r#\"raw\"# and 💬 émotion".into();
+    card.notes = "line one\nline two\ttabbed\r\nend".into();
+    map.title = "\"#\"##".into();
+    let text = format::to_string(&map);
+    let back = format::from_str(&text, "x.ron").expect("loads");
+    assert_eq!(back, map);
+    assert_eq!(format::to_string(&back), text);
+}
