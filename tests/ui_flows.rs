@@ -306,3 +306,25 @@ fn clicking_a_finding_selects_its_card_and_dismissing_saves_in_the_map() {
     assert_eq!(selected.iter().copied().collect::<Vec<_>>(), vec![card]);
     assert_eq!(map(&h).card(card).unwrap().title, "Friend's recommendation");
 }
+
+#[test]
+fn dragging_a_stage_header_reorders_stages_in_one_undo_step() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let from = center(&h, "Stage Advocacy");
+    let awareness = h.get_by_label("Stage Awareness").rect();
+    let to = pos2(awareness.left() + 5.0, from.y);
+    h.drag_at(from);
+    h.run();
+    for i in 1..=8 {
+        h.hover_at(from + (to - from) * (i as f32 / 8.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let names: Vec<String> = map(&h).stages.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(names[0], "Advocacy", "{names:?}");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(map(&h), sample_map());
+}
