@@ -285,14 +285,18 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         })
         .collect();
 
+    // Under the grid, clear of the "add lane" button in the label column.
     let legend = Rect::from_min_size(
-        pos2(left, grid_bottom + 2.0 * s.row_gap),
-        vec2(width, s.legend_height),
+        pos2(grid_left, grid_bottom + 3.0 * s.row_gap),
+        vec2(grid_width, s.legend_height),
     );
     let bounds = Rect::from_min_max(
         Pos2::ZERO,
         // Room on the right for the "add stage" button.
-        pos2(left + width + s.stage_gap + 44.0 + s.margin, legend.bottom() + s.margin),
+        pos2(
+            left + width + s.stage_gap + 44.0 + s.margin,
+            legend.bottom() + s.margin,
+        ),
     );
 
     Layout {

@@ -189,10 +189,11 @@ fn rubber_band_selects_cards_and_deletes_them_together() {
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(Document::new(sample_map()), &dialogs);
     let m = map(&h);
-    let a = center(&h, &m.cards[0].title);
-    let b = center(&h, &m.cards[1].title);
-    let start = pos2(a.x - 140.0, a.y - 50.0);
-    let end = pos2(b.x + 20.0, b.y + 10.0);
+    // From the cell padding above-left of the first card (background) to
+    // the middle of the second, which stands below it in the same cell.
+    let a = h.get_by_label(&m.cards[0].title).rect();
+    let start = a.left_top() - egui::vec2(4.0, 4.0);
+    let end = center(&h, &m.cards[1].title);
     h.event_modifiers(
         egui::Event::PointerButton {
             pos: start,
@@ -284,4 +285,46 @@ fn an_idle_editor_requests_no_repaint() {
     assert!(h.try_run().is_ok());
     let steps = h.try_run().unwrap();
     assert!(steps <= 1, "idle app ran {steps} frames");
+}
+
+#[test]
+fn clicking_a_finding_selects_its_card_and_dismissing_saves_in_the_map() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let analysis = waymark::analysis::analyze(&sample_map());
+    let finding = analysis
+        .findings
+        .iter()
+        .find(|f| f.rule.id() == "missing-owner")
+        .expect("the sample has a card without an owner");
+    let waymark::analysis::Place::Card { card, .. } = finding.place else {
+        panic!("missing-owner names a card");
+    };
+    h.get_by_label(&finding.message).click();
+    h.run();
+    let selected = &h.state().view_state().selection.cards;
+    assert_eq!(selected.iter().copied().collect::<Vec<_>>(), vec![card]);
+    assert_eq!(map(&h).card(card).unwrap().title, "Friend's recommendation");
+}
+
+#[test]
+fn dragging_a_stage_header_reorders_stages_in_one_undo_step() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let from = center(&h, "Stage Advocacy");
+    let awareness = h.get_by_label("Stage Awareness").rect();
+    let to = pos2(awareness.left() + 5.0, from.y);
+    h.drag_at(from);
+    h.run();
+    for i in 1..=8 {
+        h.hover_at(from + (to - from) * (i as f32 / 8.0));
+        h.run();
+    }
+    h.drop_at(to);
+    h.run();
+    let names: Vec<String> = map(&h).stages.iter().map(|s| s.name.clone()).collect();
+    assert_eq!(names[0], "Advocacy", "{names:?}");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(map(&h), sample_map());
 }

@@ -171,6 +171,79 @@ fn paint_gaps(ui: &Ui, layout: &Layout, v: &View, rect: Rect, gaps: &[GapMark], 
     }
 }
 
+/// A stage header or a lane label: the two behave alike, one across and
+/// one down.
+#[derive(Clone, Copy)]
+enum Header {
+    Stage(StageId),
+    Lane(LaneId),
+}
+
+impl Header {
+    fn selection(self) -> Selection {
+        match self {
+            Header::Stage(id) => Selection::stage(id),
+            Header::Lane(id) => Selection::lane(id),
+        }
+    }
+
+    fn edit_target(self) -> EditTarget {
+        match self {
+            Header::Stage(id) => EditTarget::Stage(id),
+            Header::Lane(id) => EditTarget::Lane(id),
+        }
+    }
+
+    fn drag(self) -> HeaderDrag {
+        match self {
+            Header::Stage(id) => HeaderDrag::Stage(id),
+            Header::Lane(id) => HeaderDrag::Lane(id),
+        }
+    }
+
+    fn move_to(self, to: usize) -> Command {
+        match self {
+            Header::Stage(id) => Command::MoveStage { id, to },
+            Header::Lane(id) => Command::MoveLane { id, to },
+        }
+    }
+
+    fn delete(self) -> Command {
+        match self {
+            Header::Stage(id) => Command::DeleteStage(id),
+            Header::Lane(id) => Command::DeleteLane(id),
+        }
+    }
+
+    /// Words for the accessible name and the context menu.
+    fn words(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        UiCommand,
+        &'static str,
+    ) {
+        match self {
+            Header::Stage(_) => (
+                "Stage",
+                "Move Left",
+                "Move Right",
+                UiCommand::AddStage,
+                "Add Stage After",
+            ),
+            Header::Lane(_) => (
+                "Lane",
+                "Move Up",
+                "Move Down",
+                UiCommand::AddLane,
+                "Add Lane Below",
+            ),
+        }
+    }
+}
+
 fn headers_ui(
     ui: &mut Ui,
     map: &Map,
@@ -180,138 +253,110 @@ fn headers_ui(
     view: &mut ViewState,
     out: &mut Actions,
 ) {
-    for (si, sb) in layout.stages.iter().enumerate() {
-        let Some(stage) = map.stages.get(si) else {
-            continue;
+    let stages = layout.stages.iter().zip(&map.stages).map(|(sb, s)| {
+        (
+            Header::Stage(s.id),
+            sb.header,
+            s.name.as_str(),
+            map.stages.len(),
+        )
+    });
+    let lanes = layout.lanes.iter().zip(&map.lanes).map(|(lb, l)| {
+        (
+            Header::Lane(l.id),
+            lb.label,
+            l.name.as_str(),
+            map.lanes.len(),
+        )
+    });
+    let centers_x: Vec<f32> = layout.stages.iter().map(|s| s.column.center().x).collect();
+    let centers_y: Vec<f32> = layout.lanes.iter().map(|l| l.row.center().y).collect();
+    for (index, (header, area, name, count)) in stages.chain(lanes).enumerate() {
+        let (index, centers) = match header {
+            Header::Stage(_) => (index, &centers_x),
+            Header::Lane(_) => (index - map.stages.len(), &centers_y),
         };
-        let r = v.rect(sb.header);
-        if !r.intersects(rect) {
-            continue;
-        }
-        let response = ui.interact(
-            r.intersect(rect),
-            Id::unique(("stage", stage.id)),
-            Sense::click_and_drag(),
+        header_ui(
+            ui,
+            v,
+            rect,
+            view,
+            out,
+            (header, area, name, index, count),
+            centers,
         );
-        let name = stage.name.clone();
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Stage {name}")));
-        if response.clicked() {
-            view.selection = Selection::stage(stage.id);
-        }
-        if response.double_clicked() {
-            start_edit(view, EditTarget::Stage(stage.id), &stage.name);
-        }
-        if response.drag_started() {
-            view.selection = Selection::stage(stage.id);
-            view.header_drag = Some(HeaderDrag::Stage(stage.id));
-        }
-        if response.drag_stopped() && view.header_drag == Some(HeaderDrag::Stage(stage.id)) {
-            view.header_drag = None;
-            if let Some(p) = response.interact_pointer_pos() {
-                let x = v.to_map(p).x;
-                let to = layout
-                    .stages
-                    .iter()
-                    .filter(|s| s.column.center().x < x)
-                    .count();
-                let to = if to > si { to - 1 } else { to };
-                if to != si {
-                    out.edit(Command::MoveStage { id: stage.id, to });
-                }
-            }
-        }
-        let id = stage.id;
-        let count = map.stages.len();
-        response.context_menu(|ui| {
-            if ui.button("Rename").clicked() {
-                start_edit(view, EditTarget::Stage(id), &name);
-            }
-            if ui
-                .add_enabled(si > 0, egui::Button::new("Move Left"))
-                .clicked()
-            {
-                out.edit(Command::MoveStage { id, to: si - 1 });
-            }
-            if ui
-                .add_enabled(si + 1 < count, egui::Button::new("Move Right"))
-                .clicked()
-            {
-                out.edit(Command::MoveStage { id, to: si + 1 });
-            }
-            if ui.button("Add Stage After").clicked() {
-                view.selection = Selection::stage(id);
-                out.command(UiCommand::AddStage);
-            }
-            ui.separator();
-            if ui.button("Delete Stage").clicked() {
-                out.edit(Command::DeleteStage(id));
-            }
-        });
     }
-    for (li, lb) in layout.lanes.iter().enumerate() {
-        let Some(lane) = map.lanes.get(li) else {
-            continue;
-        };
-        let r = v.rect(lb.label);
-        if !r.intersects(rect) {
-            continue;
-        }
-        let response = ui.interact(
-            r.intersect(rect),
-            Id::unique(("lane", lane.id)),
-            Sense::click_and_drag(),
-        );
-        let name = lane.name.clone();
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Lane {name}")));
-        if response.clicked() {
-            view.selection = Selection::lane(lane.id);
-        }
-        if response.double_clicked() {
-            start_edit(view, EditTarget::Lane(lane.id), &lane.name);
-        }
-        if response.drag_started() {
-            view.selection = Selection::lane(lane.id);
-            view.header_drag = Some(HeaderDrag::Lane(lane.id));
-        }
-        if response.drag_stopped() && view.header_drag == Some(HeaderDrag::Lane(lane.id)) {
-            view.header_drag = None;
-            if let Some(p) = response.interact_pointer_pos() {
-                let y = v.to_map(p).y;
-                let to = layout.lanes.iter().filter(|l| l.row.center().y < y).count();
-                let to = if to > li { to - 1 } else { to };
-                if to != li {
-                    out.edit(Command::MoveLane { id: lane.id, to });
-                }
-            }
-        }
-        let id = lane.id;
-        let count = map.lanes.len();
-        response.context_menu(|ui| {
-            if ui.button("Rename").clicked() {
-                start_edit(view, EditTarget::Lane(id), &name);
-            }
-            if ui
-                .add_enabled(li > 0, egui::Button::new("Move Up"))
-                .clicked()
-            {
-                out.edit(Command::MoveLane { id, to: li - 1 });
-            }
-            if ui
-                .add_enabled(li + 1 < count, egui::Button::new("Move Down"))
-                .clicked()
-            {
-                out.edit(Command::MoveLane { id, to: li + 1 });
-            }
-            if ui.button("Add Lane Below").clicked() {
-                view.selection = Selection::lane(id);
-                out.command(UiCommand::AddLane);
-            }
-            ui.separator();
-            if ui.button("Delete Lane").clicked() {
-                out.edit(Command::DeleteLane(id));
-            }
-        });
+}
+
+/// One header: click selects, double-click renames, drag reorders, and a
+/// context menu offers the rest.
+fn header_ui(
+    ui: &mut Ui,
+    v: &View,
+    rect: Rect,
+    view: &mut ViewState,
+    out: &mut Actions,
+    (header, area, name, index, count): (Header, Rect, &str, usize, usize),
+    centers: &[f32],
+) {
+    let r = v.rect(area);
+    if !r.intersects(rect) {
+        return;
     }
+    let (kind, back, forward, add, add_text) = header.words();
+    let id = match header {
+        Header::Stage(id) => Id::unique(("stage", id)),
+        Header::Lane(id) => Id::unique(("lane", id)),
+    };
+    let response = ui.interact(r.intersect(rect), id, Sense::click_and_drag());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{kind} {name}")));
+    if response.clicked() {
+        view.selection = header.selection();
+    }
+    if response.double_clicked() {
+        start_edit(view, header.edit_target(), name);
+    }
+    if response.drag_started() {
+        view.selection = header.selection();
+        view.header_drag = Some(header.drag());
+    }
+    if response.drag_stopped() && view.header_drag == Some(header.drag()) {
+        view.header_drag = None;
+        if let Some(p) = response.interact_pointer_pos() {
+            let p = v.to_map(p);
+            let along = match header {
+                Header::Stage(_) => p.x,
+                Header::Lane(_) => p.y,
+            };
+            let before = centers.iter().filter(|c| **c < along).count();
+            let to = if before > index { before - 1 } else { before };
+            if to != index {
+                out.edit(header.move_to(to));
+            }
+        }
+    }
+    response.context_menu(|ui| {
+        if ui.button("Rename").clicked() {
+            start_edit(view, header.edit_target(), name);
+        }
+        if ui.add_enabled(index > 0, egui::Button::new(back)).clicked() {
+            out.edit(header.move_to(index.saturating_sub(1)));
+        }
+        if ui
+            .add_enabled(index + 1 < count, egui::Button::new(forward))
+            .clicked()
+        {
+            out.edit(header.move_to(index + 1));
+        }
+        if ui.button(add_text).clicked() {
+            view.selection = header.selection();
+            out.command(add);
+        }
+        ui.separator();
+        if ui.button(format!("Delete {kind}")).clicked() {
+            out.edit(header.delete());
+        }
+    });
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -326,6 +371,9 @@ fn cards_ui(
     space_held: bool,
 ) {
     let mods = ui.input(|i| i.modifiers);
+    if crate::paint::cards_are_tiny(layout, v.zoom) {
+        return;
+    }
     for cb in &layout.cards {
         let r = v.rect(cb.rect);
         if !r.intersects(rect) {
@@ -344,14 +392,7 @@ fn cards_ui(
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &card.title));
         if response.clicked() {
             if mods.shift || mods.command {
-                let mut cards = std::mem::take(&mut view.selection.cards);
-                if !cards.remove(&card.id) {
-                    cards.insert(card.id);
-                }
-                view.selection = Selection {
-                    cards,
-                    ..Default::default()
-                };
+                toggle(&mut view.selection, card.id);
             } else {
                 view.selection = Selection::card(card.id);
             }
@@ -523,10 +564,13 @@ fn background_ui(
         });
         view.pan += delta;
     }
-    if bg.drag_started() && !space_held && (mods.shift || mods.command) && !middle {
-        if let Some(p) = bg.interact_pointer_pos() {
-            view.band = Some((p, p));
-        }
+    if bg.drag_started()
+        && !space_held
+        && (mods.shift || mods.command)
+        && !middle
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        view.band = Some((p, p));
     }
     if bg.dragged() {
         if let Some(band) = view.band.as_mut() {
@@ -569,9 +613,22 @@ fn background_ui(
             StrokeKind::Inside,
         );
     }
-    if bg.clicked() && !mods.shift && !mods.command {
-        view.selection = Selection::default();
-        view.highlight = None;
+    if bg.clicked() {
+        // In an overview, cards have no widgets; find the one clicked.
+        let hit = bg
+            .interact_pointer_pos()
+            .filter(|_| crate::paint::cards_are_tiny(layout, v.zoom))
+            .and_then(|p| layout.card_at(v.to_map(p)))
+            .map(|c| c.id);
+        match hit {
+            Some(id) if mods.shift || mods.command => toggle(&mut view.selection, id),
+            Some(id) => view.selection = Selection::card(id),
+            None if !mods.shift && !mods.command => {
+                view.selection = Selection::default();
+                view.highlight = None;
+            }
+            None => {}
+        }
     }
     if bg.double_clicked()
         && let Some(p) = bg.interact_pointer_pos()
@@ -581,6 +638,15 @@ fn background_ui(
             return;
         };
         add_card(map, stage.id, lane.id, view, out);
+    }
+}
+
+/// Adds a card to the card selection, or takes it out.
+fn toggle(selection: &mut Selection, id: CardId) {
+    selection.stage = None;
+    selection.lane = None;
+    if !selection.cards.remove(&id) {
+        selection.cards.insert(id);
     }
 }
 

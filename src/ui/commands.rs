@@ -47,11 +47,13 @@ pub enum UiCommand {
     ZoomFit,
     /// Show the map at 100 %.
     ZoomReset,
+    /// Show or hide the analysis panel.
+    ToggleAnalysis,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut handler.
-    pub const ALL: [UiCommand; 19] = [
+    pub const ALL: [UiCommand; 20] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -71,6 +73,7 @@ impl UiCommand {
         UiCommand::ZoomOut,
         UiCommand::ZoomFit,
         UiCommand::ZoomReset,
+        UiCommand::ToggleAnalysis,
     ];
 
     /// The menu text.
@@ -94,6 +97,7 @@ impl UiCommand {
             UiCommand::ZoomOut => "Zoom Out",
             UiCommand::ZoomFit => "Fit Map to Window",
             UiCommand::ZoomReset => "Actual Size",
+            UiCommand::ToggleAnalysis => "Analysis Panel",
         }
     }
 
@@ -123,6 +127,7 @@ impl UiCommand {
             UiCommand::ZoomOut => k(cmd, Key::Minus),
             UiCommand::ZoomFit => k(cmd, Key::Num0),
             UiCommand::ZoomReset => k(cmd, Key::Num1),
+            UiCommand::ToggleAnalysis => k(Modifiers::NONE, Key::F9),
         }
     }
 

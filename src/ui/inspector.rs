@@ -356,33 +356,40 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Personas").strong());
     for persona in &map.personas {
-        ui.horizontal(|ui| {
-            let mut name = persona.name.clone();
-            let response = ui.add(
-                TextEdit::singleline(&mut name)
-                    .desired_width(ui.available_width() - 70.0)
-                    .hint_text("Persona name"),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(
-                    egui::Role::TextInput,
-                    true,
-                    format!("Persona {}", persona.name),
-                )
-            });
-            if response.changed() {
-                out.edit_merging(
-                    Command::UpdatePersona(Persona {
-                        name,
-                        ..persona.clone()
-                    }),
-                    format!("persona:{}:name", persona.id),
+        // Right to left, so the text field takes what the button leaves and
+        // the panel never grows to fit its own content.
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(
+            row,
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                if ui.small_button("Remove").clicked() {
+                    out.edit(Command::DeletePersona(persona.id));
+                }
+                let mut name = persona.name.clone();
+                let response = ui.add(
+                    TextEdit::singleline(&mut name)
+                        .desired_width(ui.available_width())
+                        .hint_text("Persona name"),
                 );
-            }
-            if ui.small_button("Remove").clicked() {
-                out.edit(Command::DeletePersona(persona.id));
-            }
-        });
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        format!("Persona {}", persona.name),
+                    )
+                });
+                if response.changed() {
+                    out.edit_merging(
+                        Command::UpdatePersona(Persona {
+                            name,
+                            ..persona.clone()
+                        }),
+                        format!("persona:{}:name", persona.id),
+                    );
+                }
+            },
+        );
     }
     if ui.button("Add Persona").clicked() {
         out.edit(Command::AddPersona(Persona {

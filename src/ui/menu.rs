@@ -18,6 +18,10 @@ pub struct MenuState<'a> {
     pub recent: &'a [PathBuf],
     /// The zoom, for the toolbar.
     pub zoom: f32,
+    /// How many findings the analysis has.
+    pub findings: usize,
+    /// Whether the analysis panel is shown.
+    pub show_analysis: bool,
 }
 
 /// A recent file the user picked.
@@ -94,6 +98,11 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> Rec
                     out.command(cmd);
                 }
             }
+            ui.separator();
+            let mut shown = state.show_analysis;
+            if ui.checkbox(&mut shown, "Analysis Panel (F9)").clicked() {
+                out.command(UiCommand::ToggleAnalysis);
+            }
         });
     });
     recent_pick
@@ -151,5 +160,14 @@ pub fn toolbar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             }
         }
         ui.label(format!("{:.0} %", state.zoom * 100.0));
+        ui.separator();
+        let label = format!("Analysis ({})", state.findings);
+        if ui
+            .selectable_label(state.show_analysis, label)
+            .on_hover_text("Show or hide the gaps Waymark found in the journey (F9)")
+            .clicked()
+        {
+            out.command(UiCommand::ToggleAnalysis);
+        }
     });
 }
