@@ -7,6 +7,7 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod format;
+pub mod interchange;
 pub mod io;
 pub mod layout;
 pub mod model;
