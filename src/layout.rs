@@ -42,7 +42,7 @@ impl Default for Style {
         Self {
             margin: 32.0,
             title_height: 96.0,
-            label_width: 150.0,
+            label_width: 170.0,
             stage_width: 236.0,
             stage_gap: 12.0,
             header_height: 92.0,
@@ -285,13 +285,18 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         })
         .collect();
 
+    // Under the grid, clear of the "add lane" button in the label column.
     let legend = Rect::from_min_size(
-        pos2(left, grid_bottom + 2.0 * s.row_gap),
-        vec2(width, s.legend_height),
+        pos2(grid_left, grid_bottom + 3.0 * s.row_gap),
+        vec2(grid_width, s.legend_height),
     );
     let bounds = Rect::from_min_max(
         Pos2::ZERO,
-        pos2(left + width + s.margin, legend.bottom() + s.margin),
+        // Room on the right for the "add stage" button.
+        pos2(
+            left + width + s.stage_gap + 44.0 + s.margin,
+            legend.bottom() + s.margin,
+        ),
     );
 
     Layout {

@@ -3,6 +3,7 @@
 //! The core (`model`, `format`, `edit`, `layout`, `analysis`) knows nothing
 //! of egui; the UI and the exporters sit on top of it.
 
+pub mod analysis;
 pub mod app;
 pub mod cli;
 pub mod edit;

@@ -112,6 +112,15 @@ pub struct Decorations<'a> {
 /// that size text is unreadable anyway, and it keeps huge maps fast.
 const DETAIL_MIN_HEIGHT: f32 = 30.0;
 
+/// Below this, a card is a single plain rectangle: a dot in an overview.
+const TINY_HEIGHT: f32 = 12.0;
+
+/// Whether cards at this zoom are too small for widgets of their own; the
+/// canvas then hit-tests them itself, which keeps huge overviews fast.
+pub fn cards_are_tiny(layout: &Layout, zoom: f32) -> bool {
+    layout.style.card_size.y * zoom < TINY_HEIGHT
+}
+
 struct Painter<'f, 'a> {
     fonts: &'f mut FontsView<'a>,
     view: View,
@@ -200,18 +209,29 @@ pub fn face(shapes: &mut Vec<Shape>, center: Pos2, radius: f32, score: f32, ring
     let eye_dx = radius * 0.36;
     let eye_y = center.y - radius * 0.22;
     let eye_r = (radius * 0.12).max(0.8);
-    shapes.push(Shape::circle_filled(pos2(center.x - eye_dx, eye_y), eye_r, ink));
-    shapes.push(Shape::circle_filled(pos2(center.x + eye_dx, eye_y), eye_r, ink));
+    shapes.push(Shape::circle_filled(
+        pos2(center.x - eye_dx, eye_y),
+        eye_r,
+        ink,
+    ));
+    shapes.push(Shape::circle_filled(
+        pos2(center.x + eye_dx, eye_y),
+        eye_r,
+        ink,
+    ));
     let half = radius * 0.45;
     let mouth_y = center.y + radius * 0.35;
     let bend = score.clamp(-2.0, 2.0) / 2.0 * radius * 0.28;
     let points: Vec<Pos2> = (0..=6)
         .map(|i| {
             let t = i as f32 / 6.0 * 2.0 - 1.0;
-            pos2(center.x + t * half, mouth_y - bend + bend * t * t)
+            pos2(center.x + t * half, mouth_y + bend - bend * t * t)
         })
         .collect();
-    shapes.push(Shape::line(points, Stroke::new((radius * 0.13).max(1.0), ink)));
+    shapes.push(Shape::line(
+        points,
+        Stroke::new((radius * 0.13).max(1.0), ink),
+    ));
 }
 
 /// Paints the whole map into shapes in screen space.
@@ -378,7 +398,7 @@ fn paint_grid(
             label.min + vec2(p.z(20.0), p.z(12.0)),
             Align2::LEFT_TOP,
             &lane.name,
-            15.0,
+            13.5,
             bold(),
             theme.text,
             lb.label.width() - 26.0,
@@ -508,7 +528,9 @@ fn paint_cards(
     theme: &Theme,
     deco: &Decorations<'_>,
 ) {
-    let detail = p.z(layout.style.card_size.y) >= DETAIL_MIN_HEIGHT;
+    let card_h = p.z(layout.style.card_size.y);
+    let detail = card_h >= DETAIL_MIN_HEIGHT;
+    let tiny = card_h < TINY_HEIGHT;
     let radius = p.z(8.0);
     for cb in &layout.cards {
         let r = p.view.rect(cb.rect);
@@ -519,8 +541,19 @@ fn paint_cards(
             continue;
         };
         let lane_kind = &map.lanes[cb.lane].kind;
-        let dragging = deco.dragging.is_some_and(|d| d.contains(&card.id));
         let selected = deco.selected.is_some_and(|s| s.contains(&card.id));
+        if tiny {
+            // A whole map of thousands of cards: one square rect each.
+            let color = if selected {
+                theme.selection
+            } else {
+                lane_color(lane_kind).lerp_to_gamma(theme.card, 0.45)
+            };
+            p.shapes
+                .push(Shape::rect_filled(r, CornerRadius::ZERO, color));
+            continue;
+        }
+        let dragging = deco.dragging.is_some_and(|d| d.contains(&card.id));
         if deco.highlight_card == Some(card.id) {
             p.rect(
                 r.expand(p.z(7.0)),

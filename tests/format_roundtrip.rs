@@ -147,3 +147,31 @@ fn missing_file_is_an_error_not_a_panic() {
     let err = format::load(std::path::Path::new("/nonexistent/map.ron")).unwrap_err();
     assert!(err.to_string().contains("/nonexistent/map.ron"));
 }
+
+#[test]
+fn bundled_sample_file_matches_the_built_in_sample() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample.ron");
+    let expected = format::to_string(&sample_map());
+    if std::env::var_os("WAYMARK_UPDATE_ASSETS").is_some() {
+        std::fs::write(&path, &expected).unwrap();
+    }
+    let on_disk = std::fs::read_to_string(&path).expect("assets/sample.ron exists");
+    assert_eq!(
+        on_disk, expected,
+        "run with WAYMARK_UPDATE_ASSETS=1 to refresh"
+    );
+    assert_eq!(format::load(&path).unwrap(), sample_map());
+}
+
+#[test]
+fn awkward_text_round_trips() {
+    let mut map = sample_map();
+    let card = Arc::make_mut(&mut map.cards[0]);
+    card.title = "Quote \" back\\slash r#\"raw\"# and 💬 émotion".into();
+    card.notes = "line one\nline two\ttabbed\r\nend".into();
+    map.title = "\"#\"##".into();
+    let text = format::to_string(&map);
+    let back = format::from_str(&text, "x.ron").expect("loads");
+    assert_eq!(back, map);
+    assert_eq!(format::to_string(&back), text);
+}

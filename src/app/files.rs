@@ -48,7 +48,8 @@ pub struct PathPrompt {
     pub reason: String,
 }
 
-const NO_DIALOG: &str = "No file dialog is available on this system (no desktop portal). Type a path instead.";
+const NO_DIALOG: &str =
+    "No file dialog is available on this system (no desktop portal). Type a path instead.";
 
 impl WaymarkApp {
     /// Runs `action` now, or after asking about unsaved changes.
@@ -65,13 +66,18 @@ impl WaymarkApp {
             Pending::New => self.replace_document(Document::new(Map::blank())),
             Pending::Open => {
                 let folder = self.folder();
-                match self.dialogs.pick(DialogKind::OpenMap, "", folder.as_deref()) {
+                match self
+                    .dialogs
+                    .pick(DialogKind::OpenMap, "", folder.as_deref())
+                {
                     Picked::Path(path) => self.open_file(&path),
                     Picked::Cancelled => {}
                     Picked::Unavailable => self.prompt(PromptPurpose::Open, NO_DIALOG),
                 }
             }
-            Pending::OpenPrompt => self.prompt(PromptPurpose::Open, "Type the path of a map to open."),
+            Pending::OpenPrompt => {
+                self.prompt(PromptPurpose::Open, "Type the path of a map to open.")
+            }
             Pending::OpenFile(path) => self.open_file(&path),
             Pending::Quit => self.allow_close = true,
         }
@@ -103,7 +109,12 @@ impl WaymarkApp {
             .path()
             .and_then(Path::parent)
             .map(Path::to_path_buf)
-            .or_else(|| self.recent.first().and_then(|p| p.parent()).map(Path::to_path_buf))
+            .or_else(|| {
+                self.recent
+                    .first()
+                    .and_then(|p| p.parent())
+                    .map(Path::to_path_buf)
+            })
             .or_else(|| std::env::current_dir().ok())
     }
 
@@ -154,7 +165,10 @@ impl WaymarkApp {
     pub(super) fn save_as(&mut self) -> bool {
         let folder = self.folder();
         let name = suggested_name(self.doc.map());
-        match self.dialogs.pick(DialogKind::SaveMap, &name, folder.as_deref()) {
+        match self
+            .dialogs
+            .pick(DialogKind::SaveMap, &name, folder.as_deref())
+        {
             Picked::Path(path) => self.save_to(&path),
             Picked::Cancelled => false,
             Picked::Unavailable => {
@@ -184,7 +198,8 @@ impl WaymarkApp {
     }
 
     pub(super) fn handle_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty() {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
             self.pending = Some(Pending::Quit);
         }
@@ -216,7 +231,9 @@ impl WaymarkApp {
                     if ui.button("Don't Save").clicked() {
                         choice = Some(1);
                     }
-                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    if ui.button("Cancel").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
                         choice = Some(2);
                     }
                 });
@@ -259,7 +276,9 @@ impl WaymarkApp {
                     if ui.button(verb).clicked() || enter {
                         done = Some(true);
                     }
-                    if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    if ui.button("Cancel").clicked()
+                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                    {
                         done = Some(false);
                     }
                 });
@@ -286,7 +305,11 @@ impl WaymarkApp {
                 ui.heading("Something went wrong");
                 ui.label(&message);
                 ui.add_space(8.0);
-                if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)) {
+                if ui.button("OK").clicked()
+                    || ui.input(|i| {
+                        i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)
+                    })
+                {
                     close = true;
                 }
             });
@@ -309,7 +332,15 @@ fn suggested_name(map: &Map) -> String {
         .chars()
         .map(|c| if c.is_alphanumeric() { c } else { '-' })
         .collect();
-    let slug = slug.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
-    let slug = if slug.is_empty() { "journey".to_owned() } else { slug.chars().take(60).collect() };
+    let slug = slug
+        .split('-')
+        .filter(|s| !s.is_empty())
+        .collect::<Vec<_>>()
+        .join("-");
+    let slug = if slug.is_empty() {
+        "journey".to_owned()
+    } else {
+        slug.chars().take(60).collect()
+    };
     format!("{slug}.ron")
 }

@@ -10,18 +10,20 @@ use std::process::ExitCode;
 
 use egui::{Id, ViewportCommand};
 
+use crate::analysis::{Analysis, Place, Severity, analyze, stage_gaps};
 use crate::edit::{Command, Document};
 use crate::layout::{Layout, Style, layout};
 use crate::model::{Lane, LaneKind, Map, Stage, sample::sample_map};
 use crate::theme::Theme;
-use crate::ui::canvas::{CanvasInput, add_card, canvas_ui};
+use crate::ui::analysis_panel::{AnalysisPanel, PanelAction, severity_color};
+use crate::ui::canvas::{CanvasInput, GapMark, add_card, canvas_ui};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
 use crate::ui::{Actions, UiCommand};
 
 use dialogs::{FileDialogs, NativeDialogs};
-pub use files::{Pending, PathPrompt};
-use view::{EditTarget, InlineEdit, Selection, ViewState};
+pub use files::{PathPrompt, Pending};
+use view::{EditTarget, Highlight, InlineEdit, Selection, ViewState};
 
 /// A message in the status bar.
 #[derive(Clone, Debug, PartialEq)]
@@ -38,6 +40,9 @@ pub struct WaymarkApp {
     view: ViewState,
     theme: Theme,
     layout: Option<(u64, Layout)>,
+    analysis: Option<(u64, Analysis)>,
+    analysis_panel: AnalysisPanel,
+    show_analysis: bool,
     dialogs: Box<dyn FileDialogs>,
     recent: Vec<PathBuf>,
     /// An action waiting for the answer to "save changes first?".
@@ -57,15 +62,28 @@ const RECENT_KEY: &str = "waymark.recent";
 
 impl WaymarkApp {
     /// An editor on a document, with the given file dialogs.
-    pub fn new(cc: &eframe::CreationContext<'_>, doc: Document, dialogs: Box<dyn FileDialogs>) -> Self {
-        cc.egui_ctx.set_fonts(crate::paint::font_definitions());
-        cc.egui_ctx.set_theme(egui::Theme::Light);
-        cc.egui_ctx.all_styles_mut(|style| {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        doc: Document,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        Self::with_context(&cc.egui_ctx, cc.storage, doc, dialogs)
+    }
+
+    /// An editor on a bare egui context: for benchmarks and embedding.
+    pub fn with_context(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        doc: Document,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        ctx.set_fonts(crate::paint::font_definitions());
+        ctx.set_theme(egui::Theme::Light);
+        ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0;
         });
-        let recent = cc
-            .storage
+        let recent = storage
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
             .unwrap_or_default();
         Self {
@@ -73,6 +91,9 @@ impl WaymarkApp {
             view: ViewState::default(),
             theme: Theme::light(),
             layout: None,
+            analysis: None,
+            analysis_panel: AnalysisPanel::new(),
+            show_analysis: true,
             dialogs,
             recent,
             pending: None,
@@ -112,6 +133,39 @@ impl WaymarkApp {
             self.layout = Some((revision, layout(self.doc.map(), &Style::default())));
         }
         &self.layout.as_ref().expect("just computed").1
+    }
+
+    /// The analysis of the current map, rerun only when it changed (it is
+    /// cheap: well under a millisecond for 2,000 cards).
+    pub fn current_analysis(&mut self) -> &Analysis {
+        let revision = self.doc.revision();
+        if self.analysis.as_ref().is_none_or(|(r, _)| *r != revision) {
+            self.analysis = Some((revision, analyze(self.doc.map())));
+        }
+        &self.analysis.as_ref().expect("just computed").1
+    }
+
+    /// Selects, reveals and highlights the place a finding names.
+    fn locate(&mut self, place: Place) {
+        let map = self.doc.map();
+        let (selection, highlight) = match place {
+            Place::Card { card, .. } if map.card(card).is_some() => {
+                (Selection::card(card), Highlight::Card(card))
+            }
+            Place::Card { stage, .. } | Place::Stage(stage) | Place::Persona { stage, .. } => {
+                (Selection::stage(stage), Highlight::Stage(stage))
+            }
+            Place::Stages(_, later) => (Selection::stage(later), Highlight::Stage(later)),
+        };
+        self.view.selection = selection;
+        self.view.highlight = Some(highlight);
+        let layout = self.current_layout();
+        let rect = match highlight {
+            Highlight::Card(id) => layout.card(id).map(|c| c.rect),
+            Highlight::Stage(id) => layout.stages.iter().find(|s| s.id == id).map(|s| s.header),
+            Highlight::Lane(id) => layout.lanes.iter().find(|l| l.id == id).map(|l| l.label),
+        };
+        self.view.reveal = rect;
     }
 
     fn set_status(&mut self, text: impl Into<String>) {
@@ -235,9 +289,11 @@ impl WaymarkApp {
             UiCommand::EditSelection => {
                 let sel = &self.view.selection;
                 let target = if let Some(s) = sel.stage {
-                    map.stage(s).map(|s| (EditTarget::Stage(s.id), s.name.clone()))
+                    map.stage(s)
+                        .map(|s| (EditTarget::Stage(s.id), s.name.clone()))
                 } else if let Some(l) = sel.lane {
-                    map.lane(l).map(|l| (EditTarget::Lane(l.id), l.name.clone()))
+                    map.lane(l)
+                        .map(|l| (EditTarget::Lane(l.id), l.name.clone()))
                 } else {
                     let ids = sel.cards_in_order(&map);
                     ids.first()
@@ -264,16 +320,21 @@ impl WaymarkApp {
                 self.view.zoom_around(factor, canvas.center(), canvas);
             }
             UiCommand::ZoomFit => self.view.fit_pending = true,
+            UiCommand::ToggleAnalysis => self.show_analysis = !self.show_analysis,
             UiCommand::ZoomReset => {
                 let canvas = self.view.canvas;
-                self.view.zoom_around(1.0 / self.view.zoom, canvas.center(), canvas);
+                self.view
+                    .zoom_around(1.0 / self.view.zoom, canvas.center(), canvas);
             }
         }
     }
 
     /// The cell a new card goes to: the selected card's, else the first
     /// touchpoints cell of the selected (or first) stage.
-    fn target_cell(&self, map: &Map) -> (Option<crate::model::StageId>, Option<crate::model::LaneId>) {
+    fn target_cell(
+        &self,
+        map: &Map,
+    ) -> (Option<crate::model::StageId>, Option<crate::model::LaneId>) {
         if let Some(card) = self
             .view
             .selection
@@ -283,7 +344,11 @@ impl WaymarkApp {
         {
             return (Some(card.stage), Some(card.lane));
         }
-        let stage = self.view.selection.stage.or(map.stages.first().map(|s| s.id));
+        let stage = self
+            .view
+            .selection
+            .stage
+            .or(map.stages.first().map(|s| s.id));
         let lane = self.view.selection.lane.or_else(|| {
             map.lanes
                 .iter()
@@ -366,6 +431,17 @@ impl WaymarkApp {
 
 impl eframe::App for WaymarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+}
+
+impl WaymarkApp {
+    /// One frame of the whole editor.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let mut out = Actions::default();
         self.shortcuts(&ctx, &mut out);
@@ -379,6 +455,8 @@ impl eframe::App for WaymarkApp {
             has_selection: !self.view.selection.is_empty(),
             recent: &self.recent,
             zoom: self.view.zoom,
+            findings: self.analysis.as_ref().map_or(0, |(_, a)| a.findings.len()),
+            show_analysis: self.show_analysis,
         };
         let mut recent_pick = None;
         egui::Panel::top("menu").show(ui, |ui| {
@@ -392,18 +470,43 @@ impl eframe::App for WaymarkApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         egui::Panel::right("inspector")
             .default_size(300.0)
-            .min_size(240.0)
+            .size_range(240.0..=480.0)
             .resizable(true)
             .show(ui, |ui| {
                 inspector_ui(ui, self.doc.map(), &mut self.view, &mut out);
             });
-        let layout = self.layout.take().map(|(_, l)| l).unwrap_or_else(|| layout(self.doc.map(), &Style::default()));
+        self.current_analysis();
+        let analysis = self.analysis.take().map(|(_, a)| a).unwrap_or_default();
+        let mut panel_action = None;
+        if self.show_analysis {
+            egui::Panel::left("analysis")
+                .default_size(320.0)
+                .size_range(240.0..=480.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    panel_action = self.analysis_panel.ui(ui, self.doc.map(), &analysis);
+                });
+        }
+        let gaps: Vec<GapMark> = stage_gaps(&analysis, Severity::Warning)
+            .into_iter()
+            .map(|gap| GapMark {
+                after: gap.from,
+                color: severity_color(gap.severity),
+                text: gap.text,
+            })
+            .collect();
+        self.analysis = Some((self.doc.revision(), analysis));
+        let layout = self
+            .layout
+            .take()
+            .map(|(_, l)| l)
+            .unwrap_or_else(|| layout(self.doc.map(), &Style::default()));
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let input = CanvasInput {
                 map: self.doc.map(),
                 layout: &layout,
                 theme: &self.theme,
-                gaps: &[],
+                gaps: &gaps,
             };
             canvas_ui(ui, &input, &mut self.view, &mut out);
         });
@@ -416,6 +519,15 @@ impl eframe::App for WaymarkApp {
         for cmd in commands {
             self.run_command(&ctx, cmd);
         }
+        match panel_action {
+            Some(PanelAction::Locate(place)) => self.locate(place),
+            Some(action) => {
+                if let Some(command) = action.command() {
+                    self.apply_edit(command);
+                }
+            }
+            None => {}
+        }
         if let Some(path) = recent_pick {
             self.guard(Pending::OpenFile(path));
         }
@@ -426,10 +538,6 @@ impl eframe::App for WaymarkApp {
         }
         self.handle_close(&ctx);
         self.update_title(&ctx);
-    }
-
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, RECENT_KEY, &self.recent);
     }
 }
 

@@ -139,6 +139,9 @@ pub struct ViewState {
     pub zoom: f32,
     /// Fit the map to the canvas on the next frame.
     pub fit_pending: bool,
+    /// The view is the result of a fit and nothing moved it since: keep
+    /// fitting when the canvas changes size (first frames, window resize).
+    pub fitted: bool,
     /// What is selected.
     pub selection: Selection,
     /// An in-place edit.
@@ -163,6 +166,7 @@ impl Default for ViewState {
             pan: Vec2::ZERO,
             zoom: 1.0,
             fit_pending: true,
+            fitted: false,
             selection: Selection::default(),
             editing: None,
             drag: None,
@@ -191,6 +195,7 @@ impl ViewState {
 
     /// Zooms by `factor`, keeping the map point under `anchor` in place.
     pub fn zoom_around(&mut self, factor: f32, anchor: Pos2, canvas: Rect) {
+        self.fitted = false;
         let before = self.view(canvas).to_map(anchor);
         self.zoom = (self.zoom * factor).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
         let after = self.view(canvas).to_screen(before);
@@ -208,7 +213,11 @@ impl ViewState {
             .clamp(Self::MIN_ZOOM, 1.5);
         let size = b.size() * self.zoom;
         self.pan = (canvas.size() - size) / 2.0 - b.min.to_vec2() * self.zoom;
-        self.pan.y = self.pan.y.min(0.0).max((canvas.height() - size.y) / 2.0);
+        // A map taller than the window starts at its top, not its middle.
+        if size.y > canvas.height() {
+            self.pan.y = -b.min.y * self.zoom;
+        }
+        self.fitted = true;
     }
 
     /// Pans so that a map rectangle is visible, with some margin.
@@ -226,6 +235,9 @@ impl ViewState {
         } else if r.bottom() > canvas.bottom() {
             delta.y = canvas.bottom() - r.bottom();
         }
-        self.pan += delta;
+        if delta != egui::Vec2::ZERO {
+            self.pan += delta;
+            self.fitted = false;
+        }
     }
 }

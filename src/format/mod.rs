@@ -56,6 +56,7 @@ struct Probe {
 /// the same bytes: fields come in a fixed order and line ends are `\n`.
 pub fn to_string(map: &Map) -> String {
     let config = ron::ser::PrettyConfig::new()
+        .escape_strings(false)
         .new_line("\n")
         .indentor("    ")
         .struct_names(false);
@@ -76,28 +77,34 @@ pub fn to_string(map: &Map) -> String {
 /// file's path).
 pub fn from_str(text: &str, name: &str) -> Result<Map, LoadError> {
     let options = ron::Options::default();
-    // Read the version first: a newer file must get a clear refusal, not a
+    // One typed parse in the common case. Only when it fails do we look at
+    // the version alone: a newer file must get a clear refusal, not a
     // confusing complaint about a field this build does not know.
-    match options.from_str::<Probe>(text) {
-        Ok(Probe { version }) if version > FORMAT_VERSION => {
-            return Err(LoadError::new(
-                name,
-                LoadErrorKind::NewerVersion { version },
-            ));
-        }
-        Ok(Probe { version: 0 }) => {
-            return Err(LoadError::new(
-                name,
-                LoadErrorKind::NotAMap(
-                    "it has no `version` field, so it is not a Waymark map file".to_owned(),
+    let envelope: EnvelopeIn = match options.from_str(text) {
+        Ok(envelope) => envelope,
+        Err(err) => {
+            return Err(match options.from_str::<Probe>(text) {
+                Ok(Probe { version }) if version > FORMAT_VERSION => {
+                    LoadError::new(name, LoadErrorKind::NewerVersion { version })
+                }
+                Ok(Probe { version: 0 }) => LoadError::new(
+                    name,
+                    LoadErrorKind::NotAMap(
+                        "it has no `version` field, so it is not a Waymark map file".to_owned(),
+                    ),
                 ),
-            ));
+                _ => LoadError::from_ron(name, text, &err),
+            });
         }
-        _ => {}
+    };
+    if envelope.version > FORMAT_VERSION {
+        return Err(LoadError::new(
+            name,
+            LoadErrorKind::NewerVersion {
+                version: envelope.version,
+            },
+        ));
     }
-    let envelope: EnvelopeIn = options
-        .from_str(text)
-        .map_err(|err| LoadError::from_ron(name, text, &err))?;
     let format = &envelope.format;
     if !format.is_empty() && format != FORMAT_NAME {
         return Err(LoadError::new(

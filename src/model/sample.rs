@@ -495,3 +495,64 @@ pub fn sample_map() -> Map {
     }
     b.map
 }
+
+/// A generated map with `cards` cards spread over ten stages and the five
+/// usual lanes: for benchmarks and stress tests.
+pub fn large_map(cards: usize) -> Map {
+    let mut map = Map::new("Generated journey");
+    let roles = [
+        "Awareness",
+        "Consideration",
+        "Decision",
+        "Purchase",
+        "Onboarding",
+        "Use",
+        "Support",
+        "Renewal",
+        "Loyalty",
+        "Advocacy",
+    ];
+    for name in roles {
+        let id = map.new_stage_id();
+        map.stages.push(Stage::new(id, name));
+    }
+    for kind in LaneKind::BUILT_IN {
+        let id = map.new_lane_id();
+        map.lanes.push(Lane::new(id, kind));
+    }
+    let persona = map.new_persona_id();
+    map.personas.push(Persona {
+        id: persona,
+        name: "Everyone".into(),
+        description: String::new(),
+    });
+    let cells = map.stages.len() * map.lanes.len();
+    for i in 0..cards {
+        let cell = i % cells;
+        let stage = map.stages[cell / map.lanes.len()].id;
+        let lane = map.lanes[cell % map.lanes.len()].id;
+        let id = map.new_card_id();
+        let mut card = Card::new(id, stage, lane, &format!("Touchpoint number {i}"));
+        card.channel = Channel::BUILT_IN[i % Channel::BUILT_IN.len()].clone();
+        card.owner = format!("Team {}", i % 7);
+        card.metric = "Conversion rate".into();
+        card.emotion = Some(Emotion::new((i % 5) as i32 - 2, "curious"));
+        card.notes = "Generated for a benchmark.".into();
+        map.cards.push(Arc::new(card));
+    }
+    // Group the cards by cell, as a saved map would be.
+    let order: std::collections::HashMap<_, _> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let lanes: std::collections::HashMap<_, _> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id, i))
+        .collect();
+    map.cards.sort_by_key(|c| (order[&c.stage], lanes[&c.lane]));
+    map
+}

@@ -4,11 +4,13 @@
 use std::collections::HashSet;
 
 use egui::{
-    Color32, CornerRadius, Id, Key, Rect, Response, Sense, Shape, Stroke, StrokeKind, Ui,
-    Vec2, WidgetInfo, Role, pos2, vec2,
+    Color32, CornerRadius, Id, Key, Rect, Response, Role, Sense, Shape, Stroke, StrokeKind, Ui,
+    Vec2, WidgetInfo, pos2, vec2,
 };
 
-use crate::app::view::{CardDrag, EditTarget, HeaderDrag, Highlight, InlineEdit, Selection, ViewState};
+use crate::app::view::{
+    CardDrag, EditTarget, HeaderDrag, Highlight, InlineEdit, Selection, ViewState,
+};
 use crate::edit::Command;
 use crate::layout::Layout;
 use crate::model::{Card, CardId, Emotion, LaneId, Map, Score, StageId};
@@ -52,8 +54,9 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         gaps,
     } = *input;
     let (rect, bg) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    let resized = view.canvas != rect;
     view.canvas = rect;
-    if view.fit_pending && rect.width() > 1.0 {
+    if (view.fit_pending || (view.fitted && resized)) && rect.width() > 1.0 {
         view.fit(layout, rect);
         view.fit_pending = false;
     }
@@ -65,7 +68,11 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     let v = view.view(rect);
     let painter = ui.painter_at(rect);
     painter.rect_filled(rect, CornerRadius::ZERO, theme.background);
-    let dragging: HashSet<CardId> = view.drag.as_ref().map(|d| d.ids.clone()).unwrap_or_default();
+    let dragging: HashSet<CardId> = view
+        .drag
+        .as_ref()
+        .map(|d| d.ids.clone())
+        .unwrap_or_default();
     let deco = Decorations {
         selected: Some(&view.selection.cards),
         dragging: Some(&dragging),
@@ -117,6 +124,7 @@ fn scroll_and_zoom(ui: &Ui, bg: &Response, rect: Rect, view: &mut ViewState) {
     }
     if scroll != Vec2::ZERO {
         view.pan += scroll;
+        view.fitted = false;
     }
     let _ = bg;
 }
@@ -132,7 +140,10 @@ fn paint_gaps(ui: &Ui, layout: &Layout, v: &View, rect: Rect, gaps: &[GapMark], 
         let x = (left.column.right() + right.column.left()) / 2.0;
         let top = v.to_screen(pos2(x, left.header.top()));
         let bottom = v.to_screen(pos2(x, left.column.bottom()));
-        let marker = Rect::from_center_size(top + vec2(0.0, v.zoom * 46.0), vec2(14.0, 14.0) * v.zoom.max(0.6));
+        let marker = Rect::from_center_size(
+            top + vec2(0.0, v.zoom * 46.0),
+            vec2(14.0, 14.0) * v.zoom.max(0.6),
+        );
         if !marker.intersects(rect) && !Rect::from_two_pos(top, bottom).intersects(rect) {
             continue;
         }
@@ -151,126 +162,201 @@ fn paint_gaps(ui: &Ui, layout: &Layout, v: &View, rect: Rect, gaps: &[GapMark], 
             egui::FontId::new(marker.width(), crate::paint::bold()),
             Color32::WHITE,
         );
-        let response = ui.interact(marker.expand(4.0), Id::unique(("gap", gap.after)), Sense::hover());
+        let response = ui.interact(
+            marker.expand(4.0),
+            Id::unique(("gap", gap.after)),
+            Sense::hover(),
+        );
         response.on_hover_text(&gap.text);
     }
 }
 
-fn headers_ui(ui: &mut Ui, map: &Map, layout: &Layout, v: &View, rect: Rect, view: &mut ViewState, out: &mut Actions) {
-    for (si, sb) in layout.stages.iter().enumerate() {
-        let Some(stage) = map.stages.get(si) else {
-            continue;
+/// A stage header or a lane label: the two behave alike, one across and
+/// one down.
+#[derive(Clone, Copy)]
+enum Header {
+    Stage(StageId),
+    Lane(LaneId),
+}
+
+impl Header {
+    fn selection(self) -> Selection {
+        match self {
+            Header::Stage(id) => Selection::stage(id),
+            Header::Lane(id) => Selection::lane(id),
+        }
+    }
+
+    fn edit_target(self) -> EditTarget {
+        match self {
+            Header::Stage(id) => EditTarget::Stage(id),
+            Header::Lane(id) => EditTarget::Lane(id),
+        }
+    }
+
+    fn drag(self) -> HeaderDrag {
+        match self {
+            Header::Stage(id) => HeaderDrag::Stage(id),
+            Header::Lane(id) => HeaderDrag::Lane(id),
+        }
+    }
+
+    fn move_to(self, to: usize) -> Command {
+        match self {
+            Header::Stage(id) => Command::MoveStage { id, to },
+            Header::Lane(id) => Command::MoveLane { id, to },
+        }
+    }
+
+    fn delete(self) -> Command {
+        match self {
+            Header::Stage(id) => Command::DeleteStage(id),
+            Header::Lane(id) => Command::DeleteLane(id),
+        }
+    }
+
+    /// Words for the accessible name and the context menu.
+    fn words(
+        self,
+    ) -> (
+        &'static str,
+        &'static str,
+        &'static str,
+        UiCommand,
+        &'static str,
+    ) {
+        match self {
+            Header::Stage(_) => (
+                "Stage",
+                "Move Left",
+                "Move Right",
+                UiCommand::AddStage,
+                "Add Stage After",
+            ),
+            Header::Lane(_) => (
+                "Lane",
+                "Move Up",
+                "Move Down",
+                UiCommand::AddLane,
+                "Add Lane Below",
+            ),
+        }
+    }
+}
+
+fn headers_ui(
+    ui: &mut Ui,
+    map: &Map,
+    layout: &Layout,
+    v: &View,
+    rect: Rect,
+    view: &mut ViewState,
+    out: &mut Actions,
+) {
+    let stages = layout.stages.iter().zip(&map.stages).map(|(sb, s)| {
+        (
+            Header::Stage(s.id),
+            sb.header,
+            s.name.as_str(),
+            map.stages.len(),
+        )
+    });
+    let lanes = layout.lanes.iter().zip(&map.lanes).map(|(lb, l)| {
+        (
+            Header::Lane(l.id),
+            lb.label,
+            l.name.as_str(),
+            map.lanes.len(),
+        )
+    });
+    let centers_x: Vec<f32> = layout.stages.iter().map(|s| s.column.center().x).collect();
+    let centers_y: Vec<f32> = layout.lanes.iter().map(|l| l.row.center().y).collect();
+    for (index, (header, area, name, count)) in stages.chain(lanes).enumerate() {
+        let (index, centers) = match header {
+            Header::Stage(_) => (index, &centers_x),
+            Header::Lane(_) => (index - map.stages.len(), &centers_y),
         };
-        let r = v.rect(sb.header);
-        if !r.intersects(rect) {
-            continue;
+        header_ui(
+            ui,
+            v,
+            rect,
+            view,
+            out,
+            (header, area, name, index, count),
+            centers,
+        );
+    }
+}
+
+/// One header: click selects, double-click renames, drag reorders, and a
+/// context menu offers the rest.
+fn header_ui(
+    ui: &mut Ui,
+    v: &View,
+    rect: Rect,
+    view: &mut ViewState,
+    out: &mut Actions,
+    (header, area, name, index, count): (Header, Rect, &str, usize, usize),
+    centers: &[f32],
+) {
+    let r = v.rect(area);
+    if !r.intersects(rect) {
+        return;
+    }
+    let (kind, back, forward, add, add_text) = header.words();
+    let id = match header {
+        Header::Stage(id) => Id::unique(("stage", id)),
+        Header::Lane(id) => Id::unique(("lane", id)),
+    };
+    let response = ui.interact(r.intersect(rect), id, Sense::click_and_drag());
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{kind} {name}")));
+    if response.clicked() {
+        view.selection = header.selection();
+    }
+    if response.double_clicked() {
+        start_edit(view, header.edit_target(), name);
+    }
+    if response.drag_started() {
+        view.selection = header.selection();
+        view.header_drag = Some(header.drag());
+    }
+    if response.drag_stopped() && view.header_drag == Some(header.drag()) {
+        view.header_drag = None;
+        if let Some(p) = response.interact_pointer_pos() {
+            let p = v.to_map(p);
+            let along = match header {
+                Header::Stage(_) => p.x,
+                Header::Lane(_) => p.y,
+            };
+            let before = centers.iter().filter(|c| **c < along).count();
+            let to = if before > index { before - 1 } else { before };
+            if to != index {
+                out.edit(header.move_to(to));
+            }
         }
-        let response = ui.interact(r.intersect(rect), Id::unique(("stage", stage.id)), Sense::click_and_drag());
-        let name = stage.name.clone();
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Stage {name}")));
-        if response.clicked() {
-            view.selection = Selection::stage(stage.id);
+    }
+    response.context_menu(|ui| {
+        if ui.button("Rename").clicked() {
+            start_edit(view, header.edit_target(), name);
         }
-        if response.double_clicked() {
-            start_edit(view, EditTarget::Stage(stage.id), &stage.name);
+        if ui.add_enabled(index > 0, egui::Button::new(back)).clicked() {
+            out.edit(header.move_to(index.saturating_sub(1)));
         }
-        if response.drag_started() {
-            view.selection = Selection::stage(stage.id);
-            view.header_drag = Some(HeaderDrag::Stage(stage.id));
-        }
-        if response.drag_stopped()
-            && view.header_drag == Some(HeaderDrag::Stage(stage.id))
+        if ui
+            .add_enabled(index + 1 < count, egui::Button::new(forward))
+            .clicked()
         {
-            view.header_drag = None;
-            if let Some(p) = response.interact_pointer_pos() {
-                let x = v.to_map(p).x;
-                let to = layout
-                    .stages
-                    .iter()
-                    .filter(|s| s.column.center().x < x)
-                    .count();
-                let to = if to > si { to - 1 } else { to };
-                if to != si {
-                    out.edit(Command::MoveStage { id: stage.id, to });
-                }
-            }
+            out.edit(header.move_to(index + 1));
         }
-        let id = stage.id;
-        let count = map.stages.len();
-        response.context_menu(|ui| {
-            if ui.button("Rename").clicked() {
-                start_edit(view, EditTarget::Stage(id), &name);
-            }
-            if ui.add_enabled(si > 0, egui::Button::new("Move Left")).clicked() {
-                out.edit(Command::MoveStage { id, to: si - 1 });
-            }
-            if ui.add_enabled(si + 1 < count, egui::Button::new("Move Right")).clicked() {
-                out.edit(Command::MoveStage { id, to: si + 1 });
-            }
-            if ui.button("Add Stage After").clicked() {
-                view.selection = Selection::stage(id);
-                out.command(UiCommand::AddStage);
-            }
-            ui.separator();
-            if ui.button("Delete Stage").clicked() {
-                out.edit(Command::DeleteStage(id));
-            }
-        });
-    }
-    for (li, lb) in layout.lanes.iter().enumerate() {
-        let Some(lane) = map.lanes.get(li) else {
-            continue;
-        };
-        let r = v.rect(lb.label);
-        if !r.intersects(rect) {
-            continue;
+        if ui.button(add_text).clicked() {
+            view.selection = header.selection();
+            out.command(add);
         }
-        let response = ui.interact(r.intersect(rect), Id::unique(("lane", lane.id)), Sense::click_and_drag());
-        let name = lane.name.clone();
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("Lane {name}")));
-        if response.clicked() {
-            view.selection = Selection::lane(lane.id);
+        ui.separator();
+        if ui.button(format!("Delete {kind}")).clicked() {
+            out.edit(header.delete());
         }
-        if response.double_clicked() {
-            start_edit(view, EditTarget::Lane(lane.id), &lane.name);
-        }
-        if response.drag_started() {
-            view.selection = Selection::lane(lane.id);
-            view.header_drag = Some(HeaderDrag::Lane(lane.id));
-        }
-        if response.drag_stopped() && view.header_drag == Some(HeaderDrag::Lane(lane.id)) {
-            view.header_drag = None;
-            if let Some(p) = response.interact_pointer_pos() {
-                let y = v.to_map(p).y;
-                let to = layout.lanes.iter().filter(|l| l.row.center().y < y).count();
-                let to = if to > li { to - 1 } else { to };
-                if to != li {
-                    out.edit(Command::MoveLane { id: lane.id, to });
-                }
-            }
-        }
-        let id = lane.id;
-        let count = map.lanes.len();
-        response.context_menu(|ui| {
-            if ui.button("Rename").clicked() {
-                start_edit(view, EditTarget::Lane(id), &name);
-            }
-            if ui.add_enabled(li > 0, egui::Button::new("Move Up")).clicked() {
-                out.edit(Command::MoveLane { id, to: li - 1 });
-            }
-            if ui.add_enabled(li + 1 < count, egui::Button::new("Move Down")).clicked() {
-                out.edit(Command::MoveLane { id, to: li + 1 });
-            }
-            if ui.button("Add Lane Below").clicked() {
-                view.selection = Selection::lane(id);
-                out.command(UiCommand::AddLane);
-            }
-            ui.separator();
-            if ui.button("Delete Lane").clicked() {
-                out.edit(Command::DeleteLane(id));
-            }
-        });
-    }
+    });
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -285,6 +371,9 @@ fn cards_ui(
     space_held: bool,
 ) {
     let mods = ui.input(|i| i.modifiers);
+    if crate::paint::cards_are_tiny(layout, v.zoom) {
+        return;
+    }
     for cb in &layout.cards {
         let r = v.rect(cb.rect);
         if !r.intersects(rect) {
@@ -293,17 +382,17 @@ fn cards_ui(
         let Some(card) = map.cards.get(cb.index) else {
             continue;
         };
-        let sense = if space_held { Sense::hover() } else { Sense::click_and_drag() };
+        let sense = if space_held {
+            Sense::hover()
+        } else {
+            Sense::click_and_drag()
+        };
         let response = ui.interact(r.intersect(rect), Id::unique(("card", card.id)), sense);
         let selected = view.selection.cards.contains(&card.id);
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &card.title));
         if response.clicked() {
             if mods.shift || mods.command {
-                let mut cards = std::mem::take(&mut view.selection.cards);
-                if !cards.remove(&card.id) {
-                    cards.insert(card.id);
-                }
-                view.selection = Selection { cards, ..Default::default() };
+                toggle(&mut view.selection, card.id);
             } else {
                 view.selection = Selection::card(card.id);
             }
@@ -359,7 +448,10 @@ fn cards_ui(
             }
             ui.menu_button("Emotion", |ui| {
                 for score in Score::ALL {
-                    if ui.button(format!("{:+} {}", score.value(), score.label())).clicked() {
+                    if ui
+                        .button(format!("{:+} {}", score.value(), score.label()))
+                        .clicked()
+                    {
                         out.edit(set_emotion(map, &[id], Some(score)));
                     }
                 }
@@ -389,7 +481,11 @@ pub fn set_emotion(map: &Map, ids: &[CardId], score: Option<Score>) -> Command {
             let mut card = card.clone();
             card.emotion = score.map(|score| Emotion {
                 score,
-                word: card.emotion.as_ref().map(|e| e.word.clone()).unwrap_or_default(),
+                word: card
+                    .emotion
+                    .as_ref()
+                    .map(|e| e.word.clone())
+                    .unwrap_or_default(),
             });
             Command::UpdateCard(card)
         })
@@ -397,19 +493,44 @@ pub fn set_emotion(map: &Map, ids: &[CardId], score: Option<Score>) -> Command {
     Command::Batch(updates)
 }
 
-fn add_buttons_ui(ui: &mut Ui, map: &Map, layout: &Layout, v: &View, rect: Rect, out: &mut Actions) {
-    let header_top = layout.stages.first().map_or(layout.emotion_row.top(), |s| s.header.top());
-    let x = layout.stages.last().map_or(layout.emotion_row.left() + layout.style.label_width, |s| s.column.right())
+fn add_buttons_ui(
+    ui: &mut Ui,
+    map: &Map,
+    layout: &Layout,
+    v: &View,
+    rect: Rect,
+    out: &mut Actions,
+) {
+    let header_top = layout
+        .stages
+        .first()
+        .map_or(layout.emotion_row.top(), |s| s.header.top());
+    let x = layout
+        .stages
+        .last()
+        .map_or(layout.emotion_row.left() + layout.style.label_width, |s| {
+            s.column.right()
+        })
         + layout.style.stage_gap;
-    let stage_btn = v.rect(Rect::from_min_size(pos2(x, header_top), vec2(44.0, layout.style.header_height)));
+    let stage_btn = v.rect(Rect::from_min_size(
+        pos2(x, header_top),
+        vec2(44.0, layout.style.header_height),
+    ));
     if stage_btn.intersects(rect) {
         let response = ui.put(stage_btn, egui::Button::new("+").corner_radius(8.0));
         if response.on_hover_text("Add a stage at the end").clicked() {
             out.command(UiCommand::AddStage);
         }
     }
-    let y = layout.lanes.last().map_or(layout.emotion_row.bottom(), |l| l.row.bottom()) + layout.style.row_gap;
-    let lane_btn = v.rect(Rect::from_min_size(pos2(layout.emotion_row.left(), y), vec2(layout.style.label_width - 10.0, 30.0)));
+    let y = layout
+        .lanes
+        .last()
+        .map_or(layout.emotion_row.bottom(), |l| l.row.bottom())
+        + layout.style.row_gap;
+    let lane_btn = v.rect(Rect::from_min_size(
+        pos2(layout.emotion_row.left(), y),
+        vec2(layout.style.label_width - 10.0, 30.0),
+    ));
     if lane_btn.intersects(rect) && v.zoom > 0.3 {
         let response = ui.put(lane_btn, egui::Button::new("+ Lane").corner_radius(8.0));
         if response.on_hover_text("Add a lane at the bottom").clicked() {
@@ -434,13 +555,22 @@ fn background_ui(
     let middle = ui.input(|i| i.pointer.middle_down());
     // Space+drag pans from anywhere, even over cards.
     if space_held {
-        let delta = ui.input(|i| if i.pointer.primary_down() { i.pointer.delta() } else { Vec2::ZERO });
+        let delta = ui.input(|i| {
+            if i.pointer.primary_down() {
+                i.pointer.delta()
+            } else {
+                Vec2::ZERO
+            }
+        });
         view.pan += delta;
     }
-    if bg.drag_started() && !space_held && (mods.shift || mods.command) && !middle {
-        if let Some(p) = bg.interact_pointer_pos() {
-            view.band = Some((p, p));
-        }
+    if bg.drag_started()
+        && !space_held
+        && (mods.shift || mods.command)
+        && !middle
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        view.band = Some((p, p));
     }
     if bg.dragged() {
         if let Some(band) = view.band.as_mut() {
@@ -449,29 +579,56 @@ fn background_ui(
             }
         } else if !space_held {
             view.pan += bg.drag_delta();
+            view.fitted = false;
         }
     }
     if bg.drag_stopped()
         && let Some((a, b)) = view.band.take()
     {
         let band = Rect::from_two_pos(v.to_map(a), v.to_map(b));
-        let hits = layout.cards.iter().filter(|c| band.intersects(c.rect)).map(|c| c.id);
+        let hits = layout
+            .cards
+            .iter()
+            .filter(|c| band.intersects(c.rect))
+            .map(|c| c.id);
         let mut cards = if mods.command || mods.shift {
             std::mem::take(&mut view.selection.cards)
         } else {
             HashSet::new()
         };
         cards.extend(hits);
-        view.selection = Selection { cards, ..Default::default() };
+        view.selection = Selection {
+            cards,
+            ..Default::default()
+        };
     }
     if let Some((a, b)) = view.band {
         let r = Rect::from_two_pos(a, b);
         let color = ui.visuals().selection.stroke.color;
-        ui.painter().rect(r, 2.0, color.gamma_multiply(0.12), Stroke::new(1.0, color), StrokeKind::Inside);
+        ui.painter().rect(
+            r,
+            2.0,
+            color.gamma_multiply(0.12),
+            Stroke::new(1.0, color),
+            StrokeKind::Inside,
+        );
     }
-    if bg.clicked() && !mods.shift && !mods.command {
-        view.selection = Selection::default();
-        view.highlight = None;
+    if bg.clicked() {
+        // In an overview, cards have no widgets; find the one clicked.
+        let hit = bg
+            .interact_pointer_pos()
+            .filter(|_| crate::paint::cards_are_tiny(layout, v.zoom))
+            .and_then(|p| layout.card_at(v.to_map(p)))
+            .map(|c| c.id);
+        match hit {
+            Some(id) if mods.shift || mods.command => toggle(&mut view.selection, id),
+            Some(id) => view.selection = Selection::card(id),
+            None if !mods.shift && !mods.command => {
+                view.selection = Selection::default();
+                view.highlight = None;
+            }
+            None => {}
+        }
     }
     if bg.double_clicked()
         && let Some(p) = bg.interact_pointer_pos()
@@ -484,6 +641,15 @@ fn background_ui(
     }
 }
 
+/// Adds a card to the card selection, or takes it out.
+fn toggle(selection: &mut Selection, id: CardId) {
+    selection.stage = None;
+    selection.lane = None;
+    if !selection.cards.remove(&id) {
+        selection.cards.insert(id);
+    }
+}
+
 /// Adds a card at the end of a cell, selects it and starts editing its title.
 pub fn add_card(map: &Map, stage: StageId, lane: LaneId, view: &mut ViewState, out: &mut Actions) {
     let id = CardId(map.next_id.max(1));
@@ -493,7 +659,10 @@ pub fn add_card(map: &Map, stage: StageId, lane: LaneId, view: &mut ViewState, o
     {
         card.channel = crate::model::Channel::default();
     }
-    out.edit(Command::AddCard { card, position: None });
+    out.edit(Command::AddCard {
+        card,
+        position: None,
+    });
     view.selection = Selection::card(id);
     view.editing = Some(InlineEdit {
         target: EditTarget::Card(id),
@@ -510,14 +679,24 @@ fn start_edit(view: &mut ViewState, target: EditTarget, text: &str) {
     });
 }
 
-fn inline_edit_ui(ui: &mut Ui, map: &Map, layout: &Layout, v: &View, view: &mut ViewState, out: &mut Actions) {
+fn inline_edit_ui(
+    ui: &mut Ui,
+    map: &Map,
+    layout: &Layout,
+    v: &View,
+    view: &mut ViewState,
+    out: &mut Actions,
+) {
     let Some(edit) = view.editing.as_mut() else {
         return;
     };
     let (area, label, size) = match edit.target {
         EditTarget::Card(id) => match layout.card(id) {
             Some(cb) => (
-                Rect::from_min_size(cb.rect.min + vec2(12.0, 6.0), vec2(cb.rect.width() - 48.0, 30.0)),
+                Rect::from_min_size(
+                    cb.rect.min + vec2(12.0, 6.0),
+                    vec2(cb.rect.width() - 48.0, 30.0),
+                ),
                 "Edit card title",
                 13.5,
             ),
@@ -530,7 +709,10 @@ fn inline_edit_ui(ui: &mut Ui, map: &Map, layout: &Layout, v: &View, view: &mut 
         },
         EditTarget::Stage(id) => match layout.stages.iter().find(|s| s.id == id) {
             Some(sb) => (
-                Rect::from_min_size(sb.header.min + vec2(8.0, 8.0), vec2(sb.header.width() - 16.0, 32.0)),
+                Rect::from_min_size(
+                    sb.header.min + vec2(8.0, 8.0),
+                    vec2(sb.header.width() - 16.0, 32.0),
+                ),
                 "Edit stage name",
                 18.0,
             ),
@@ -541,7 +723,10 @@ fn inline_edit_ui(ui: &mut Ui, map: &Map, layout: &Layout, v: &View, view: &mut 
         },
         EditTarget::Lane(id) => match layout.lanes.iter().find(|l| l.id == id) {
             Some(lb) => (
-                Rect::from_min_size(lb.label.min + vec2(8.0, 8.0), vec2(lb.label.width() - 12.0, 30.0)),
+                Rect::from_min_size(
+                    lb.label.min + vec2(8.0, 8.0),
+                    vec2(lb.label.width() - 12.0, 30.0),
+                ),
                 "Edit lane name",
                 15.0,
             ),
@@ -553,12 +738,23 @@ fn inline_edit_ui(ui: &mut Ui, map: &Map, layout: &Layout, v: &View, view: &mut 
     };
     let r = v.rect(area);
     let text_edit = egui::TextEdit::singleline(&mut edit.text)
-        .font(egui::FontId::proportional((size * v.zoom).clamp(10.0, 40.0)))
+        .font(egui::FontId::proportional(
+            (size * v.zoom).clamp(10.0, 40.0),
+        ))
         .hint_text(NEW_CARD_TITLE)
         .desired_width(r.width());
-    let response = ui.put(r, text_edit);
+    let output = ui
+        .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| text_edit.show(ui))
+        .inner;
+    let response = output.response.response;
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label));
     if !edit.focused {
+        // Start with the whole text selected, so typing replaces it.
+        let mut state = output.state;
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(&edit.text)));
+        state.store(ui.ctx(), response.id);
         response.request_focus();
         edit.focused = true;
         return;
@@ -617,9 +813,13 @@ fn keys(ui: &mut Ui, map: &Map, layout: &Layout, view: &mut ViewState, out: &mut
     if ui.ctx().egui_wants_keyboard_input() {
         return;
     }
-    let pressed = |ui: &mut Ui, key: Key| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
+    let pressed =
+        |ui: &mut Ui, key: Key| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, key));
     if pressed(ui, Key::Escape) {
-        if view.drag.take().is_none() && view.header_drag.take().is_none() && view.band.take().is_none() {
+        if view.drag.take().is_none()
+            && view.header_drag.take().is_none()
+            && view.band.take().is_none()
+        {
             view.selection = Selection::default();
             view.highlight = None;
         }
@@ -675,7 +875,14 @@ fn keys(ui: &mut Ui, map: &Map, layout: &Layout, view: &mut ViewState, out: &mut
     }
 }
 
-fn paint_drag_preview(ui: &Ui, map: &Map, layout: &Layout, v: &View, view: &ViewState, theme: &Theme) {
+fn paint_drag_preview(
+    ui: &Ui,
+    map: &Map,
+    layout: &Layout,
+    v: &View,
+    view: &ViewState,
+    theme: &Theme,
+) {
     let Some(drag) = &view.drag else {
         return;
     };
@@ -690,7 +897,12 @@ fn paint_drag_preview(ui: &Ui, map: &Map, layout: &Layout, v: &View, view: &View
         let y = layout.slot_y(li, target.position);
         let a = v.to_screen(pos2(cell.left() + 8.0, y));
         let b = v.to_screen(pos2(cell.right() - 8.0, y));
-        painter.rect_stroke(v.rect(cell), 8.0, Stroke::new(1.5, theme.selection.gamma_multiply(0.6)), StrokeKind::Inside);
+        painter.rect_stroke(
+            v.rect(cell),
+            8.0,
+            Stroke::new(1.5, theme.selection.gamma_multiply(0.6)),
+            StrokeKind::Inside,
+        );
         painter.line_segment([a, b], Stroke::new(4.0, theme.selection));
     }
     let Some(cb) = layout.card(drag.card) else {
@@ -701,7 +913,13 @@ fn paint_drag_preview(ui: &Ui, map: &Map, layout: &Layout, v: &View, view: &View
     let count = drag.ids.len();
     for i in (0..count.min(3)).rev() {
         let r = Rect::from_min_size(min + vec2(6.0, 6.0) * i as f32, size);
-        painter.rect(r, 8.0 * v.zoom, theme.card.gamma_multiply(0.95), Stroke::new(2.0, theme.selection), StrokeKind::Inside);
+        painter.rect(
+            r,
+            8.0 * v.zoom,
+            theme.card.gamma_multiply(0.95),
+            Stroke::new(2.0, theme.selection),
+            StrokeKind::Inside,
+        );
     }
     if let Some(card) = map.card(drag.card) {
         painter.text(
@@ -715,6 +933,12 @@ fn paint_drag_preview(ui: &Ui, map: &Map, layout: &Layout, v: &View, view: &View
     if count > 1 {
         let badge = min + vec2(size.x, 0.0);
         painter.circle_filled(badge, 12.0, theme.selection);
-        painter.text(badge, egui::Align2::CENTER_CENTER, count.to_string(), egui::FontId::proportional(12.0), Color32::WHITE);
+        painter.text(
+            badge,
+            egui::Align2::CENTER_CENTER,
+            count.to_string(),
+            egui::FontId::proportional(12.0),
+            Color32::WHITE,
+        );
     }
 }

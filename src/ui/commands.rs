@@ -47,11 +47,13 @@ pub enum UiCommand {
     ZoomFit,
     /// Show the map at 100 %.
     ZoomReset,
+    /// Show or hide the analysis panel.
+    ToggleAnalysis,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut handler.
-    pub const ALL: [UiCommand; 19] = [
+    pub const ALL: [UiCommand; 20] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -71,6 +73,7 @@ impl UiCommand {
         UiCommand::ZoomOut,
         UiCommand::ZoomFit,
         UiCommand::ZoomReset,
+        UiCommand::ToggleAnalysis,
     ];
 
     /// The menu text.
@@ -94,6 +97,7 @@ impl UiCommand {
             UiCommand::ZoomOut => "Zoom Out",
             UiCommand::ZoomFit => "Fit Map to Window",
             UiCommand::ZoomReset => "Actual Size",
+            UiCommand::ToggleAnalysis => "Analysis Panel",
         }
     }
 
@@ -123,14 +127,17 @@ impl UiCommand {
             UiCommand::ZoomOut => k(cmd, Key::Minus),
             UiCommand::ZoomFit => k(cmd, Key::Num0),
             UiCommand::ZoomReset => k(cmd, Key::Num1),
+            UiCommand::ToggleAnalysis => k(Modifiers::NONE, Key::F9),
         }
     }
 
-    /// Whether the shortcut is a plain key that text fields need for
-    /// themselves.
+    /// Whether the shortcut is one that text fields need for themselves
+    /// (plain keys, and select-all).
     pub fn is_plain_key(self) -> bool {
-        self.shortcut()
-            .is_some_and(|s| s.modifiers == Modifiers::NONE)
+        self == UiCommand::SelectAll
+            || self
+                .shortcut()
+                .is_some_and(|s| s.modifiers == Modifiers::NONE)
     }
 
     /// A menu button for the command, showing its shortcut.

@@ -1,6 +1,6 @@
 //! A clickable emotion scale: five faces from -2 to +2, and "none".
 
-use egui::{Color32, Response, Sense, Ui, WidgetInfo, Role, vec2};
+use egui::{Color32, Response, Role, Sense, Ui, WidgetInfo, vec2};
 
 use crate::model::{Emotion, Score};
 use crate::paint::face;
@@ -45,7 +45,13 @@ fn face_button(ui: &mut Ui, score: Score, selected: bool) -> Response {
     if selected {
         shapes.push(egui::Shape::circle_filled(rect.center(), 15.0, ring));
     }
-    face(&mut shapes, rect.center(), radius, score.value() as f32, ring);
+    face(
+        &mut shapes,
+        rect.center(),
+        radius,
+        score.value() as f32,
+        ring,
+    );
     ui.painter().extend(shapes);
     response.on_hover_text(format!("{:+}: {}", score.value(), score.label()))
 }

@@ -8,7 +8,9 @@ use egui::{ComboBox, TextEdit, Ui};
 
 use crate::app::view::{Selection, ViewState};
 use crate::edit::Command;
-use crate::model::{Card, Channel, Emotion, Lane, LaneKind, Map, Medium, Persona, Stage, StageRole};
+use crate::model::{
+    Card, Channel, Emotion, Lane, LaneKind, Map, Medium, Persona, Stage, StageRole,
+};
 
 use super::emotion_picker::{emotion_scale, with_score};
 use super::{Actions, UiCommand};
@@ -16,25 +18,27 @@ use super::{Actions, UiCommand};
 /// Shows the inspector for the current selection.
 pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     let selection = view.selection.clone();
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        ui.spacing_mut().item_spacing.y = 6.0;
-        if let Some(stage) = selection.stage.and_then(|id| map.stage(id)) {
-            stage_ui(ui, map, stage, out);
-        } else if let Some(lane) = selection.lane.and_then(|id| map.lane(id)) {
-            lane_ui(ui, map, lane, out);
-        } else {
-            let ids = selection.cards_in_order(map);
-            match ids.as_slice() {
-                [] => map_ui(ui, map, view, out),
-                [one] => {
-                    if let Some(card) = map.card(*one) {
-                        card_ui(ui, map, card, out);
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.spacing_mut().item_spacing.y = 6.0;
+            if let Some(stage) = selection.stage.and_then(|id| map.stage(id)) {
+                stage_ui(ui, map, stage, out);
+            } else if let Some(lane) = selection.lane.and_then(|id| map.lane(id)) {
+                lane_ui(ui, map, lane, out);
+            } else {
+                let ids = selection.cards_in_order(map);
+                match ids.as_slice() {
+                    [] => map_ui(ui, map, view, out),
+                    [one] => {
+                        if let Some(card) = map.card(*one) {
+                            card_ui(ui, map, card, out);
+                        }
                     }
+                    many => many_ui(ui, map, many, out),
                 }
-                many => many_ui(ui, map, many, out),
             }
-        }
-    });
+        });
 }
 
 fn heading(ui: &mut Ui, text: &str) {
@@ -48,7 +52,11 @@ fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<Strin
     let mut text = value.to_owned();
     let l = ui.label(label);
     let response = ui
-        .add(TextEdit::singleline(&mut text).hint_text(hint).desired_width(f32::INFINITY))
+        .add(
+            TextEdit::singleline(&mut text)
+                .hint_text(hint)
+                .desired_width(f32::INFINITY),
+        )
         .labelled_by(l.id);
     response.changed().then_some(text)
 }
@@ -85,7 +93,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
         ui.weak(format!("{stage} · {lane}"));
     });
 
-    ui.label("Channel");
+    let label = ui.label("Channel");
     let mut channel = card.channel.clone();
     ComboBox::from_id_salt(("channel", card.id))
         .selected_text(channel.label().to_owned())
@@ -99,7 +107,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
             if ui.selectable_label(custom, "Custom…").clicked() && !custom {
                 channel = Channel::Custom("Other".into());
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     if let Channel::Custom(name) = &card.channel
         && let Some(t) = text_field(ui, "Custom channel", name, "e.g. Podcast")
     {
@@ -111,7 +121,11 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
 
     ui.horizontal(|ui| {
         for medium in [Medium::Digital, Medium::Physical] {
-            if ui.selectable_label(card.medium == medium, medium.label()).clicked() && card.medium != medium {
+            if ui
+                .selectable_label(card.medium == medium, medium.label())
+                .clicked()
+                && card.medium != medium
+            {
                 edit(out, "medium", &|c| c.medium = medium);
             }
         }
@@ -186,13 +200,23 @@ fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
     if let Some(t) = text_field(ui, "Name", &stage.name, "e.g. Consideration") {
         edit(out, "name", &|s| s.name = t.clone());
     }
-    if let Some(t) = text_area(ui, "Customer goal", &stage.goal, "What the customer wants here") {
+    if let Some(t) = text_area(
+        ui,
+        "Customer goal",
+        &stage.goal,
+        "What the customer wants here",
+    ) {
         edit(out, "goal", &|s| s.goal = t.clone());
     }
-    if let Some(t) = text_area(ui, "Marketing focus", &stage.focus, "What marketing does here") {
+    if let Some(t) = text_area(
+        ui,
+        "Marketing focus",
+        &stage.focus,
+        "What marketing does here",
+    ) {
         edit(out, "focus", &|s| s.focus = t.clone());
     }
-    ui.label("Funnel role");
+    let label = ui.label("Funnel role");
     let mut role = stage.role;
     ComboBox::from_id_salt(("role", stage.id))
         .selected_text(role.map_or("Recognised from the name", StageRole::label))
@@ -201,7 +225,9 @@ fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
             for r in StageRole::ALL {
                 ui.selectable_value(&mut role, Some(r), r.label());
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     if role != stage.role {
         edit(out, "role", &|s| s.role = role);
     }
@@ -226,15 +252,34 @@ fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
     let index = map.stage_index(stage.id).unwrap_or(0);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.add_enabled(index > 0, egui::Button::new("Move Left")).clicked() {
-            out.edit(Command::MoveStage { id: stage.id, to: index - 1 });
+        if ui
+            .add_enabled(index > 0, egui::Button::new("Move Left"))
+            .clicked()
+        {
+            out.edit(Command::MoveStage {
+                id: stage.id,
+                to: index - 1,
+            });
         }
-        if ui.add_enabled(index + 1 < map.stages.len(), egui::Button::new("Move Right")).clicked() {
-            out.edit(Command::MoveStage { id: stage.id, to: index + 1 });
+        if ui
+            .add_enabled(
+                index + 1 < map.stages.len(),
+                egui::Button::new("Move Right"),
+            )
+            .clicked()
+        {
+            out.edit(Command::MoveStage {
+                id: stage.id,
+                to: index + 1,
+            });
         }
     });
     let cards = map.stage_cards(stage.id).count();
-    if ui.button("Delete Stage").on_hover_text(format!("Also deletes its {cards} cards")).clicked() {
+    if ui
+        .button("Delete Stage")
+        .on_hover_text(format!("Also deletes its {cards} cards"))
+        .clicked()
+    {
         out.edit(Command::DeleteStage(stage.id));
     }
 }
@@ -247,7 +292,7 @@ fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
         l.name = t;
         out.edit_merging(Command::UpdateLane(l), key);
     }
-    ui.label("Kind");
+    let label = ui.label("Kind");
     let mut kind = lane.kind.clone();
     ComboBox::from_id_salt(("kind", lane.id))
         .selected_text(kind.label().to_owned())
@@ -260,7 +305,9 @@ fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
             if ui.selectable_label(custom, "Custom…").clicked() && !custom {
                 kind = LaneKind::Custom(lane.name.clone());
             }
-        });
+        })
+        .response
+        .labelled_by(label.id);
     if kind != lane.kind {
         let mut l = lane.clone();
         l.kind = kind;
@@ -269,11 +316,23 @@ fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
     let index = map.lane_index(lane.id).unwrap_or(0);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
-        if ui.add_enabled(index > 0, egui::Button::new("Move Up")).clicked() {
-            out.edit(Command::MoveLane { id: lane.id, to: index - 1 });
+        if ui
+            .add_enabled(index > 0, egui::Button::new("Move Up"))
+            .clicked()
+        {
+            out.edit(Command::MoveLane {
+                id: lane.id,
+                to: index - 1,
+            });
         }
-        if ui.add_enabled(index + 1 < map.lanes.len(), egui::Button::new("Move Down")).clicked() {
-            out.edit(Command::MoveLane { id: lane.id, to: index + 1 });
+        if ui
+            .add_enabled(index + 1 < map.lanes.len(), egui::Button::new("Move Down"))
+            .clicked()
+        {
+            out.edit(Command::MoveLane {
+                id: lane.id,
+                to: index + 1,
+            });
         }
     });
     if ui.button("Delete Lane").clicked() {
@@ -286,35 +345,51 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     if let Some(t) = text_field(ui, "Map title", &map.title, "Name of the journey") {
         out.edit_merging(Command::SetTitle(t), "map:title".into());
     }
-    if let Some(t) = text_area(ui, "Description", &map.description, "What this journey is about") {
+    if let Some(t) = text_area(
+        ui,
+        "Description",
+        &map.description,
+        "What this journey is about",
+    ) {
         out.edit_merging(Command::SetDescription(t), "map:description".into());
     }
     ui.add_space(6.0);
     ui.label(egui::RichText::new("Personas").strong());
     for persona in &map.personas {
-        ui.horizontal(|ui| {
-            let mut name = persona.name.clone();
-            let response = ui.add(
-                TextEdit::singleline(&mut name)
-                    .desired_width(ui.available_width() - 70.0)
-                    .hint_text("Persona name"),
-            );
-            response.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::TextInput, true, format!("Persona {}", persona.name))
-            });
-            if response.changed() {
-                out.edit_merging(
-                    Command::UpdatePersona(Persona {
-                        name,
-                        ..persona.clone()
-                    }),
-                    format!("persona:{}:name", persona.id),
+        // Right to left, so the text field takes what the button leaves and
+        // the panel never grows to fit its own content.
+        let row = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(
+            row,
+            egui::Layout::right_to_left(egui::Align::Center),
+            |ui| {
+                if ui.small_button("Remove").clicked() {
+                    out.edit(Command::DeletePersona(persona.id));
+                }
+                let mut name = persona.name.clone();
+                let response = ui.add(
+                    TextEdit::singleline(&mut name)
+                        .desired_width(ui.available_width())
+                        .hint_text("Persona name"),
                 );
-            }
-            if ui.small_button("Remove").clicked() {
-                out.edit(Command::DeletePersona(persona.id));
-            }
-        });
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(
+                        egui::Role::TextInput,
+                        true,
+                        format!("Persona {}", persona.name),
+                    )
+                });
+                if response.changed() {
+                    out.edit_merging(
+                        Command::UpdatePersona(Persona {
+                            name,
+                            ..persona.clone()
+                        }),
+                        format!("persona:{}:name", persona.id),
+                    );
+                }
+            },
+        );
     }
     if ui.button("Add Persona").clicked() {
         out.edit(Command::AddPersona(Persona {

@@ -18,6 +18,10 @@ pub struct MenuState<'a> {
     pub recent: &'a [PathBuf],
     /// The zoom, for the toolbar.
     pub zoom: f32,
+    /// How many findings the analysis has.
+    pub findings: usize,
+    /// Whether the analysis panel is shown.
+    pub show_analysis: bool,
 }
 
 /// A recent file the user picked.
@@ -55,8 +59,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> Rec
             }
         });
         ui.menu_button("Edit", |ui| {
-            let undo = state.undo.map_or("Undo".to_owned(), |l| format!("Undo {l}"));
-            let redo = state.redo.map_or("Redo".to_owned(), |l| format!("Redo {l}"));
+            let undo = state
+                .undo
+                .map_or("Undo".to_owned(), |l| format!("Undo {l}"));
+            let redo = state
+                .redo
+                .map_or("Redo".to_owned(), |l| format!("Redo {l}"));
             if labelled(ui, UiCommand::Undo, &undo, state.undo.is_some()) {
                 out.command(UiCommand::Undo);
             }
@@ -90,6 +98,11 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> Rec
                     out.command(cmd);
                 }
             }
+            ui.separator();
+            let mut shown = state.show_analysis;
+            if ui.checkbox(&mut shown, "Analysis Panel (F9)").clicked() {
+                out.command(UiCommand::ToggleAnalysis);
+            }
         });
     });
     recent_pick
@@ -116,7 +129,11 @@ pub fn toolbar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             (UiCommand::Redo, "Redo", state.redo.is_some()),
         ] {
             let hover = tip(cmd, ui);
-            if ui.add_enabled(enabled, egui::Button::new(label)).on_hover_text(hover).clicked() {
+            if ui
+                .add_enabled(enabled, egui::Button::new(label))
+                .on_hover_text(hover)
+                .clicked()
+            {
                 out.command(cmd);
             }
         }
@@ -143,5 +160,14 @@ pub fn toolbar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             }
         }
         ui.label(format!("{:.0} %", state.zoom * 100.0));
+        ui.separator();
+        let label = format!("Analysis ({})", state.findings);
+        if ui
+            .selectable_label(state.show_analysis, label)
+            .on_hover_text("Show or hide the gaps Waymark found in the journey (F9)")
+            .clicked()
+        {
+            out.command(UiCommand::ToggleAnalysis);
+        }
     });
 }

@@ -1,6 +1,7 @@
 //! The editor's widgets. They read the map and emit [`Actions`]; the app
 //! applies them after the frame, so nothing edits the map while it draws.
 
+pub mod analysis_panel;
 pub mod canvas;
 pub mod commands;
 pub mod emotion_picker;
