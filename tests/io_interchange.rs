@@ -87,3 +87,38 @@ fn unknown_extensions_are_refused_on_save() {
     assert!(err.contains(".ron, .mmd or .csv"), "{err}");
     assert!(!dir.path().join("map.docx").exists());
 }
+
+#[test]
+fn waymark_check_reads_mermaid_and_csv() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let check = |path: &Path| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .arg("check")
+            .arg(path)
+            .output()
+            .expect("runs waymark");
+        let text = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        (out.status.code(), text)
+    };
+    // A journey that stops at the sale: read, analysed, an error found.
+    let mmd = dir.path().join("stops.mmd");
+    std::fs::write(&mmd, "journey\nsection Purchase\nPay: 4: Me\n").expect("writes");
+    let (code, text) = check(&mmd);
+    assert_eq!(code, Some(1), "{text}");
+    assert!(text.contains("ends-at-purchase"), "{text}");
+    // Unreadable input: exit 2 and the line-numbered message.
+    let bad = dir.path().join("bad.mmd");
+    std::fs::write(&bad, "journey\nsection A\nTea: 0\n").expect("writes");
+    let (code, text) = check(&bad);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("bad.mmd:3:6:"), "{text}");
+    let csv = dir.path().join("bad.csv");
+    std::fs::write(&csv, "stage,title,emotion_score\nA,B,5\n").expect("writes");
+    let (code, text) = check(&csv);
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("row 2, column `emotion_score`"), "{text}");
+}

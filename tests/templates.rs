@@ -201,6 +201,41 @@ fn templates_survive_mermaid_and_csv() {
     }
 }
 
-// `waymark check` on each template: once the analysis branch is merged,
-// run `env!("CARGO_BIN_EXE_waymark") check assets/templates/<id>.ron` for
-// every template and assert that it reports no error-level finding.
+#[test]
+fn each_template_has_no_analysis_finding_at_all() {
+    for t in templates::all() {
+        let analysis = waymark::analysis::analyze(&templates::load(t));
+        let found: Vec<String> = analysis
+            .findings
+            .iter()
+            .map(|f| format!("{:?} {:?}: {}", f.severity, f.rule, f.message))
+            .collect();
+        assert!(found.is_empty(), "{}: {found:#?}", t.id);
+        assert!(analysis.dismissed.is_empty(), "{}: nothing is hidden", t.id);
+    }
+}
+
+#[test]
+fn each_template_passes_waymark_check() {
+    for t in templates::all() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/templates")
+            .join(format!("{}.ron", t.id));
+        // `--fail-on info`: not even an info-level finding.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .arg("check")
+            .arg("--fail-on")
+            .arg("info")
+            .arg(&path)
+            .output()
+            .expect("runs waymark");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}{}",
+            t.id,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
