@@ -233,10 +233,13 @@ fn header_only_gives_an_empty_map() {
     assert_eq!(COLUMNS.join(","), HEADER);
 }
 
+/// (text after the header, row, column header, line, char column, words
+/// of the message).
+type BadRow<'a> = (&'a str, usize, Option<&'a str>, usize, usize, &'a str);
+
 #[test]
 fn bad_rows_name_row_and_column() {
-    // (text after the header, row, column header, line, char column, words)
-    let cases: [(&str, usize, Option<&str>, usize, usize, &str); 8] = [
+    let cases: [BadRow; 8] = [
         (
             "A,Touchpoints,Ad,,,,,9,,,\n",
             2,

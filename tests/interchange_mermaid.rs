@@ -61,9 +61,11 @@ fn stage_names(map: &Map) -> Vec<&str> {
     map.stages.iter().map(|s| s.name.as_str()).collect()
 }
 
-/// (stage name, lane name, title, score, persona names) of every card,
-/// stage by stage and lane by lane.
-fn cards(map: &Map) -> Vec<(String, String, String, Option<i8>, Vec<String>)> {
+/// (stage name, lane name, title, score, persona names) of a card.
+type CardFacts = (String, String, String, Option<i8>, Vec<String>);
+
+/// The facts of every card, stage by stage and lane by lane.
+fn cards(map: &Map) -> Vec<CardFacts> {
     let mut out = Vec::new();
     for stage in &map.stages {
         for lane in &map.lanes {
