@@ -9,6 +9,7 @@ pub mod cli;
 pub mod edit;
 pub mod export;
 pub mod format;
+pub mod interchange;
 pub mod io;
 pub mod layout;
 pub mod model;

@@ -1,0 +1,500 @@
+//! Mermaid `journey` diagrams (Mermaid's "user journey"), read and written.
+//!
+//! ```text
+//! journey
+//!     title My working day
+//!     section Go to work
+//!       Make tea: 5: Me
+//!       Do work: 1: Me, Cat
+//! ```
+//!
+//! Sections become stages, tasks become cards, actors become personas, and
+//! a task's score 1..=5 becomes an emotion -2..=+2. Import puts tasks in
+//! the Touchpoints lane unless a `%% lane: NAME` comment (which Mermaid
+//! ignores) says otherwise; export writes those comments, so the lanes of a
+//! Waymark map survive a round trip while the diagram stays valid Mermaid.
+//!
+//! What the Mermaid form cannot carry is lost on export: channel, medium,
+//! owner, metric, notes, the emotion's word, stage goals, focus and
+//! emotions, persona descriptions and personas on no card. A card with no
+//! emotion is written with the neutral score 3, so it comes back neutral.
+//!
+//! The reader is more forgiving than Mermaid where that cannot change the
+//! meaning (`#` and `;` in names, a `:` in a section name) and strict where
+//! Mermaid would draw something else than the author meant (a score that is
+//! not a whole number from 1 to 5, a task without a score).
+
+mod text;
+mod write;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use crate::format::{LoadError, LoadErrorKind};
+use crate::model::{Card, Emotion, Lane, LaneId, LaneKind, Map, Persona, PersonaId, Stage};
+
+use text::{clip, decode, join_block, line_breaks};
+
+pub use write::to_string;
+
+/// A Mermaid text that could not be read: where, and why in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MermaidError {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong and how to fix it.
+    pub message: String,
+}
+
+impl MermaidError {
+    /// The same error as every other load error, naming the file.
+    pub fn to_load_error(&self, file: &str) -> LoadError {
+        LoadError {
+            file: file.to_owned(),
+            position: Some((self.line, self.column)),
+            kind: LoadErrorKind::Syntax(self.message.clone()),
+        }
+    }
+}
+
+impl fmt::Display for MermaidError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "line {}, column {}: {}",
+            self.line, self.column, self.message
+        )
+    }
+}
+
+impl std::error::Error for MermaidError {}
+
+/// The title a map gets when the diagram has none.
+const DEFAULT_TITLE: &str = "Untitled journey";
+
+/// The stage for tasks written before the first `section`.
+const UNSECTIONED: &str = "Untitled stage";
+
+/// The comment that names the lane of the tasks after it.
+const LANE_COMMENT: &str = "lane:";
+
+/// Reads a Mermaid `journey` diagram into a new map.
+pub fn from_str(text: &str) -> Result<Map, MermaidError> {
+    let mut reader = Reader::new();
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
+    let mut i = skip_front_matter(&lines, &mut reader)?;
+    while i < lines.len() {
+        i = reader.line(&lines, i)?;
+    }
+    if !reader.header_seen {
+        return Err(MermaidError {
+            line: lines.len().max(1),
+            column: 1,
+            message: "the text has no `journey` header; a Mermaid user journey starts with \
+                      a line that says `journey`"
+                .to_owned(),
+        });
+    }
+    Ok(reader.finish())
+}
+
+/// Skips a YAML front-matter block (`---` … `---`) at the start, keeping
+/// its `title:`. Returns the index of the first line after it.
+fn skip_front_matter(lines: &[&str], reader: &mut Reader) -> Result<usize, MermaidError> {
+    let Some(first) = lines.iter().position(|l| !l.trim().is_empty()) else {
+        return Ok(0);
+    };
+    if lines[first].trim() != "---" {
+        return Ok(first);
+    }
+    for (i, line) in lines.iter().enumerate().skip(first + 1) {
+        let line = line.trim();
+        if line == "---" {
+            return Ok(i + 1);
+        }
+        if let Some(rest) = keyword(line, "title:") {
+            let value = rest.trim().trim_matches(|c| c == '"' || c == '\'');
+            reader.title = Some(decode(value));
+        }
+    }
+    Err(MermaidError {
+        line: first + 1,
+        column: 1,
+        message: "the front matter that starts here with `---` is never closed by another `---`"
+            .to_owned(),
+    })
+}
+
+/// Where reading goes on after a statement.
+enum Next<'a> {
+    /// At the start of this line.
+    Line(usize),
+    /// With the rest of this line, after an `accDescr { … }` closed on it.
+    Rest(usize, &'a str),
+}
+
+/// A task as read, before it becomes a card.
+struct Task {
+    name: String,
+    score: u8,
+    actors: Vec<String>,
+    lane: Option<String>,
+}
+
+/// The state of a read in progress.
+struct Reader {
+    header_seen: bool,
+    title: Option<String>,
+    acc_title: Option<String>,
+    acc_descr: Option<String>,
+    sections: Vec<(String, Vec<Task>)>,
+    lane: Option<String>,
+}
+
+impl Reader {
+    fn new() -> Self {
+        Self {
+            header_seen: false,
+            title: None,
+            acc_title: None,
+            acc_descr: None,
+            sections: Vec::new(),
+            lane: None,
+        }
+    }
+
+    /// Reads line `i` (and more lines for a multiline `accDescr { … }`).
+    /// Returns the index of the next line to read.
+    fn line(&mut self, lines: &[&str], i: usize) -> Result<usize, MermaidError> {
+        let raw = lines[i];
+        let (mut at, mut text) = (i, raw);
+        if let Some(comment) = raw.trim().strip_prefix("%%") {
+            // `%%{init: …}%%` directives are comments as far as we care.
+            if let Some(lane) = keyword(comment.trim(), LANE_COMMENT) {
+                let lane = lane.trim();
+                self.lane = (!lane.is_empty()).then(|| lane.to_owned());
+            }
+            return Ok(i + 1);
+        }
+        // A loop, not recursion: one line may hold many `accDescr{…}`.
+        loop {
+            match self.statement(lines, at, text)? {
+                Next::Line(next) => return Ok(next),
+                Next::Rest(line, rest) => (at, text) = (line, rest),
+            }
+        }
+    }
+
+    /// Reads one statement, `text`, which is all or the end of line `i`.
+    fn statement<'a>(
+        &mut self,
+        lines: &[&'a str],
+        i: usize,
+        text: &'a str,
+    ) -> Result<Next<'a>, MermaidError> {
+        let raw = lines[i];
+        let stmt = strip_comment(text).trim();
+        if stmt.is_empty() {
+            return Ok(Next::Line(i + 1));
+        }
+        let err = |sub: &str, message: String| MermaidError {
+            line: i + 1,
+            column: column(raw, sub),
+            message,
+        };
+        if !self.header_seen {
+            if stmt.eq_ignore_ascii_case("journey") {
+                self.header_seen = true;
+                return Ok(Next::Line(i + 1));
+            }
+            return Err(err(
+                stmt,
+                format!(
+                    "expected the `journey` header, found `{}`; a Mermaid user journey starts \
+                     with a line that says `journey`",
+                    clip(stmt)
+                ),
+            ));
+        }
+        if stmt.eq_ignore_ascii_case("journey") {
+            return Err(err(stmt, "the `journey` header appears twice".to_owned()));
+        }
+        if let Some(rest) = word(stmt, "title") {
+            let value = rest.trim();
+            if value.is_empty() {
+                return Err(err(
+                    stmt,
+                    "`title` needs the diagram's title after it".to_owned(),
+                ));
+            }
+            self.title = Some(decode(value));
+            return Ok(Next::Line(i + 1));
+        }
+        // Like Mermaid, `accTitle` and `accDescr` are keywords only when a
+        // `:` or `{` follows; otherwise the line is a task.
+        let acc_title = keyword(stmt, "accTitle").and_then(|r| r.trim_start().strip_prefix(':'));
+        if let Some(value) = acc_title {
+            self.acc_title = Some(decode(value.trim()));
+            return Ok(Next::Line(i + 1));
+        }
+        if let Some(rest) = keyword(stmt, "accDescr").map(str::trim_start) {
+            if let Some(value) = rest.strip_prefix(':') {
+                self.acc_descr = Some(decode(value.trim()));
+                return Ok(Next::Line(i + 1));
+            }
+            if let Some(block) = rest.strip_prefix('{') {
+                return self.acc_descr_block(lines, i, block);
+            }
+        }
+        if let Some(rest) = word(stmt, "section") {
+            let name = rest.trim();
+            if name.is_empty() {
+                return Err(err(stmt, "`section` needs a name after it".to_owned()));
+            }
+            self.sections.push((decode(&line_breaks(name)), Vec::new()));
+            self.lane = None;
+            return Ok(Next::Line(i + 1));
+        }
+        let task = self.task(raw, stmt, i)?;
+        if self.sections.is_empty() {
+            self.sections.push((UNSECTIONED.to_owned(), Vec::new()));
+        }
+        if let Some((_, tasks)) = self.sections.last_mut() {
+            tasks.push(task);
+        }
+        Ok(Next::Line(i + 1))
+    }
+
+    /// Reads `accDescr { … }`, which may close on the same line or later;
+    /// a statement may follow the `}` on its line, as Mermaid allows.
+    fn acc_descr_block<'a>(
+        &mut self,
+        lines: &[&'a str],
+        start: usize,
+        first: &'a str,
+    ) -> Result<Next<'a>, MermaidError> {
+        let mut parts: Vec<&str> = Vec::new();
+        let mut current = first;
+        let mut i = start;
+        loop {
+            if let Some(end) = current.find('}') {
+                parts.push(&current[..end]);
+                let after = &current[end + 1..];
+                self.acc_descr = Some(decode(&join_block(&parts)));
+                if after.trim().is_empty() {
+                    return Ok(Next::Line(i + 1));
+                }
+                // Mermaid reads on after the brace, on the same line.
+                return Ok(Next::Rest(i, after));
+            }
+            parts.push(current);
+            i += 1;
+            match lines.get(i) {
+                Some(next) => current = next,
+                None => {
+                    return Err(MermaidError {
+                        line: start + 1,
+                        column: 1,
+                        message: "`accDescr {` is never closed with `}`".to_owned(),
+                    });
+                }
+            }
+        }
+    }
+
+    /// Reads `Task name: SCORE` or `Task name: SCORE: Actor, Actor`.
+    fn task(&self, raw: &str, stmt: &str, i: usize) -> Result<Task, MermaidError> {
+        let err = |sub: &str, message: String| MermaidError {
+            line: i + 1,
+            column: column(raw, sub),
+            message,
+        };
+        let Some((name, data)) = stmt.split_once(':') else {
+            return Err(err(
+                stmt,
+                format!(
+                    "`{}` is not a task: expected `Task name: score` or \
+                     `Task name: score: Actor, Actor`, with a score from 1 to 5",
+                    clip(stmt)
+                ),
+            ));
+        };
+        if name.trim().is_empty() {
+            return Err(err(stmt, "a task needs a name before the `:`".to_owned()));
+        }
+        let mut fields = data.split(':');
+        let score_text = fields.next().unwrap_or_default();
+        let actors_text = fields.next().unwrap_or_default();
+        if let Some(extra) = fields.next() {
+            return Err(err(
+                extra,
+                "a task has at most two `:` (name: score: actors); a `:` inside a task name \
+                 is written `#58;`"
+                    .to_owned(),
+            ));
+        }
+        let score_trimmed = score_text.trim();
+        let at = if score_trimmed.is_empty() {
+            score_text
+        } else {
+            score_trimmed
+        };
+        let score = match score_trimmed.parse::<u8>() {
+            Ok(s @ 1..=5) => s,
+            Ok(s) => {
+                return Err(err(
+                    at,
+                    format!(
+                        "the score {s} is outside 1 to 5 (1 is very negative, 5 very positive)"
+                    ),
+                ));
+            }
+            Err(_) if score_trimmed.is_empty() => {
+                return Err(err(
+                    at,
+                    "the task has no score; expected a whole number from 1 to 5 after the `:`"
+                        .to_owned(),
+                ));
+            }
+            Err(_) => {
+                return Err(err(
+                    at,
+                    format!(
+                        "`{}` is not a score; expected a whole number from 1 to 5",
+                        clip(score_trimmed)
+                    ),
+                ));
+            }
+        };
+        let mut actors: Vec<String> = Vec::new();
+        for actor in actors_text.split(',') {
+            let actor = decode(actor.trim());
+            if !actor.is_empty() && !actors.contains(&actor) {
+                actors.push(actor);
+            }
+        }
+        Ok(Task {
+            name: decode(&line_breaks(name.trim())),
+            score,
+            actors,
+            lane: self.lane.clone(),
+        })
+    }
+
+    /// Builds the map: the five usual lanes, a stage per section, a card
+    /// per task, a persona per actor.
+    fn finish(self) -> Map {
+        let title = self
+            .title
+            .or(self.acc_title)
+            .filter(|t| !t.is_empty())
+            .unwrap_or_else(|| DEFAULT_TITLE.to_owned());
+        let mut map = Map::new(&title);
+        map.description = self.acc_descr.unwrap_or_default();
+        for kind in LaneKind::BUILT_IN {
+            let id = map.new_lane_id();
+            map.lanes.push(Lane::new(id, kind));
+        }
+        let mut personas: HashMap<String, PersonaId> = HashMap::new();
+        for (name, tasks) in self.sections {
+            let stage = map.new_stage_id();
+            map.stages.push(Stage::new(stage, &name));
+            for task in tasks {
+                let lane = lane_named(&mut map, task.lane.as_deref());
+                let id = map.new_card_id();
+                let mut card = Card::new(id, stage, lane, &task.name);
+                card.emotion = Some(Emotion::new(i32::from(task.score) - 3, ""));
+                for actor in task.actors {
+                    let persona = *personas.entry(actor.clone()).or_insert_with(|| {
+                        let id = map.new_persona_id();
+                        map.personas.push(Persona {
+                            id,
+                            name: actor,
+                            description: String::new(),
+                        });
+                        id
+                    });
+                    card.personas.push(persona);
+                }
+                map.cards.push(Arc::new(card));
+            }
+        }
+        map
+    }
+}
+
+/// The lane with this name (case-insensitive), made if missing; the
+/// Touchpoints lane when no name is given.
+fn lane_named(map: &mut Map, name: Option<&str>) -> LaneId {
+    let found = match name {
+        None => map.lanes.iter().find(|l| l.kind == LaneKind::Touchpoints),
+        Some(name) => map
+            .lanes
+            .iter()
+            .find(|l| l.name.trim().eq_ignore_ascii_case(name.trim())),
+    };
+    if let Some(lane) = found {
+        return lane.id;
+    }
+    let kind = match name {
+        None => LaneKind::Touchpoints,
+        Some(name) => lane_kind(name),
+    };
+    let id = map.new_lane_id();
+    let mut lane = Lane::new(id, kind);
+    if let Some(name) = name {
+        lane.name = name.trim().to_owned();
+    }
+    map.lanes.push(lane);
+    id
+}
+
+/// A built-in lane kind recognised from its label, or a custom one.
+pub(crate) fn lane_kind(name: &str) -> LaneKind {
+    let name = name.trim();
+    LaneKind::BUILT_IN
+        .into_iter()
+        .find(|k| k.label().eq_ignore_ascii_case(name))
+        .unwrap_or_else(|| LaneKind::Custom(name.to_owned()))
+}
+
+/// `text` after a case-insensitive `kw` at its start.
+fn keyword<'a>(text: &'a str, kw: &str) -> Option<&'a str> {
+    let head = text.get(..kw.len())?;
+    head.eq_ignore_ascii_case(kw).then(|| &text[kw.len()..])
+}
+
+/// Like [`keyword`], but the keyword must be a whole word: followed by
+/// white space or the end of the line.
+fn word<'a>(text: &'a str, kw: &str) -> Option<&'a str> {
+    let rest = keyword(text, kw)?;
+    (rest.is_empty() || rest.starts_with(char::is_whitespace)).then_some(rest)
+}
+
+/// The line without a trailing `%%` comment. Mermaid keeps `}%%`, the end
+/// of a directive, so we do too.
+fn strip_comment(line: &str) -> &str {
+    let mut from = 0;
+    while let Some(at) = line[from..].find("%%") {
+        let at = from + at;
+        if !line[..at].ends_with('}') {
+            return &line[..at];
+        }
+        from = at + 2;
+    }
+    line
+}
+
+/// The 1-based character column where `sub`, a slice of `line`, starts.
+fn column(line: &str, sub: &str) -> usize {
+    let offset = (sub.as_ptr() as usize).saturating_sub(line.as_ptr() as usize);
+    let offset = offset.min(line.len());
+    line.get(..offset).map_or(0, |s| s.chars().count()) + 1
+}

@@ -1,0 +1,357 @@
+//! CSV cards: round trips field by field, RFC 4180 quoting, import into
+//! an existing map, and errors that name the row and the column.
+
+use std::sync::Arc;
+
+use waymark::interchange::csv::{self, COLUMNS, CsvError};
+use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona, sample::sample_map};
+
+const HEADER: &str =
+    "stage,lane,title,channel,medium,owner,metric,emotion_score,emotion_word,personas,notes";
+
+/// Every card as (stage, lane, title, notes, channel, medium, owner,
+/// metric, emotion, persona names), stage by stage and lane by lane.
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    Channel,
+    Medium,
+    String,
+    String,
+    Option<Emotion>,
+    Vec<String>,
+);
+
+fn rows(map: &Map) -> Vec<Row> {
+    let mut out = Vec::new();
+    for stage in &map.stages {
+        for lane in &map.lanes {
+            for card in map.cell_cards(stage.id, lane.id) {
+                let personas = card
+                    .personas
+                    .iter()
+                    .filter_map(|p| map.persona(*p))
+                    .map(|p| p.name.clone())
+                    .collect();
+                out.push((
+                    stage.name.clone(),
+                    lane.name.clone(),
+                    card.title.clone(),
+                    card.notes.clone(),
+                    card.channel.clone(),
+                    card.medium,
+                    card.owner.clone(),
+                    card.metric.clone(),
+                    card.emotion.clone(),
+                    personas,
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn parse(text: &str) -> Map {
+    match csv::from_str(text, "Imported") {
+        Ok(map) => map,
+        Err(err) => panic!("{err}\n---\n{text}"),
+    }
+}
+
+fn parse_err(text: &str) -> CsvError {
+    match csv::from_str(text, "Imported") {
+        Ok(map) => panic!("expected an error, got {} cards", map.cards.len()),
+        Err(err) => err,
+    }
+}
+
+#[test]
+fn sample_map_round_trips_field_by_field() {
+    let map = sample_map();
+    let text = csv::to_string(&map);
+    assert!(text.starts_with(&format!("{HEADER}\r\n")), "{text}");
+    let back = parse(&text);
+    assert_eq!(rows(&back), rows(&map));
+    assert_eq!(back.cards.len(), map.cards.len());
+    assert!(back.validate().is_ok());
+    // A second trip writes the same bytes.
+    assert_eq!(csv::to_string(&back), text);
+}
+
+#[test]
+fn awkward_values_are_quoted_and_come_back() {
+    let mut map = Map::blank();
+    let ann = map.new_persona_id();
+    map.personas.push(Persona {
+        id: ann,
+        name: "Maya, weekend hiker".to_owned(),
+        description: String::new(),
+    });
+    let bo = map.new_persona_id();
+    map.personas.push(Persona {
+        id: bo,
+        name: "Bo \"the buyer\"".to_owned(),
+        description: String::new(),
+    });
+    let (stage, lane) = (map.stages[3].id, map.lanes[3].id);
+    let id = map.new_card_id();
+    let mut card = Card::new(id, stage, lane, "Say \"hi\", then leave");
+    card.notes = "Line one,\r\nline \"two\"\nline three\n".to_owned();
+    card.channel = Channel::Custom("Review site".to_owned());
+    card.medium = Medium::Physical;
+    card.owner = "Ops; EMEA".to_owned();
+    card.metric = "=SUM(A1:A2)".to_owned();
+    card.emotion = Some(Emotion::new(-2, "furious, really"));
+    card.personas = vec![ann, bo];
+    map.cards.push(Arc::new(card));
+    for (i, channel) in Channel::BUILT_IN.into_iter().enumerate() {
+        let id = map.new_card_id();
+        let mut card = Card::new(id, map.stages[i % 6].id, map.lanes[0].id, "Ünïcödé ✓");
+        card.channel = channel;
+        card.emotion = Some(Emotion::new(i as i32 % 5 - 2, ""));
+        map.cards.push(Arc::new(card));
+    }
+    let text = csv::to_string(&map);
+    assert!(
+        text.contains("\"Say \"\"hi\"\", then leave\""),
+        "quotes are doubled inside a quoted cell: {text}"
+    );
+    assert!(
+        text.contains("\"Maya, weekend hiker; Bo \"\"the buyer\"\"\""),
+        "{text}"
+    );
+    assert_eq!(rows(&parse(&text)), rows(&map));
+}
+
+#[test]
+fn unknown_stages_lanes_and_personas_are_created() {
+    let text = format!(
+        "{HEADER}\n\
+         Discover,Touchpoints,Ad,ad,digital,,,1,curious,Ann,\n\
+         Discover,Rumours,Overheard at lunch,word of mouth,physical,,,,,Ann; Bo,\n\
+         Buy,pain points,Slow checkout,web,,,,-2,,,\n\
+         Buy,,Checkout,Website,,Shop team,Conversion,0,,,\n"
+    );
+    let map = parse(&text);
+    let stages: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(stages, ["Discover", "Buy"]);
+    let lanes: Vec<(&str, &LaneKind)> = map
+        .lanes
+        .iter()
+        .map(|l| (l.name.as_str(), &l.kind))
+        .collect();
+    // Built-in kinds in their usual order, then others as first met.
+    assert_eq!(
+        lanes,
+        [
+            ("Touchpoints", &LaneKind::Touchpoints),
+            ("pain points", &LaneKind::PainPoints),
+            ("Rumours", &LaneKind::Custom("Rumours".to_owned())),
+        ]
+    );
+    let names: Vec<&str> = map.personas.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["Ann", "Bo"]);
+    let overheard = &map.cards[1];
+    assert_eq!(overheard.channel, Channel::WordOfMouth);
+    assert_eq!(overheard.medium, Medium::Physical);
+    assert_eq!(overheard.emotion, None);
+    assert_eq!(overheard.personas.len(), 2);
+    // An empty lane cell means Touchpoints.
+    assert_eq!(map.cards[3].lane, map.lanes[0].id);
+    assert_eq!(map.cards[2].channel, Channel::Website);
+    assert!(map.validate().is_ok());
+}
+
+#[test]
+fn import_into_an_existing_map_reuses_what_it_has() {
+    let mut map = sample_map();
+    let (stages, lanes, personas, cards) = (
+        map.stages.len(),
+        map.lanes.len(),
+        map.personas.len(),
+        map.cards.len(),
+    );
+    let text = "Title,STAGE,Lane,Personas\n\
+                New idea,awareness,Opportunities,\"Maya, weekend hiker\"\n\
+                Repair service,Repair,Touchpoints,Newcomer\n";
+    let added = csv::import_into(&mut map, text).expect("imports");
+    assert_eq!(added, 2);
+    assert_eq!(map.cards.len(), cards + 2);
+    assert_eq!(map.stages.len(), stages + 1, "only `Repair` is new");
+    assert_eq!(map.lanes.len(), lanes);
+    assert_eq!(map.personas.len(), personas + 1, "only `Newcomer` is new");
+    let idea = &map.cards[cards];
+    assert_eq!(
+        idea.stage, map.stages[0].id,
+        "stage names match ignoring case"
+    );
+    assert_eq!(
+        map.lane(idea.lane).map(|l| &l.kind),
+        Some(&LaneKind::Opportunities)
+    );
+    assert_eq!(idea.personas, vec![map.personas[0].id]);
+    assert!(map.validate().is_ok());
+    // New ids stay unique.
+    let mut ids: Vec<u64> = map.cards.iter().map(|c| c.id.0).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), map.cards.len());
+}
+
+#[test]
+fn a_failed_import_leaves_the_map_alone() {
+    let mut map = sample_map();
+    let before = map.clone();
+    let text = "stage,title,emotion_score\nBrand new stage,Fine,1\nOther,Bad,7\n";
+    let err = csv::import_into(&mut map, text).expect_err("row 3 is bad");
+    assert_eq!(err.row, 3);
+    assert_eq!(map, before);
+}
+
+#[test]
+fn headers_in_any_order_with_synonyms_bom_and_blank_rows() {
+    let text = "\u{feff}Title , Stage,Digital/Physical,Emotion,Feeling,,\r\n\
+                Greeting at the door,In store,Physical,+2,welcome,,\r\n\
+                ,,,,,,\r\n\
+                \r\n\
+                Receipt,In store,digital,-1,,,\r\n";
+    let map = parse(text);
+    assert_eq!(map.cards.len(), 2);
+    assert_eq!(map.cards[0].title, "Greeting at the door");
+    assert_eq!(map.cards[0].medium, Medium::Physical);
+    assert_eq!(map.cards[0].emotion, Some(Emotion::new(2, "welcome")));
+    assert_eq!(map.cards[1].emotion, Some(Emotion::new(-1, "")));
+    assert_eq!(map.title, "Imported");
+}
+
+#[test]
+fn header_only_gives_an_empty_map() {
+    let map = parse(&format!("{HEADER}\n"));
+    assert!(map.cards.is_empty() && map.stages.is_empty());
+    assert_eq!(COLUMNS.join(","), HEADER);
+}
+
+/// (text after the header, row, column header, line, char column, words
+/// of the message).
+type BadRow<'a> = (&'a str, usize, Option<&'a str>, usize, usize, &'a str);
+
+#[test]
+fn bad_rows_name_row_and_column() {
+    let cases: [BadRow; 8] = [
+        (
+            "A,Touchpoints,Ad,,,,,9,,,\n",
+            2,
+            Some("emotion_score"),
+            2,
+            22,
+            "`9` is not an emotion score",
+        ),
+        (
+            "A,Touchpoints,Ad,,,,,x,,,\n",
+            2,
+            Some("emotion_score"),
+            2,
+            22,
+            "`x` is not an emotion score",
+        ),
+        (
+            "A,,Ad,,,,,,,,\nB,,Bd,,,,,,happy,,\n",
+            3,
+            Some("emotion_word"),
+            3,
+            12,
+            "has no score",
+        ),
+        (
+            "A,,Ad,,virtual,,,,,,\n",
+            2,
+            Some("medium"),
+            2,
+            8,
+            "neither `digital` nor `physical`",
+        ),
+        ("A,,,,,,,,,,\n", 2, Some("title"), 2, 4, "no title"),
+        (",,Ad,,,,,,,,\n", 2, Some("stage"), 2, 1, "no stage"),
+        (
+            "A,,Ad,,,,,,,,,extra\n",
+            2,
+            None,
+            2,
+            15,
+            "the header only 11",
+        ),
+        // A quoted cell over two lines: row 3 starts on line 4.
+        (
+            "A,,Ad,,,,,,,,\"two\nlines\"\nB,,Bd,,,,,3,,,\n",
+            3,
+            Some("emotion_score"),
+            4,
+            11,
+            "`3`",
+        ),
+    ];
+    for (body, row, column, line, col, words) in cases {
+        let text = format!("{HEADER}\n{body}");
+        let err = parse_err(&text);
+        assert_eq!(err.row, row, "{body:?}: {err}");
+        assert_eq!(err.column.as_deref(), column, "{body:?}: {err}");
+        assert_eq!(err.position, (line, col), "{body:?}: {err}");
+        assert!(err.to_string().contains(words), "{body:?}: {err}");
+    }
+}
+
+#[test]
+fn bad_headers_are_reported() {
+    let err = parse_err("stage,title,colour\n");
+    assert_eq!((err.row, err.column.as_deref()), (1, Some("colour")));
+    assert_eq!(err.position, (1, 13));
+    assert!(err.message.contains("not a column"), "{err}");
+    let err = parse_err("stage,title,Title\n");
+    assert_eq!(err.column.as_deref(), Some("Title"));
+    assert!(err.message.contains("twice"), "{err}");
+    let err = parse_err("title,lane\nA,B\n");
+    assert!(err.message.contains("no `stage` column"), "{err}");
+    let err = parse_err("");
+    assert!(err.message.contains("empty"), "{err}");
+}
+
+#[test]
+fn errors_become_load_errors_with_a_position() {
+    let err = parse_err(&format!("{HEADER}\nA,,Ad,,,,,2,,,\nB,,Bd,,,,,-3,,,\n"));
+    let load = err.to_load_error("cards.csv");
+    assert_eq!(load.position, Some((3, 11)));
+    let shown = load.to_string();
+    assert!(
+        shown.starts_with("cards.csv:3:11: row 3, column `emotion_score`: `-3` is not"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn no_input_panics() {
+    let alphabet: Vec<char> = "stage,title,lane\"\n\r;é😀 -2x".chars().collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let mut parsed = 0;
+    for _ in 0..3000 {
+        let mut text = String::from(if next() % 2 == 0 {
+            "stage,title,emotion_score\n"
+        } else {
+            ""
+        });
+        for _ in 0..(next() % 60) {
+            text.push(alphabet[(next() % alphabet.len() as u64) as usize]);
+        }
+        if csv::from_str(&text, "x").is_ok() {
+            parsed += 1;
+        }
+    }
+    assert!(parsed > 0);
+}

@@ -1,0 +1,241 @@
+//! The bundled templates: each loads, is stored exactly in our saved
+//! format, and is a complete, clean journey map that survives export.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use waymark::format;
+use waymark::interchange::templates::{self, Template};
+use waymark::interchange::{csv, mermaid};
+use waymark::model::{Card, Channel, LaneKind, Map, Medium};
+
+fn lane_kind<'a>(map: &'a Map, card: &Card) -> Option<&'a LaneKind> {
+    map.lane(card.lane).map(|l| &l.kind)
+}
+
+fn touchpoints(map: &Map) -> Vec<&Card> {
+    map.cards
+        .iter()
+        .map(|c| &**c)
+        .filter(|c| lane_kind(map, c) == Some(&LaneKind::Touchpoints))
+        .collect()
+}
+
+#[test]
+fn there_are_four_templates_with_unique_ids() {
+    let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
+    assert_eq!(
+        ids,
+        [
+            "b2c-ecommerce",
+            "b2b-saas-trial",
+            "store-visit",
+            "subscription-retention"
+        ]
+    );
+    let names: HashSet<&str> = templates::all().iter().map(|t| t.name).collect();
+    assert_eq!(names.len(), 4);
+    for t in templates::all() {
+        assert!(!t.description.is_empty(), "{}", t.id);
+        assert_eq!(templates::by_id(t.id), Some(t));
+    }
+    assert_eq!(templates::by_id("nope"), None);
+}
+
+#[test]
+fn each_template_loads_from_its_file_and_from_the_binary() {
+    for t in templates::all() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/templates")
+            .join(format!("{}.ron", t.id));
+        let from_file = format::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        let bundled = templates::load(t);
+        assert_eq!(from_file, bundled, "{}", t.id);
+        assert!(bundled.validate().is_ok(), "{}", t.id);
+        // Stored exactly as Waymark saves it, so saving an untouched
+        // template changes no byte.
+        assert_eq!(format::to_string(&bundled), t.ron, "{}", t.id);
+    }
+}
+
+/// Non-entry channels: the ones `channel-dropped` follows from stage to
+/// stage (ads, search and word of mouth hand a customer over by design).
+fn follows(channel: &Channel) -> bool {
+    !matches!(
+        channel,
+        Channel::Ad | Channel::Search | Channel::WordOfMouth
+    )
+}
+
+fn check_template(t: &Template) {
+    let map = templates::load(t);
+    let id = t.id;
+    assert!(!map.title.is_empty() && !map.description.is_empty(), "{id}");
+    assert!((2..=3).contains(&map.personas.len()), "{id}: personas");
+    assert!(
+        map.personas.iter().all(|p| !p.description.is_empty()),
+        "{id}"
+    );
+    assert!((5..=6).contains(&map.stages.len()), "{id}: stages");
+    let kinds: Vec<&LaneKind> = map.lanes.iter().map(|l| &l.kind).collect();
+    assert_eq!(kinds, LaneKind::BUILT_IN.iter().collect::<Vec<_>>(), "{id}");
+    assert!(
+        (20..=40).contains(&map.cards.len()),
+        "{id}: {} cards",
+        map.cards.len()
+    );
+
+    let all_touchpoints = touchpoints(&map);
+    for card in &all_touchpoints {
+        assert!(!card.owner.is_empty(), "{id}: {} has no owner", card.title);
+        assert!(
+            !card.metric.is_empty(),
+            "{id}: {} has no metric",
+            card.title
+        );
+    }
+    assert!(
+        all_touchpoints.iter().any(|c| c.medium == Medium::Physical),
+        "{id}: no physical touchpoint"
+    );
+
+    let mut before: Option<HashSet<Channel>> = None;
+    for stage in &map.stages {
+        let name = &stage.name;
+        assert!(
+            !stage.goal.is_empty() && !stage.focus.is_empty(),
+            "{id}: {name}"
+        );
+        let cards: Vec<&Card> = map.stage_cards(stage.id).collect();
+        let tps: Vec<&&Card> = all_touchpoints
+            .iter()
+            .filter(|c| c.stage == stage.id)
+            .collect();
+        assert!(!tps.is_empty(), "{id}: {name} has no touchpoint");
+        assert!(
+            map.stage_emotion(stage).is_some(),
+            "{id}: {name} has no emotion"
+        );
+        let has = |kind: LaneKind| cards.iter().any(|c| lane_kind(&map, c) == Some(&kind));
+        assert!(has(LaneKind::PainPoints), "{id}: {name} has no pain point");
+        assert!(has(LaneKind::Opportunities), "{id}: {name} answers no pain");
+        // Every persona is reached in every stage.
+        for persona in &map.personas {
+            assert!(
+                tps.iter()
+                    .any(|c| c.personas.is_empty() || c.personas.contains(&persona.id)),
+                "{id}: {} has no touchpoint in {name}",
+                persona.name
+            );
+        }
+        let channels: HashSet<Channel> = tps.iter().map(|c| c.channel.clone()).collect();
+        assert!(channels.len() >= 2, "{id}: {name} has one channel");
+        if let Some(before) = &before {
+            for channel in before.iter().filter(|c| follows(c)) {
+                assert!(
+                    channels.contains(channel),
+                    "{id}: {} stops before {name}",
+                    channel.label()
+                );
+            }
+        }
+        before = Some(channels);
+    }
+    // Emotions change gently enough that no drop goes unexplained: every
+    // stage has a pain point and an opportunity (checked above), and no
+    // decision or purchase stage is negative on average.
+    for stage in &map.stages {
+        if matches!(
+            stage.role,
+            Some(waymark::model::StageRole::Decision | waymark::model::StageRole::Purchase)
+        ) {
+            let emotion = map.stage_emotion(stage).unwrap_or_default();
+            assert!(emotion >= 0.0, "{id}: {} feels negative", stage.name);
+        }
+    }
+    // Roles in funnel order, ending after the sale.
+    let roles: Vec<_> = map.stages.iter().filter_map(|s| s.role).collect();
+    assert_eq!(
+        roles.len(),
+        map.stages.len(),
+        "{id}: every stage sets its role"
+    );
+    assert!(roles.windows(2).all(|w| w[0] <= w[1]), "{id}: {roles:?}");
+    assert!(
+        matches!(
+            roles.last(),
+            Some(waymark::model::StageRole::Retention | waymark::model::StageRole::Advocacy)
+        ),
+        "{id}"
+    );
+}
+
+#[test]
+fn each_template_is_a_complete_journey() {
+    for t in templates::all() {
+        check_template(t);
+    }
+}
+
+#[test]
+fn the_store_visit_is_mostly_physical() {
+    let Some(t) = templates::by_id("store-visit") else {
+        panic!("store-visit template missing");
+    };
+    let map = templates::load(t);
+    let tps = touchpoints(&map);
+    let physical = tps.iter().filter(|c| c.medium == Medium::Physical).count();
+    assert!(physical * 2 > tps.len(), "{physical} of {}", tps.len());
+}
+
+#[test]
+fn templates_survive_mermaid_and_csv() {
+    for t in templates::all() {
+        let map = templates::load(t);
+        let back = mermaid::from_str(&mermaid::to_string(&map)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.stages.len(), map.stages.len(), "{}", t.id);
+        assert_eq!(back.cards.len(), map.cards.len(), "{}", t.id);
+        let back =
+            csv::from_str(&csv::to_string(&map), &map.title).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(csv::to_string(&back), csv::to_string(&map), "{}", t.id);
+    }
+}
+
+#[test]
+fn each_template_has_no_analysis_finding_at_all() {
+    for t in templates::all() {
+        let analysis = waymark::analysis::analyze(&templates::load(t));
+        let found: Vec<String> = analysis
+            .findings
+            .iter()
+            .map(|f| format!("{:?} {:?}: {}", f.severity, f.rule, f.message))
+            .collect();
+        assert!(found.is_empty(), "{}: {found:#?}", t.id);
+        assert!(analysis.dismissed.is_empty(), "{}: nothing is hidden", t.id);
+    }
+}
+
+#[test]
+fn each_template_passes_waymark_check() {
+    for t in templates::all() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("assets/templates")
+            .join(format!("{}.ron", t.id));
+        // `--fail-on info`: not even an info-level finding.
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .arg("check")
+            .arg("--fail-on")
+            .arg("info")
+            .arg(&path)
+            .output()
+            .expect("runs waymark");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}: {}{}",
+            t.id,
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
