@@ -328,3 +328,43 @@ fn dragging_a_stage_header_reorders_stages_in_one_undo_step() {
     h.run();
     assert_eq!(map(&h), sample_map());
 }
+
+#[test]
+fn ctrl_e_exports_a_png_off_the_ui_thread_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journey.png");
+    let dialogs = ScriptedDialogs::default();
+    dialogs.push(Picked::Path(path.clone()));
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run_steps(1);
+    for _ in 0..600 {
+        let done = h
+            .state()
+            .status()
+            .is_some_and(|s| s.text.starts_with("Exported"));
+        if done {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        h.run_steps(1);
+    }
+    let status = h.state().status().cloned().expect("a message when done");
+    assert!(status.text.contains("journey.png"), "{status:?}");
+    let image = image::open(&path).expect("a PNG was written").to_rgba8();
+    assert!(image.width() > 1000, "exported at 2x");
+}
+
+#[test]
+fn a_template_opens_as_a_new_unsaved_map() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(waymark::model::Map::blank()), &dialogs);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New from Template").hover();
+    h.run();
+    let first = &waymark::interchange::templates::all()[0];
+    h.get_by_label(first.name).click();
+    h.run();
+    assert_eq!(map(&h), waymark::interchange::templates::load(first));
+}

@@ -24,6 +24,10 @@ pub enum Pending {
     OpenPrompt,
     /// Open this file.
     OpenFile(PathBuf),
+    /// Show the import dialog (Mermaid or CSV).
+    Import,
+    /// Start from a bundled template.
+    Template(&'static str),
     /// Close the window.
     Quit,
 }
@@ -35,6 +39,8 @@ pub enum PromptPurpose {
     Open,
     /// Save the map there.
     Save,
+    /// Export there; the extension picks the format.
+    Export,
 }
 
 /// A prompt for a typed path.
@@ -48,7 +54,7 @@ pub struct PathPrompt {
     pub reason: String,
 }
 
-const NO_DIALOG: &str =
+pub(super) const NO_DIALOG: &str =
     "No file dialog is available on this system (no desktop portal). Type a path instead.";
 
 impl WaymarkApp {
@@ -79,6 +85,21 @@ impl WaymarkApp {
                 self.prompt(PromptPurpose::Open, "Type the path of a map to open.")
             }
             Pending::OpenFile(path) => self.open_file(&path),
+            Pending::Import => {
+                let folder = self.folder();
+                match self.dialogs.pick(DialogKind::Import, "", folder.as_deref()) {
+                    Picked::Path(path) => self.open_file(&path),
+                    Picked::Cancelled => {}
+                    Picked::Unavailable => self.prompt(PromptPurpose::Open, NO_DIALOG),
+                }
+            }
+            Pending::Template(id) => {
+                if let Some(template) = crate::interchange::templates::by_id(id) {
+                    let map = crate::interchange::templates::load(template);
+                    self.replace_document(Document::new(map));
+                    self.set_status(format!("New map from the template “{}”", template.name));
+                }
+            }
             Pending::Quit => self.allow_close = true,
         }
     }
@@ -92,6 +113,7 @@ impl WaymarkApp {
                 .join(suggested_name(self.doc.map()))
                 .display()
                 .to_string(),
+            (PromptPurpose::Export, _) => String::new(),
             (PromptPurpose::Open, _) => self
                 .folder()
                 .map(|f| format!("{}/", f.display()))
@@ -100,6 +122,15 @@ impl WaymarkApp {
         self.prompt = Some(PathPrompt {
             purpose,
             text,
+            reason: reason.to_owned(),
+        });
+    }
+
+    /// A typed-path prompt starting from a given path.
+    pub(super) fn prompt_with(&mut self, purpose: PromptPurpose, reason: &str, start: PathBuf) {
+        self.prompt = Some(PathPrompt {
+            purpose,
+            text: start.display().to_string(),
             reason: reason.to_owned(),
         });
     }
@@ -260,6 +291,7 @@ impl WaymarkApp {
                 ui.heading(match prompt.purpose {
                     PromptPurpose::Open => "Open a map",
                     PromptPurpose::Save => "Save the map",
+                    PromptPurpose::Export => "Export the map",
                 });
                 ui.label(&prompt.reason);
                 let label = ui.label("Path");
@@ -272,6 +304,7 @@ impl WaymarkApp {
                     let verb = match prompt.purpose {
                         PromptPurpose::Open => "Open",
                         PromptPurpose::Save => "Save",
+                        PromptPurpose::Export => "Export",
                     };
                     if ui.button(verb).clicked() || enter {
                         done = Some(true);
@@ -292,6 +325,7 @@ impl WaymarkApp {
                         PromptPurpose::Save => {
                             self.save_to(&path);
                         }
+                        PromptPurpose::Export => self.export_to(&path),
                     }
                 }
                 Some(false) => self.prompt = None,

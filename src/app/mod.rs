@@ -2,6 +2,7 @@
 //! the panels, and applies the frame's actions after drawing.
 
 pub mod dialogs;
+mod export;
 mod files;
 pub mod view;
 
@@ -42,6 +43,7 @@ pub struct WaymarkApp {
     layout: Option<(u64, Layout)>,
     analysis: Option<(u64, Analysis)>,
     analysis_panel: AnalysisPanel,
+    export_job: Option<export::ExportJob>,
     show_analysis: bool,
     dialogs: Box<dyn FileDialogs>,
     recent: Vec<PathBuf>,
@@ -93,6 +95,7 @@ impl WaymarkApp {
             layout: None,
             analysis: None,
             analysis_panel: AnalysisPanel::new(),
+            export_job: None,
             show_analysis: true,
             dialogs,
             recent,
@@ -321,6 +324,11 @@ impl WaymarkApp {
             }
             UiCommand::ZoomFit => self.view.fit_pending = true,
             UiCommand::ToggleAnalysis => self.show_analysis = !self.show_analysis,
+            UiCommand::Import => self.guard(Pending::Import),
+            UiCommand::ExportPng => self.export_as("png"),
+            UiCommand::ExportSvg => self.export_as("svg"),
+            UiCommand::ExportMermaid => self.export_as("mmd"),
+            UiCommand::ExportCsv => self.export_as("csv"),
             UiCommand::ZoomReset => {
                 let canvas = self.view.canvas;
                 self.view
@@ -405,8 +413,9 @@ impl WaymarkApp {
         }
     }
 
-    fn status_bar_ui(&self, ui: &mut egui::Ui) {
+    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            self.export_status_ui(ui);
             match &self.status {
                 Some(Status { text, error: true }) => {
                     ui.colored_label(ui.visuals().error_fg_color, text);
@@ -459,8 +468,9 @@ impl WaymarkApp {
             show_analysis: self.show_analysis,
         };
         let mut recent_pick = None;
+        let mut template_pick = None;
         egui::Panel::top("menu").show(ui, |ui| {
-            recent_pick = menu_bar_ui(ui, &state, &mut out);
+            (recent_pick, template_pick) = menu_bar_ui(ui, &state, &mut out);
         });
         egui::Panel::top("toolbar").show(ui, |ui| {
             ui.add_space(2.0);
@@ -527,6 +537,20 @@ impl WaymarkApp {
                 }
             }
             None => {}
+        }
+        // A dropped map, Mermaid journey or CSV opens like File → Open.
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .find_map(|f| Some(f.path().to_path_buf()))
+                .filter(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            self.guard(Pending::OpenFile(path));
+        }
+        if let Some(template) = template_pick {
+            self.guard(Pending::Template(template));
         }
         if let Some(path) = recent_pick {
             self.guard(Pending::OpenFile(path));

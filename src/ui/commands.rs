@@ -49,11 +49,21 @@ pub enum UiCommand {
     ZoomReset,
     /// Show or hide the analysis panel.
     ToggleAnalysis,
+    /// Open a Mermaid journey or a CSV of cards.
+    Import,
+    /// Export a PNG diagram.
+    ExportPng,
+    /// Export an SVG diagram.
+    ExportSvg,
+    /// Export a Mermaid journey.
+    ExportMermaid,
+    /// Export the cards as CSV.
+    ExportCsv,
 }
 
 impl UiCommand {
     /// Every command, for the shortcut handler.
-    pub const ALL: [UiCommand; 20] = [
+    pub const ALL: [UiCommand; 25] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
@@ -74,6 +84,11 @@ impl UiCommand {
         UiCommand::ZoomFit,
         UiCommand::ZoomReset,
         UiCommand::ToggleAnalysis,
+        UiCommand::Import,
+        UiCommand::ExportPng,
+        UiCommand::ExportSvg,
+        UiCommand::ExportMermaid,
+        UiCommand::ExportCsv,
     ];
 
     /// The menu text.
@@ -98,6 +113,11 @@ impl UiCommand {
             UiCommand::ZoomFit => "Fit Map to Window",
             UiCommand::ZoomReset => "Actual Size",
             UiCommand::ToggleAnalysis => "Analysis Panel",
+            UiCommand::Import => "Import Mermaid or CSV…",
+            UiCommand::ExportPng => "Export PNG…",
+            UiCommand::ExportSvg => "Export SVG…",
+            UiCommand::ExportMermaid => "Export as Mermaid Journey…",
+            UiCommand::ExportCsv => "Export Cards as CSV…",
         }
     }
 
@@ -128,6 +148,10 @@ impl UiCommand {
             UiCommand::ZoomFit => k(cmd, Key::Num0),
             UiCommand::ZoomReset => k(cmd, Key::Num1),
             UiCommand::ToggleAnalysis => k(Modifiers::NONE, Key::F9),
+            UiCommand::Import => k(cmd, Key::I),
+            UiCommand::ExportPng => k(cmd, Key::E),
+            UiCommand::ExportSvg => k(cmd_shift, Key::E),
+            UiCommand::ExportMermaid | UiCommand::ExportCsv => None,
         }
     }
 

@@ -27,9 +27,15 @@ pub struct MenuState<'a> {
 /// A recent file the user picked.
 pub type RecentPick = Option<PathBuf>;
 
-/// Shows the menu bar. Returns a recent file to open, if one was picked.
-pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> RecentPick {
+/// Shows the menu bar. Returns a recent file or a template id to open,
+/// if one was picked.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    state: &MenuState<'_>,
+    out: &mut Actions,
+) -> (RecentPick, Option<&'static str>) {
     let mut recent_pick = None;
+    let mut template_pick = None;
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for cmd in [UiCommand::New, UiCommand::Open, UiCommand::OpenPath] {
@@ -37,6 +43,17 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> Rec
                     out.command(cmd);
                 }
             }
+            ui.menu_button("New from Template", |ui| {
+                for template in crate::interchange::templates::all() {
+                    if ui
+                        .button(template.name)
+                        .on_hover_text(template.description)
+                        .clicked()
+                    {
+                        template_pick = Some(template.id);
+                    }
+                }
+            });
             ui.menu_button("Open Recent", |ui| {
                 if state.recent.is_empty() {
                     ui.weak("No recent files");
@@ -49,6 +66,18 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> Rec
             });
             ui.separator();
             for cmd in [UiCommand::Save, UiCommand::SaveAs] {
+                if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+            ui.separator();
+            for cmd in [
+                UiCommand::Import,
+                UiCommand::ExportPng,
+                UiCommand::ExportSvg,
+                UiCommand::ExportMermaid,
+                UiCommand::ExportCsv,
+            ] {
                 if cmd.menu_button(ui, true) {
                     out.command(cmd);
                 }
@@ -105,7 +134,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) -> Rec
             }
         });
     });
-    recent_pick
+    (recent_pick, template_pick)
 }
 
 fn labelled(ui: &mut Ui, cmd: UiCommand, text: &str, enabled: bool) -> bool {
