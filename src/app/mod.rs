@@ -543,8 +543,8 @@ impl WaymarkApp {
             i.raw
                 .dropped_files
                 .iter()
-                .find_map(|f| Some(f.path().to_path_buf()))
-                .filter(|p| !p.as_os_str().is_empty())
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
         });
         if let Some(path) = dropped {
             self.guard(Pending::OpenFile(path));
