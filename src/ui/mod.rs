@@ -5,6 +5,8 @@ pub mod analysis_panel;
 pub mod canvas;
 pub mod commands;
 pub mod emotion_picker;
+mod headers;
+mod inline_edit;
 pub mod inspector;
 pub mod menu;
 
