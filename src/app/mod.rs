@@ -14,7 +14,7 @@ use egui::{Id, ViewportCommand};
 use crate::analysis::{Analysis, Place, Severity, analyze, stage_gaps};
 use crate::edit::{Command, Document};
 use crate::layout::{Layout, Style, layout};
-use crate::model::{Lane, LaneKind, Map, Stage, sample::sample_map};
+use crate::model::{Lane, LaneId, LaneKind, Map, Stage, StageId, sample::sample_map};
 use crate::theme::Theme;
 use crate::ui::analysis_panel::{AnalysisPanel, PanelAction, severity_color};
 use crate::ui::canvas::{CanvasInput, GapMark, add_card, canvas_ui};
@@ -228,9 +228,6 @@ impl WaymarkApp {
                     let mut out = Actions::default();
                     add_card(&map, stage, lane, &mut self.view, &mut out);
                     self.apply(out);
-                    if let Some(cb) = self.current_layout().cards.last().map(|c| c.rect) {
-                        let _ = cb;
-                    }
                     self.reveal_selection();
                 } else {
                     self.set_status("Add a stage and a lane first");
@@ -243,8 +240,7 @@ impl WaymarkApp {
                     .stage
                     .and_then(|s| map.stage_index(s))
                     .map_or(map.stages.len(), |i| i + 1);
-                let mut m = map.clone();
-                let id = m.new_stage_id();
+                let id = StageId(map.peek_id());
                 let stage = Stage::new(id, "New stage");
                 self.apply_edit(Command::AddStage { index, stage });
                 self.view.selection = Selection::stage(id);
@@ -262,8 +258,7 @@ impl WaymarkApp {
                     .lane
                     .and_then(|l| map.lane_index(l))
                     .map_or(map.lanes.len(), |i| i + 1);
-                let mut m = map.clone();
-                let id = m.new_lane_id();
+                let id = LaneId(map.peek_id());
                 let mut lane = Lane::new(id, LaneKind::Custom("New lane".into()));
                 lane.name = "New lane".into();
                 self.apply_edit(Command::AddLane { index, lane });

@@ -63,7 +63,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     if let Some(target) = view.reveal.take() {
         view.reveal(target, rect);
     }
-    scroll_and_zoom(ui, &bg, rect, view);
+    scroll_and_zoom(ui, rect, view);
 
     let v = view.view(rect);
     let painter = ui.painter_at(rect);
@@ -105,14 +105,14 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     let space_held = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().egui_wants_keyboard_input();
     headers_ui(ui, map, layout, &v, rect, view, out);
     cards_ui(ui, map, layout, &v, rect, view, out, space_held);
-    add_buttons_ui(ui, map, layout, &v, rect, out);
+    add_buttons_ui(ui, layout, &v, rect, out);
     background_ui(ui, &bg, map, layout, &v, view, out, space_held);
     inline_edit_ui(ui, map, layout, &v, view, out);
     keys(ui, map, layout, view, out);
     paint_drag_preview(ui, map, layout, &v, view, theme);
 }
 
-fn scroll_and_zoom(ui: &Ui, bg: &Response, rect: Rect, view: &mut ViewState) {
+fn scroll_and_zoom(ui: &Ui, rect: Rect, view: &mut ViewState) {
     let hovered = ui.rect_contains_pointer(rect);
     let (scroll, zoom, pointer) =
         ui.input(|i| (i.smooth_scroll_delta, i.zoom_delta(), i.pointer.hover_pos()));
@@ -126,7 +126,6 @@ fn scroll_and_zoom(ui: &Ui, bg: &Response, rect: Rect, view: &mut ViewState) {
         view.pan += scroll;
         view.fitted = false;
     }
-    let _ = bg;
 }
 
 fn paint_gaps(ui: &Ui, layout: &Layout, v: &View, rect: Rect, gaps: &[GapMark], map: &Map) {
@@ -305,14 +304,7 @@ pub fn set_emotion(map: &Map, ids: &[CardId], score: Option<Score>) -> Command {
     Command::Batch(updates)
 }
 
-fn add_buttons_ui(
-    ui: &mut Ui,
-    map: &Map,
-    layout: &Layout,
-    v: &View,
-    rect: Rect,
-    out: &mut Actions,
-) {
+fn add_buttons_ui(ui: &mut Ui, layout: &Layout, v: &View, rect: Rect, out: &mut Actions) {
     let header_top = layout
         .stages
         .first()
@@ -349,7 +341,6 @@ fn add_buttons_ui(
             out.command(UiCommand::AddLane);
         }
     }
-    let _ = map;
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -464,7 +455,7 @@ fn toggle(selection: &mut Selection, id: CardId) {
 
 /// Adds a card at the end of a cell, selects it and starts editing its title.
 pub fn add_card(map: &Map, stage: StageId, lane: LaneId, view: &mut ViewState, out: &mut Actions) {
-    let id = CardId(map.next_id.max(1));
+    let id = CardId(map.peek_id());
     let mut card = Card::new(id, stage, lane, NEW_CARD_TITLE);
     if let Some(first) = map.lane(lane)
         && first.kind != crate::model::LaneKind::Touchpoints

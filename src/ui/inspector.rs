@@ -393,7 +393,7 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     }
     if ui.button("Add Persona").clicked() {
         out.edit(Command::AddPersona(Persona {
-            id: crate::model::PersonaId(map.next_id.max(1)),
+            id: crate::model::PersonaId(map.peek_id()),
             name: "New persona".into(),
             description: String::new(),
         }));
