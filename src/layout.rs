@@ -6,7 +6,7 @@
 
 use egui::emath::{Pos2, Rect, Vec2, pos2, vec2};
 
-use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
+use crate::model::{CardId, Channel, LaneId, Map, PersonaId, StageId};
 
 /// Sizes that shape the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -129,6 +129,9 @@ pub struct Layout {
     pub cards: Vec<CardBox>,
     /// The legend at the bottom.
     pub legend: Rect,
+    /// The channels the map uses, sorted, for the legend. Gathered here,
+    /// once per change, rather than by every frame that paints the legend.
+    pub channels: Vec<Channel>,
     /// Number of cards in each cell, indexed `[stage][lane]`.
     cell_counts: Vec<Vec<usize>>,
 }
@@ -310,6 +313,14 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         lanes,
         cards,
         legend,
+        channels: map
+            .cards
+            .iter()
+            .map(|c| &c.channel)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .cloned()
+            .collect(),
         cell_counts,
     }
 }

@@ -254,7 +254,7 @@ pub fn paint_map(
     paint_grid(&mut p, map, layout, theme, deco);
     paint_emotion_row(&mut p, map, layout, theme);
     paint_cards(&mut p, map, layout, theme, deco);
-    paint_legend(&mut p, map, layout, theme);
+    paint_legend(&mut p, layout, theme);
     p.shapes
 }
 
@@ -641,7 +641,7 @@ fn channel_mark(p: &mut Painter<'_, '_>, center: Pos2, r: f32, channel: &Channel
     ));
 }
 
-fn paint_legend(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, theme: &Theme) {
+fn paint_legend(p: &mut Painter<'_, '_>, layout: &Layout, theme: &Theme) {
     let legend = p.view.rect(layout.legend);
     if !legend.intersects(p.clip) {
         return;
@@ -692,14 +692,7 @@ fn paint_legend(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, theme: &The
         1,
     );
     x = r.right() + p.z(14.0);
-    let mut channels: Vec<&Channel> = Vec::new();
-    for card in &map.cards {
-        if !channels.contains(&&card.channel) {
-            channels.push(&card.channel);
-        }
-    }
-    channels.sort();
-    for channel in channels {
+    for channel in &layout.channels {
         channel_mark(p, pos2(x + p.z(6.0), y), p.z(5.0), channel);
         let t = p.text(
             pos2(x + p.z(15.0), y),
