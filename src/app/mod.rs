@@ -1,0 +1,220 @@
+//! The eframe application: owns the document and the session around it,
+//! lays out the panels, and applies the frame's actions after drawing.
+
+mod derived;
+pub mod dialogs;
+mod dispatch;
+mod export;
+mod files;
+mod frame;
+mod modals;
+mod status;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use egui::Id;
+
+use crate::analysis::Analysis;
+use crate::edit::Document;
+use crate::model::Map;
+use crate::theme::Theme;
+use crate::ui::analysis_panel::AnalysisPanel;
+use crate::ui::view::ViewState;
+
+use derived::Derived;
+use dialogs::{FileDialogs, NativeDialogs};
+pub use files::{PathPrompt, Pending, PromptPurpose};
+pub use modals::Dialog;
+pub use status::Status;
+
+/// One open document and everything derived from it or shown about it:
+/// the view (pan, zoom, selection, edits, drags), the analysis panel's
+/// state and the cached layout and findings. Opening another document
+/// builds a new session, so nothing of one map leaks into the next.
+struct Session {
+    doc: Document,
+    view: ViewState,
+    panel: AnalysisPanel,
+    derived: Derived,
+}
+
+impl Session {
+    fn new(doc: Document) -> Self {
+        let derived = Derived::new(&doc);
+        Self {
+            doc,
+            view: ViewState::default(),
+            panel: AnalysisPanel::new(),
+            derived,
+        }
+    }
+}
+
+/// The editor.
+pub struct WaymarkApp {
+    session: Session,
+    theme: Theme,
+    export_job: Option<export::ExportJob>,
+    exporter: export::Exporter,
+    show_analysis: bool,
+    dialogs: Box<dyn FileDialogs>,
+    recent: Vec<PathBuf>,
+    /// Open dialogs, the top one last. While any is open it owns the
+    /// keyboard and pointer: no shortcut or canvas input reaches the map.
+    modals: Vec<Dialog>,
+    /// The top dialog has just appeared: give its first field the focus.
+    modal_fresh: bool,
+    status: Option<Status>,
+    allow_close: bool,
+    last_title: String,
+    last_focus: Option<Id>,
+}
+
+/// The key under which recent files are stored.
+const RECENT_KEY: &str = "waymark.recent";
+
+impl WaymarkApp {
+    /// An editor on a document, with the given file dialogs.
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        doc: Document,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        Self::with_context(&cc.egui_ctx, cc.storage, doc, dialogs)
+    }
+
+    /// An editor on a bare egui context: for benchmarks and embedding.
+    pub fn with_context(
+        ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        doc: Document,
+        dialogs: Box<dyn FileDialogs>,
+    ) -> Self {
+        ctx.set_fonts(crate::paint::font_definitions());
+        ctx.set_theme(egui::Theme::Light);
+        ctx.all_styles_mut(|style| {
+            style.spacing.button_padding = egui::vec2(8.0, 4.0);
+            style.spacing.interact_size.y = 24.0;
+        });
+        // Ctrl+= and Ctrl+− zoom the map, not the whole interface.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        let recent = storage
+            .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
+            .unwrap_or_default();
+        Self {
+            session: Session::new(doc),
+            theme: Theme::light(),
+            export_job: None,
+            exporter: crate::export::export_file,
+            show_analysis: true,
+            dialogs,
+            recent,
+            modals: Vec::new(),
+            modal_fresh: false,
+            status: None,
+            allow_close: false,
+            last_title: String::new(),
+            last_focus: None,
+        }
+    }
+
+    /// The open document.
+    pub fn document(&self) -> &Document {
+        &self.session.doc
+    }
+
+    /// The view state: pan, zoom, selection.
+    pub fn view_state(&self) -> &ViewState {
+        &self.session.view
+    }
+
+    /// The view state, for tests that set up a view.
+    pub fn view_state_mut(&mut self) -> &mut ViewState {
+        &mut self.session.view
+    }
+
+    /// The status bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The open dialogs, the top one last.
+    pub fn dialogs_open(&self) -> &[Dialog] {
+        &self.modals
+    }
+
+    /// The analysis of the current document, recomputed if it changed.
+    pub fn current_analysis(&mut self) -> &Analysis {
+        self.session.derived.refresh(&self.session.doc);
+        &self.session.derived.analysis
+    }
+
+    /// Replaces the document with another: a fresh session, fresh view.
+    fn replace_document(&mut self, doc: Document) {
+        self.session = Session::new(doc);
+    }
+}
+
+impl eframe::App for WaymarkApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, RECENT_KEY, &self.recent);
+    }
+
+    /// Panel sizes and other egui memory belong to one document and one
+    /// run: a fresh start looks like a fresh start.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+}
+
+/// Opens the editor window on a file, or on the sample map.
+pub fn run(path: Option<PathBuf>) -> ExitCode {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_inner_size([1600.0, 1000.0])
+            .with_min_inner_size([640.0, 400.0])
+            .with_title("Waymark")
+            .with_app_id("waymark")
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    let result = eframe::run_native(
+        "Waymark",
+        options,
+        Box::new(move |cc| {
+            let mut startup_error = None;
+            let doc = match &path {
+                Some(p) => match Document::open_any(p) {
+                    Ok(doc) => doc,
+                    Err(err) => {
+                        eprintln!("{err}");
+                        startup_error = Some(err.to_string());
+                        Document::new(Map::blank())
+                    }
+                },
+                None => Document::new(crate::interchange::sample::sample_map()),
+            };
+            let mut app = WaymarkApp::new(cc, doc, Box::new(NativeDialogs));
+            if let Some(p) = path.filter(|_| startup_error.is_none()) {
+                app.remember(&p);
+            }
+            if let Some(message) = startup_error {
+                app.push_dialog(Dialog::error(message));
+            }
+            Ok(Box::new(app))
+        }),
+    );
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("waymark: could not open a window: {err}");
+            eprintln!("(`waymark export` and `waymark check` work without a display.)");
+            ExitCode::from(1)
+        }
+    }
+}
