@@ -382,16 +382,6 @@ impl Layout {
             .unwrap_or(0)
     }
 
-    /// The stage whose header is under a map point.
-    pub fn stage_header_at(&self, p: Pos2) -> Option<&StageBox> {
-        self.stages.iter().find(|s| s.header.contains(p))
-    }
-
-    /// The lane whose label is under a map point.
-    pub fn lane_label_at(&self, p: Pos2) -> Option<&LaneBox> {
-        self.lanes.iter().find(|l| l.label.contains(p))
-    }
-
     /// Where cards dropped at a map point would land: the cell under it and
     /// the slot nearest to the point. `None` outside the grid.
     pub fn drop_target(&self, map: &Map, p: Pos2) -> Option<DropTarget> {

@@ -18,6 +18,9 @@ impl WaymarkApp {
         // under it, but not reads of `ctx.input`, so check first.
         let dialog_open = !self.modals.is_empty();
         let mut out = Actions::default();
+        for action in self.queued.drain(..) {
+            out.push(action);
+        }
         if !dialog_open {
             shortcuts(&ctx, &mut out);
         }
@@ -87,7 +90,12 @@ impl WaymarkApp {
         if let Some(path) = dropped {
             out.push(Action::OpenFile(path));
         }
+        let before = self.session.doc.key();
         self.dispatch(&ctx, out);
+        // The map changed after it was drawn: draw it again.
+        if self.session.doc.key() != before {
+            ctx.request_repaint();
+        }
 
         let focus = ctx.memory(|m| m.focused());
         if focus != self.last_focus {

@@ -69,6 +69,9 @@ pub struct WaymarkApp {
     allow_close: bool,
     last_title: String,
     last_focus: Option<Id>,
+    /// Actions queued from outside a frame (benchmarks, embedding), run
+    /// with the next frame's own.
+    queued: Vec<crate::ui::Action>,
 }
 
 /// The key under which recent files are stored.
@@ -116,6 +119,7 @@ impl WaymarkApp {
             allow_close: false,
             last_title: String::new(),
             last_focus: None,
+            queued: Vec::new(),
         }
     }
 
@@ -142,6 +146,11 @@ impl WaymarkApp {
     /// The open dialogs, the top one last.
     pub fn dialogs_open(&self) -> &[Dialog] {
         &self.modals
+    }
+
+    /// Queues an action for the next frame, as if a widget had asked.
+    pub fn queue(&mut self, action: crate::ui::Action) {
+        self.queued.push(action);
     }
 
     /// The analysis of the current document, recomputed if it changed.

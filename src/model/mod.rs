@@ -94,12 +94,6 @@ impl Map {
         id
     }
 
-    /// The id [`Map::new_id`] would hand out next, without taking it: for
-    /// commands built while drawing, which the app applies after the frame.
-    pub fn peek_id(&self) -> u64 {
-        self.next_id.max(1)
-    }
-
     /// A fresh stage id.
     pub fn new_stage_id(&mut self) -> StageId {
         StageId(self.new_id())
