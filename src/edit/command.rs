@@ -9,6 +9,7 @@
 //! predicts an id. Commands that edit one field name that field alone, so
 //! two edits of one card in one frame both land.
 
+use crate::interchange::clipboard::ClipCard;
 use crate::model::{
     Card, CardId, Channel, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium, Persona,
     PersonaId, Score, Stage, StageId, StageRole,
@@ -174,6 +175,15 @@ pub enum Command {
         /// The place key.
         place: String,
     },
+    /// Pastes cards: each goes to the stage and lane it names (made if
+    /// missing, as CSV import does), or to `cell` when it names no stage.
+    /// Every card, and anything made for it, gets a fresh id.
+    PasteCards {
+        /// The cards, in order; each lands at the end of its cell.
+        cards: Vec<ClipCard>,
+        /// The cell for cards that name no stage.
+        cell: Option<(StageId, LaneId)>,
+    },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -216,6 +226,8 @@ impl Command {
             Command::SetEmotion { .. } | Command::SetScore { .. } => "set emotion".into(),
             Command::Dismiss(_) => "dismiss finding".into(),
             Command::Undismiss { .. } => "restore finding".into(),
+            Command::PasteCards { cards, .. } if cards.len() == 1 => "paste card".into(),
+            Command::PasteCards { .. } => "paste cards".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }

@@ -112,7 +112,8 @@ pub fn to_string(map: &Map) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn row(map: &Map, stage: &Stage, lane: &Lane, card: &Card) -> Vec<String> {
+/// One card's cells, in [`COLUMNS`] order (the clipboard writes the same).
+pub fn row(map: &Map, stage: &Stage, lane: &Lane, card: &Card) -> Vec<String> {
     let personas: Vec<&str> = card
         .personas
         .iter()
@@ -435,7 +436,7 @@ fn emotion(cells: &Cells<'_>) -> Result<Option<Emotion>, CsvError> {
 }
 
 /// The stage of this name (ignoring case), added at the end if missing.
-fn stage_named(map: &mut Map, name: &str) -> StageId {
+pub fn stage_named(map: &mut Map, name: &str) -> StageId {
     if let Some(stage) = map
         .stages
         .iter()
@@ -450,7 +451,7 @@ fn stage_named(map: &mut Map, name: &str) -> StageId {
 
 /// The lane of this name (ignoring case), or of the built-in kind it
 /// names, added at the end if missing. An empty name means Touchpoints.
-fn lane_named(map: &mut Map, name: &str) -> LaneId {
+pub fn lane_named(map: &mut Map, name: &str) -> LaneId {
     let name = if name.is_empty() {
         LaneKind::Touchpoints.label()
     } else {
@@ -477,7 +478,7 @@ fn lane_named(map: &mut Map, name: &str) -> LaneId {
 }
 
 /// The persona of this name, made if missing.
-fn persona_named(map: &mut Map, name: &str) -> PersonaId {
+pub fn persona_named(map: &mut Map, name: &str) -> PersonaId {
     if let Some(persona) = map
         .personas
         .iter()

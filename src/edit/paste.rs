@@ -1,0 +1,84 @@
+//! Pasting cards that name their stage, lane and personas: the names are
+//! looked up (and made when missing) the way CSV import does, and every
+//! card gets a fresh id. Linear in the number of cards: each lands at the
+//! end of its cell, so nothing is inserted in the middle of the list.
+
+use std::sync::Arc;
+
+use crate::interchange::clipboard::ClipCard;
+use crate::interchange::csv::{lane_named, persona_named, stage_named};
+use crate::model::{CardId, LaneId, Map, StageId};
+
+use super::EditError;
+use super::apply::check_cell;
+
+/// Adds the cards; `created` gets the id of every stage, lane, persona and
+/// card made, in order.
+pub(super) fn paste(
+    map: &mut Map,
+    cards: &[ClipCard],
+    cell: Option<(StageId, LaneId)>,
+    created: &mut Vec<u64>,
+) -> Result<(), EditError> {
+    if let Some((stage, lane)) = cell {
+        check_cell(map, stage, lane)?;
+    } else if cards.iter().any(|c| c.stage.is_none()) {
+        return Err(EditError(
+            "select a cell to paste into, or add a stage and a lane first".to_owned(),
+        ));
+    }
+    // Once here, so every id handed out below is above every id in use.
+    map.repair_next_id();
+    for clip in cards {
+        let (stage, lane) = match (&clip.stage, cell) {
+            (Some(name), _) => {
+                let stage = made(map, created, |m| stage_named(m, name).0, |m| m.stages.len());
+                let lane = made(map, created, |m| lane_named(m, &clip.lane).0, |m| m.lanes.len());
+                (StageId(stage), LaneId(lane))
+            }
+            (None, Some(cell)) => cell,
+            (None, None) => unreachable!("checked above"),
+        };
+        let mut card = clip.card.clone();
+        card.personas.clear();
+        for name in &clip.personas {
+            let id = made(map, created, |m| persona_named(m, name).0, |m| m.personas.len());
+            let id = crate::model::PersonaId(id);
+            if !card.personas.contains(&id) {
+                card.personas.push(id);
+            }
+        }
+        card.id = map.new_card_id();
+        card.stage = stage;
+        card.lane = lane;
+        created.push(card.id.0);
+        map.cards.push(Arc::new(card));
+    }
+    Ok(())
+}
+
+/// Looks a name up with `find`, recording the id when it made something
+/// new (the count `len` grew).
+fn made(
+    map: &mut Map,
+    created: &mut Vec<u64>,
+    find: impl FnOnce(&mut Map) -> u64,
+    len: impl Fn(&Map) -> usize,
+) -> u64 {
+    let before = len(map);
+    let id = find(map);
+    if len(map) > before {
+        created.push(id);
+    }
+    id
+}
+
+/// The ids among `created` that are cards on `map`, in map order.
+pub fn created_cards(map: &Map, created: &[u64]) -> Vec<CardId> {
+    let created: std::collections::HashSet<u64> = created.iter().copied().collect();
+    map.cards
+        .iter()
+        .filter(|c| created.contains(&c.id.0))
+        .map(|c| c.id)
+        .collect()
+}
