@@ -7,6 +7,7 @@
 mod cards;
 mod emotion;
 mod face;
+mod find;
 mod fonts;
 mod grid;
 mod legend;
@@ -25,6 +26,7 @@ use crate::model::{CardId, LaneId, Map, StageId};
 use crate::theme::Theme;
 
 pub use face::face;
+pub use find::{CurrentMark, FindMarks};
 pub use fonts::{bold, font_definitions};
 pub use view::View;
 
@@ -50,6 +52,8 @@ pub struct Decorations<'a> {
     pub selected_stage: Option<StageId>,
     /// The selected lane, outlined.
     pub selected_lane: Option<LaneId>,
+    /// A search's matches, outlined, with everything else dimmed.
+    pub found: Option<&'a FindMarks>,
 }
 
 /// Below this on-screen card height, cards are drawn without text: at
@@ -85,6 +89,9 @@ pub fn paint_map(
     grid::paint_grid(&mut p, map, layout, theme, deco);
     emotion::paint_emotion_row(&mut p, map, layout, theme);
     cards::paint_cards(&mut p, map, layout, theme, deco);
+    if let Some(marks) = deco.found {
+        find::paint_find_marks(&mut p, layout, theme, marks);
+    }
     legend::paint_legend(&mut p, layout, theme);
     p.shapes
 }

@@ -90,6 +90,18 @@ impl PanelAction {
 pub struct AnalysisPanel {
     /// The finding last clicked, by rule and key, to show it selected.
     picked: Option<(Rule, String)>,
+    /// Words from the find bar: only findings holding them all are shown.
+    pub filter: Option<String>,
+}
+
+/// Whether a finding holds every word of a find-bar filter (an empty
+/// filter shows everything).
+pub fn shows_finding(filter: &str, finding: &Finding) -> bool {
+    filter.trim().is_empty()
+        || super::find::matches_words(
+            filter,
+            &format!("{}\n{}", finding.message, finding.suggestion),
+        )
 }
 
 /// The colour of a severity's mark.
@@ -285,7 +297,8 @@ impl AnalysisPanel {
                     ui.small(RichText::new(summary_text(summary)).weak());
                 });
             }
-            for finding in &section.findings {
+            let filter = self.filter.clone().unwrap_or_default();
+            for finding in section.findings.iter().filter(|f| shows_finding(&filter, f)) {
                 self.finding_ui(ui, finding, action);
             }
             ui.add_space(6.0);
