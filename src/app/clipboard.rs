@@ -85,8 +85,17 @@ impl WaymarkApp {
             (Some(stage), Some(lane)) => Some((stage, lane)),
             _ => None,
         };
+        // A stage or lane the user picked takes every card, whatever
+        // stage or lane the rows name.
+        let sel = &self.session.view.selection;
+        let (stage, lane) = (sel.stage, sel.lane);
         let n = cards.len();
-        let created = self.apply_edit(Command::PasteCards { cards, cell });
+        let created = self.apply_edit(Command::PasteCards {
+            cards,
+            cell,
+            stage,
+            lane,
+        });
         if created.is_empty() {
             return;
         }

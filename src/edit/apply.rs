@@ -248,7 +248,19 @@ pub(super) fn apply_one(
             map.dismissals
                 .retain(|d| !(d.rule == *rule && d.place == *place));
         }
-        Command::PasteCards { cards, cell } => super::paste::paste(map, cards, *cell, created)?,
+        Command::PasteCards {
+            cards,
+            cell,
+            stage,
+            lane,
+        } => {
+            let into = super::paste::Into {
+                cell: *cell,
+                stage: *stage,
+                lane: *lane,
+            };
+            super::paste::paste(map, cards, into, created)?;
+        }
         Command::Batch(commands) => {
             for command in commands {
                 apply_one(command, map, created)?;

@@ -183,6 +183,11 @@ pub enum Command {
         cards: Vec<ClipCard>,
         /// The cell for cards that name no stage.
         cell: Option<(StageId, LaneId)>,
+        /// The stage every card goes to, whatever it names (the user
+        /// picked a stage to paste into).
+        stage: Option<StageId>,
+        /// The lane every card goes to, whatever it names.
+        lane: Option<LaneId>,
     },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),

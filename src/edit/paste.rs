@@ -12,14 +12,38 @@ use crate::model::{CardId, LaneId, Map, StageId};
 use super::EditError;
 use super::apply::check_cell;
 
+/// Where pasted cards go, besides the names they carry.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Into {
+    /// The cell for cards that name no stage.
+    pub cell: Option<(StageId, LaneId)>,
+    /// The stage for every card, whatever it names.
+    pub stage: Option<StageId>,
+    /// The lane for every card, whatever it names.
+    pub lane: Option<LaneId>,
+}
+
 /// Adds the cards; `created` gets the id of every stage, lane, persona and
 /// card made, in order.
 pub(super) fn paste(
     map: &mut Map,
     cards: &[ClipCard],
-    cell: Option<(StageId, LaneId)>,
+    into: Into,
     created: &mut Vec<u64>,
 ) -> Result<(), EditError> {
+    let Into {
+        cell,
+        stage: forced_stage,
+        lane: forced_lane,
+    } = into;
+    if let Some(stage) = forced_stage {
+        map.stage(stage)
+            .ok_or_else(|| EditError(format!("there is no stage with id {stage}")))?;
+    }
+    if let Some(lane) = forced_lane {
+        map.lane(lane)
+            .ok_or_else(|| EditError(format!("there is no lane with id {lane}")))?;
+    }
     if let Some((stage, lane)) = cell {
         check_cell(map, stage, lane)?;
     } else if cards.iter().any(|c| c.stage.is_none()) {
@@ -32,9 +56,25 @@ pub(super) fn paste(
     for clip in cards {
         let (stage, lane) = match (&clip.stage, cell) {
             (Some(name), _) => {
-                let stage = made(map, created, |m| stage_named(m, name).0, |m| m.stages.len());
-                let lane = made(map, created, |m| lane_named(m, &clip.lane).0, |m| m.lanes.len());
-                (StageId(stage), LaneId(lane))
+                let stage = match forced_stage {
+                    Some(id) => id,
+                    None => StageId(made(
+                        map,
+                        created,
+                        |m| stage_named(m, name).0,
+                        |m| m.stages.len(),
+                    )),
+                };
+                let lane = match forced_lane {
+                    Some(id) => id,
+                    None => LaneId(made(
+                        map,
+                        created,
+                        |m| lane_named(m, &clip.lane).0,
+                        |m| m.lanes.len(),
+                    )),
+                };
+                (stage, lane)
             }
             (None, Some(cell)) => cell,
             (None, None) => unreachable!("checked above"),
