@@ -94,8 +94,20 @@ fn copy_two_cards_and_paste_them_into_another_stage_then_undo() {
         assert_eq!(new.stage, target.id);
         assert_eq!(new.lane, old.lane);
         assert_eq!(
-            (&new.title, &new.notes, &new.emotion, &new.channel, &new.owner),
-            (&old.title, &old.notes, &old.emotion, &old.channel, &old.owner)
+            (
+                &new.title,
+                &new.notes,
+                &new.emotion,
+                &new.channel,
+                &new.owner
+            ),
+            (
+                &old.title,
+                &old.notes,
+                &old.emotion,
+                &old.channel,
+                &old.owner
+            )
         );
         assert_eq!(new.personas, old.personas);
     }
@@ -124,7 +136,11 @@ fn cut_then_paste_into_another_stage_and_undo_both() {
     let text = h.state().copied_text().unwrap().to_owned();
     send(&mut h, Event::Paste(text));
     let after = map(&h);
-    let card = after.cards.iter().find(|c| c.title == title).expect("pasted");
+    let card = after
+        .cards
+        .iter()
+        .find(|c| c.title == title)
+        .expect("pasted");
     assert_eq!(card.stage, target.id);
     assert_eq!(after.cards.len(), before.cards.len());
 
@@ -154,7 +170,11 @@ fn ctrl_d_duplicates_a_card_right_after_itself_in_one_step() {
         .map(|c| c.id)
         .collect();
     let at = cell.iter().position(|id| *id == original.id).unwrap();
-    assert_eq!(cell[at + 1], copy.id, "the copy sits right after the original");
+    assert_eq!(
+        cell[at + 1],
+        copy.id,
+        "the copy sits right after the original"
+    );
     assert_eq!(selected(&h), HashSet::from([copy.id]));
 
     undo(&mut h);
@@ -179,12 +199,20 @@ fn spreadsheet_rows_with_a_header_make_cards_and_stages_in_one_step() {
         .iter()
         .find(|s| s.name == "Loyalty Club")
         .expect("the missing stage is made");
-    let pack = after.cards.iter().find(|c| c.title == "Welcome pack").unwrap();
+    let pack = after
+        .cards
+        .iter()
+        .find(|c| c.title == "Welcome pack")
+        .unwrap();
     assert_eq!(pack.stage, club.id);
     assert_eq!(pack.owner, "CRM");
     assert_eq!(pack.emotion.as_ref().unwrap().score.value(), 2);
     let anchor_card = before.cards.iter().find(|c| c.title == anchor).unwrap();
-    let loose = after.cards.iter().find(|c| c.title == "Loose note").unwrap();
+    let loose = after
+        .cards
+        .iter()
+        .find(|c| c.title == "Loose note")
+        .unwrap();
     assert_eq!(
         (loose.stage, loose.lane),
         (anchor_card.stage, anchor_card.lane),
@@ -200,7 +228,10 @@ fn spreadsheet_rows_with_a_header_make_cards_and_stages_in_one_step() {
 fn plain_lines_make_one_card_each_in_the_first_touchpoints_cell() {
     let mut h = harness();
     let before = map(&h);
-    send(&mut h, Event::Paste("Newsletter\n\n  Webinar \n".to_owned()));
+    send(
+        &mut h,
+        Event::Paste("Newsletter\n\n  Webinar \n".to_owned()),
+    );
     let after = map(&h);
     let added = new_cards(&before, &after);
     let titles: Vec<&str> = added
@@ -215,7 +246,10 @@ fn plain_lines_make_one_card_each_in_the_first_touchpoints_cell() {
         .unwrap();
     for id in &added {
         let card = after.card(*id).unwrap();
-        assert_eq!((card.stage, card.lane), (before.stages[0].id, touchpoints.id));
+        assert_eq!(
+            (card.stage, card.lane),
+            (before.stages[0].id, touchpoints.id)
+        );
     }
     assert_eq!(selected(&h), added.iter().copied().collect());
 
@@ -362,7 +396,8 @@ fn select_all_in_a_stage_from_its_menu_then_zoom_to_the_selection() {
     let mut h = harness();
     let m = map(&h);
     let stage = &m.stages[1];
-    h.get_by_label(&format!("Stage {}", stage.name)).click_secondary();
+    h.get_by_label(&format!("Stage {}", stage.name))
+        .click_secondary();
     h.run();
     h.get_by_label("Select All Cards in Stage").click();
     h.run();
@@ -373,10 +408,16 @@ fn select_all_in_a_stage_from_its_menu_then_zoom_to_the_selection() {
     let zoom = h.state().view_state().zoom;
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
     h.run();
-    assert!(h.state().view_state().zoom > zoom, "one stage fills more of the window");
+    assert!(
+        h.state().view_state().zoom > zoom,
+        "one stage fills more of the window"
+    );
     // Every selected card is on screen.
     let canvas = h.state().view_state().canvas;
     for title in m.stage_cards(stage.id).map(|c| c.title.clone()) {
-        assert!(canvas.contains_rect(h.get_by_label(&title).rect()), "{title}");
+        assert!(
+            canvas.contains_rect(h.get_by_label(&title).rect()),
+            "{title}"
+        );
     }
 }

@@ -254,7 +254,7 @@ pub(super) fn apply_one(
             stage,
             lane,
         } => {
-            let into = super::paste::Into {
+            let into = super::paste::PasteInto {
                 cell: *cell,
                 stage: *stage,
                 lane: *lane,

@@ -14,7 +14,7 @@ use super::apply::check_cell;
 
 /// Where pasted cards go, besides the names they carry.
 #[derive(Clone, Copy, Debug)]
-pub(super) struct Into {
+pub(super) struct PasteInto {
     /// The cell for cards that name no stage.
     pub cell: Option<(StageId, LaneId)>,
     /// The stage for every card, whatever it names.
@@ -28,10 +28,10 @@ pub(super) struct Into {
 pub(super) fn paste(
     map: &mut Map,
     cards: &[ClipCard],
-    into: Into,
+    into: PasteInto,
     created: &mut Vec<u64>,
 ) -> Result<(), EditError> {
-    let Into {
+    let PasteInto {
         cell,
         stage: forced_stage,
         lane: forced_lane,
@@ -46,10 +46,6 @@ pub(super) fn paste(
     }
     if let Some((stage, lane)) = cell {
         check_cell(map, stage, lane)?;
-    } else if cards.iter().any(|c| c.stage.is_none()) {
-        return Err(EditError(
-            "select a cell to paste into, or add a stage and a lane first".to_owned(),
-        ));
     }
     // Once here, so every id handed out below is above every id in use.
     map.repair_next_id();
@@ -77,12 +73,21 @@ pub(super) fn paste(
                 (stage, lane)
             }
             (None, Some(cell)) => cell,
-            (None, None) => unreachable!("checked above"),
+            (None, None) => {
+                return Err(EditError(
+                    "select a cell to paste into, or add a stage and a lane first".to_owned(),
+                ));
+            }
         };
         let mut card = clip.card.clone();
         card.personas.clear();
         for name in &clip.personas {
-            let id = made(map, created, |m| persona_named(m, name).0, |m| m.personas.len());
+            let id = made(
+                map,
+                created,
+                |m| persona_named(m, name).0,
+                |m| m.personas.len(),
+            );
             let id = crate::model::PersonaId(id);
             if !card.personas.contains(&id) {
                 card.personas.push(id);

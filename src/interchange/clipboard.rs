@@ -123,7 +123,9 @@ fn read_table(text: &str) -> Result<Vec<ClipCard>, CsvError> {
         let record = record.map_err(|err| CsvError {
             row: index + 1,
             column: None,
-            position: err.position().map_or((index + 1, 1), |p| (p.line() as usize, 1)),
+            position: err
+                .position()
+                .map_or((index + 1, 1), |p| (p.line() as usize, 1)),
             message: err.to_string(),
         })?;
         lines.push(record.position().map_or(index + 1, |p| p.line() as usize));
@@ -278,7 +280,10 @@ mod tests {
         assert_eq!(err.row, 3);
         assert_eq!(err.column.as_deref(), Some("emotion_score"));
         assert_eq!(err.position.0, 3);
-        assert!(err.to_string().contains("`9` is not an emotion score"), "{err}");
+        assert!(
+            err.to_string().contains("`9` is not an emotion score"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -308,16 +313,19 @@ mod tests {
     #[test]
     fn stage_names_with_tabs_quotes_and_line_breaks_round_trip() {
         let mut map = Map::new("t");
-        map.stages
-            .push(Stage::new(StageId(1), "A\t\"b\"\nc"));
+        map.stages.push(Stage::new(StageId(1), "A\t\"b\"\nc"));
         map.lanes.push(crate::model::Lane::new(
             LaneId(2),
             crate::model::LaneKind::Touchpoints,
         ));
         map.next_id = 3;
         let id = map.new_card_id();
-        map.cards
-            .push(std::sync::Arc::new(Card::new(id, StageId(1), LaneId(2), "x")));
+        map.cards.push(std::sync::Arc::new(Card::new(
+            id,
+            StageId(1),
+            LaneId(2),
+            "x",
+        )));
         let cards = read(&write(&map, &[id])).unwrap();
         assert_eq!(cards[0].stage.as_deref(), Some("A\t\"b\"\nc"));
     }

@@ -46,14 +46,20 @@ pub(super) fn paint_find_marks(
 ) {
     let dim = theme.background.gamma_multiply(0.72);
     let radius = p.z(sizes::CARD_RADIUS);
-    let stages = layout
-        .stages
-        .iter()
-        .map(|s| (s.header, marks.stages.contains(&s.id), CurrentMark::Stage(s.id)));
-    let lanes = layout
-        .lanes
-        .iter()
-        .map(|l| (l.label, marks.lanes.contains(&l.id), CurrentMark::Lane(l.id)));
+    let stages = layout.stages.iter().map(|s| {
+        (
+            s.header,
+            marks.stages.contains(&s.id),
+            CurrentMark::Stage(s.id),
+        )
+    });
+    let lanes = layout.lanes.iter().map(|l| {
+        (
+            l.label,
+            marks.lanes.contains(&l.id),
+            CurrentMark::Lane(l.id),
+        )
+    });
     let cards = layout
         .cards
         .iter()

@@ -298,7 +298,11 @@ impl AnalysisPanel {
                 });
             }
             let filter = self.filter.clone().unwrap_or_default();
-            for finding in section.findings.iter().filter(|f| shows_finding(&filter, f)) {
+            for finding in section
+                .findings
+                .iter()
+                .filter(|f| shows_finding(&filter, f))
+            {
                 self.finding_ui(ui, finding, action);
             }
             ui.add_space(6.0);

@@ -168,10 +168,9 @@ impl UiCommand {
         matches!(
             self,
             UiCommand::SelectAll | UiCommand::Cut | UiCommand::Copy | UiCommand::Paste
-        )
-            || self
-                .shortcut()
-                .is_some_and(|s| s.modifiers == Modifiers::NONE)
+        ) || self
+            .shortcut()
+            .is_some_and(|s| s.modifiers == Modifiers::NONE)
     }
 
     /// A menu button for the command, showing its shortcut.

@@ -82,8 +82,7 @@ impl FindBar {
     /// What the canvas draws: the matches, when the bar searches the map
     /// and has words.
     pub fn marks(&self) -> Option<&FindMarks> {
-        let active =
-            self.open && self.scope == FindScope::Map && !words(&self.query).is_empty();
+        let active = self.open && self.scope == FindScope::Map && !words(&self.query).is_empty();
         active.then_some(&self.marks)
     }
 
