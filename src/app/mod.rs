@@ -441,6 +441,10 @@ impl eframe::App for WaymarkApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
     }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::paint::cap_texture_side(raw_input);
+    }
 }
 
 impl WaymarkApp {

@@ -158,7 +158,7 @@ fn paint_gaps(ui: &Ui, layout: &Layout, v: &View, rect: Rect, gaps: &[GapMark], 
             marker.center(),
             egui::Align2::CENTER_CENTER,
             "!",
-            egui::FontId::new(marker.width(), crate::paint::bold()),
+            egui::FontId::new(crate::paint::ladder_size(marker.width()), crate::paint::bold()),
             Color32::WHITE,
         );
         let response = ui.interact(
@@ -593,7 +593,7 @@ fn paint_drag_preview(
             min + vec2(14.0, 10.0) * v.zoom,
             egui::Align2::LEFT_TOP,
             &card.title,
-            egui::FontId::proportional(13.5 * v.zoom),
+            egui::FontId::proportional(crate::paint::ladder_size(13.5 * v.zoom)),
             theme.text,
         );
     }
