@@ -84,6 +84,10 @@ impl WaymarkApp {
         ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0;
+            // Map text is scaled up to 3 % off its layout size (the size
+            // ladder), so quarter-pixel glyph bitmaps buy nothing there,
+            // and they double the font atlas (issue 14).
+            style.visuals.text_options.subpixel_binning = false;
         });
         let recent = storage
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
