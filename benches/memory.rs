@@ -137,7 +137,10 @@ fn zoom_level(i: usize, n: usize) -> f32 {
 fn run(name: &str, map: Map) {
     println!("{name}: {} cards", map.cards.len());
     let start = Instant::now();
-    let first_card = layout(&map, &Style::default()).cards.first().map(|c| c.rect);
+    let first_card = layout(&map, &Style::default())
+        .cards
+        .first()
+        .map(|c| c.rect);
     let mut s = Session::new(map);
     for _ in 0..30 {
         s.frame(Vec::new());

@@ -75,7 +75,10 @@ fn a_thousand_zoom_levels_lay_text_out_at_a_fixed_set_of_sizes() {
         }
         max_atlas_height = max_atlas_height.max(fonts.font_image_size()[1]);
     }
-    assert!(texts > 10_000, "only {texts} texts drawn: the test draws too little");
+    assert!(
+        texts > 10_000,
+        "only {texts} texts drawn: the test draws too little"
+    );
     // Laid out at `size × zoom`, these would be several thousand sizes.
     assert!(
         sizes.len() <= rungs(),
@@ -99,7 +102,9 @@ fn frame(ctx: &egui::Context, app: &mut WaymarkApp, first: bool, events: Vec<Eve
         ..Default::default()
     };
     // Unused texture deltas must be cleared before they are dropped.
-    ctx.run_ui(raw, |ui| app.frame_ui(ui)).textures_delta.clear();
+    ctx.run_ui(raw, |ui| app.frame_ui(ui))
+        .textures_delta
+        .clear();
 }
 
 #[test]
@@ -154,7 +159,9 @@ fn the_editor_caps_the_font_atlas_below_the_gpu_maximum() {
             ..Default::default()
         };
         app.raw_input_hook(&ctx, &mut raw);
-        ctx.run_ui(raw, |ui| app.frame_ui(ui)).textures_delta.clear();
+        ctx.run_ui(raw, |ui| app.frame_ui(ui))
+            .textures_delta
+            .clear();
     }
     let side = ctx.input(|i| i.max_texture_side);
     assert_eq!(side, waymark::paint::MAX_FONT_ATLAS_SIDE);

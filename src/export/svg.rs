@@ -386,7 +386,11 @@ fn text_svg(out: &mut String, t: &TextShape) {
         );
     }
     if galley.elided {
-        let _ = write!(out, "<title>{}</title>", escape(&cap_text(&galley.job.text)));
+        let _ = write!(
+            out,
+            "<title>{}</title>",
+            escape(&cap_text(&galley.job.text))
+        );
     }
     out.push_str("</text>\n");
 }

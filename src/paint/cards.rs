@@ -1,10 +1,10 @@
 //! Cards: box, lane strip, title, channel and face, with less detail when small.
 
-use egui::epaint::{CornerRadius, CubicBezierShape, Stroke};
-use egui::{Align2, Color32, Pos2, Rect, Shape, pos2, vec2};
+use egui::epaint::{CornerRadius, Stroke};
+use egui::{Align2, Pos2, Rect, Shape, pos2, vec2};
 
 use crate::layout::Layout;
-use crate::model::{Card, Channel, Map, StageId};
+use crate::model::{Card, Channel, Map};
 use crate::theme::{Theme, channel_color, lane_color};
 
 use super::painter::{Painter, TextStyle};
@@ -75,12 +75,23 @@ pub(super) fn paint_cards(
     }
 }
 
-pub(super) fn paint_card_detail(p: &mut Painter<'_, '_>, card: &Card, r: Rect, theme: &Theme, editing: bool) {
+pub(super) fn paint_card_detail(
+    p: &mut Painter<'_, '_>,
+    card: &Card,
+    r: Rect,
+    theme: &Theme,
+    editing: bool,
+) {
     let pad = p.z(sizes::CARD_PAD);
     let face_r = p.z(sizes::CARD_FACE);
     let text_w = r.width() / p.view.zoom - 12.0 - 12.0 - 30.0;
     if !editing {
-        p.text(r.min + vec2(pad + p.z(2.0), p.z(9.0)), Align2::LEFT_TOP, &card.title, TextStyle::regular(sizes::CARD_TITLE, theme.text, text_w, 2));
+        p.text(
+            r.min + vec2(pad + p.z(2.0), p.z(9.0)),
+            Align2::LEFT_TOP,
+            &card.title,
+            TextStyle::regular(sizes::CARD_TITLE, theme.text, text_w, 2),
+        );
     }
     let bottom = r.bottom() - p.z(15.0);
     let mark = pos2(r.left() + pad + p.z(6.0), bottom);
@@ -89,7 +100,17 @@ pub(super) fn paint_card_detail(p: &mut Painter<'_, '_>, card: &Card, r: Rect, t
     if card.medium == crate::model::Medium::Physical {
         label.push_str(" · physical");
     }
-    p.text(mark + vec2(p.z(10.0), 0.0), Align2::LEFT_CENTER, &label, TextStyle::regular(sizes::CARD_CHANNEL, theme.muted, r.width() / p.view.zoom - 70.0, 1));
+    p.text(
+        mark + vec2(p.z(10.0), 0.0),
+        Align2::LEFT_CENTER,
+        &label,
+        TextStyle::regular(
+            sizes::CARD_CHANNEL,
+            theme.muted,
+            r.width() / p.view.zoom - 70.0,
+            1,
+        ),
+    );
     if let Some(e) = &card.emotion {
         let center = pos2(r.right() - pad - face_r + p.z(2.0), r.center().y);
         p.face(center, face_r, e.score.value() as f32, theme.card_border);
@@ -111,4 +132,3 @@ pub(super) fn channel_mark(p: &mut Painter<'_, '_>, center: Pos2, r: f32, channe
         Stroke::NONE,
     ));
 }
-

@@ -1,22 +1,32 @@
 //! The emotion row: its axis, the curve through the stages, and their faces.
 
-use egui::epaint::{CornerRadius, CubicBezierShape, Stroke};
-use egui::{Align2, Color32, Pos2, Rect, Shape, pos2, vec2};
+use egui::epaint::{CubicBezierShape, Stroke};
+use egui::{Align2, Color32, Pos2, Shape, pos2, vec2};
 
 use crate::layout::Layout;
-use crate::model::{Card, Channel, Map, StageId};
-use crate::theme::{Theme, channel_color, lane_color};
+use crate::model::{Map, StageId};
+use crate::theme::Theme;
 
 use super::painter::{Painter, TextStyle};
-use super::{Decorations, sizes};
+use super::sizes;
 
-pub(super) fn paint_emotion_row(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, theme: &Theme) {
+pub(super) fn paint_emotion_row(
+    p: &mut Painter<'_, '_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+) {
     let row = p.view.rect(layout.emotion_row);
     if !row.intersects(p.clip) {
         return;
     }
     p.rect(row, p.z(sizes::ROW_RADIUS), theme.row);
-    p.text(row.min + vec2(p.z(20.0), p.z(12.0)), Align2::LEFT_TOP, "Emotion", TextStyle::bold(sizes::ROW_LABEL, theme.text, 120.0, 1));
+    p.text(
+        row.min + vec2(p.z(20.0), p.z(12.0)),
+        Align2::LEFT_TOP,
+        "Emotion",
+        TextStyle::bold(sizes::ROW_LABEL, theme.text, 120.0, 1),
+    );
     let grid_left = p
         .view
         .to_screen(pos2(
@@ -36,7 +46,12 @@ pub(super) fn paint_emotion_row(p: &mut Painter<'_, '_>, map: &Map, layout: &Lay
         } else {
             "0"
         };
-        p.text(pos2(grid_left - p.z(8.0), y), Align2::RIGHT_CENTER, label, TextStyle::regular(sizes::AXIS_LABEL, theme.muted, 30.0, 1));
+        p.text(
+            pos2(grid_left - p.z(8.0), y),
+            Align2::RIGHT_CENTER,
+            label,
+            TextStyle::regular(sizes::AXIS_LABEL, theme.muted, 30.0, 1),
+        );
     }
     let points: Vec<Pos2> = layout
         .emotion_points
@@ -67,7 +82,17 @@ pub(super) fn paint_emotion_row(p: &mut Painter<'_, '_>, map: &Map, layout: &Lay
             Some(w) => format!("{w} ({:+.1})", point.score),
             None => format!("{:+.1}", point.score),
         };
-        p.text(*screen + vec2(0.0, p.z(19.0)), Align2::CENTER_TOP, &text, TextStyle::regular(sizes::CURVE_LABEL, theme.text, layout.style.stage_width - 16.0, 1));
+        p.text(
+            *screen + vec2(0.0, p.z(19.0)),
+            Align2::CENTER_TOP,
+            &text,
+            TextStyle::regular(
+                sizes::CURVE_LABEL,
+                theme.text,
+                layout.style.stage_width - 16.0,
+                1,
+            ),
+        );
     }
 }
 
@@ -96,4 +121,3 @@ fn stage_word(map: &Map, stage: StageId) -> Option<String> {
         .max_by_key(|(_, n)| *n)
         .map(|(w, _)| (*w).to_owned())
 }
-

@@ -154,7 +154,14 @@ impl Painter<'_, '_> {
 
     /// A bordered box drawn as two fills: much cheaper to tessellate than a
     /// stroked rounded rect (measured: 8–12 ms vs 1.2 ms for 2,000 cards).
-    pub(super) fn boxed(&mut self, r: Rect, radius: f32, fill: Color32, border: Color32, width: f32) {
+    pub(super) fn boxed(
+        &mut self,
+        r: Rect,
+        radius: f32,
+        fill: Color32,
+        border: Color32,
+        width: f32,
+    ) {
         self.rect(r.expand(width), radius + width, border);
         self.rect(r, radius, fill);
     }

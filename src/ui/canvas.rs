@@ -158,7 +158,10 @@ fn paint_gaps(ui: &Ui, layout: &Layout, v: &View, rect: Rect, gaps: &[GapMark], 
             marker.center(),
             egui::Align2::CENTER_CENTER,
             "!",
-            egui::FontId::new(crate::paint::ladder_size(marker.width()), crate::paint::bold()),
+            egui::FontId::new(
+                crate::paint::ladder_size(marker.width()),
+                crate::paint::bold(),
+            ),
             Color32::WHITE,
         );
         let response = ui.interact(
