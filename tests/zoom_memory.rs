@@ -50,7 +50,7 @@ fn a_thousand_zoom_levels_lay_text_out_at_a_fixed_set_of_sizes() {
     let mut texts = 0;
     let mut max_atlas_height = 0;
     for zoom in zooms(1_000) {
-        fonts.begin_pass(fonts.options().clone(), Default::default());
+        fonts.begin_pass(*fonts.options(), Default::default());
         // The map's centre in the middle of the screen.
         let view = View {
             origin: screen.center() - layout.bounds.center().to_vec2() * zoom,
