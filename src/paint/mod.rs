@@ -1,8 +1,10 @@
 //! Layout + Map + Theme → epaint shapes, shared by the canvas and export.
 //!
-//! Text is laid out at the zoomed size, never scaled after the fact, so it
-//! stays sharp at every zoom. Shapes outside `clip` are skipped: with
-//! thousands of cards most are off screen, and tessellation is the cost.
+//! On screen, text is laid out at the nearest size of a ladder and scaled
+//! by at most 3 % to the zoomed size: sharp at every zoom, with a fixed set
+//! of font sizes in the atlas (see [`ladder_size`]). Exports lay text out
+//! at exactly its size. Shapes outside `clip` are skipped: with thousands
+//! of cards most are off screen, and tessellation is the cost.
 
 mod cards;
 mod emotion;
