@@ -87,9 +87,9 @@ fn a_thousand_zoom_levels_lay_text_out_at_a_fixed_set_of_sizes() {
         rungs()
     );
     // The atlas is 16,384 pixels wide here: the glyphs of every size on
-    // the ladder fit in a few hundred rows (thousands without the ladder).
+    // the ladder fit in 256 rows (thousands without the ladder).
     assert!(
-        max_atlas_height <= 1_024,
+        max_atlas_height <= 512,
         "the font atlas grew to 16384×{max_atlas_height}"
     );
 }
@@ -137,8 +137,9 @@ fn zooming_the_editor_through_many_levels_keeps_the_font_atlas_small() {
     }
     assert!(zoom_levels.len() > 250, "{} zoom levels", zoom_levels.len());
     assert_eq!(ctx.fonts(|f| f.font_image_size()[0]), GPU_MAX_TEXTURE_SIDE);
+    // Measured: 64 rows; 2,048 when text was laid out at every zoom.
     assert!(
-        max_atlas_height <= 1_024,
+        max_atlas_height <= 256,
         "the font atlas grew to 16384×{max_atlas_height}"
     );
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui::emath::TSTransform;
 use egui::epaint::text::{FontsView, LayoutJob, TextWrapping};
 use egui::epaint::{CornerRadius, Galley, TextShape};
-use egui::{Align2, Color32, FontFamily, FontId, Pos2, Rect, Shape, Vec2};
+use egui::{Align2, Color32, FontFamily, FontId, Pos2, Rect, Shape, Vec2, pos2};
 
 use super::View;
 use super::face::face;
@@ -139,6 +139,72 @@ impl Painter<'_, '_> {
             self.shapes.push(Shape::Text(shape));
         }
         rect
+    }
+
+    /// Text that nothing else is placed by: [`Self::text`], except that it
+    /// is not laid out at all when it cannot reach the clip. Zoomed in on
+    /// one corner, the map's other headings are then not rasterised at a
+    /// large size (on a 2× screen, the font atlas for a whole zoom sweep
+    /// needs about a third). Use [`Self::text`] when the returned rect
+    /// places something else.
+    pub(super) fn text_if_visible(
+        &mut self,
+        pos: Pos2,
+        anchor: Align2,
+        text: &str,
+        style: TextStyle,
+    ) {
+        if self.text_bound(pos, anchor, &style).intersects(self.clip) {
+            self.text(pos, anchor, text, style);
+        }
+    }
+
+    /// A heading and a text under it, both left-aligned at `pos.x`, the
+    /// second `gap` below the first's bottom. Neither is laid out when the
+    /// pair cannot reach the clip (see [`Self::text_if_visible`]).
+    pub(super) fn text_pair(
+        &mut self,
+        pos: Pos2,
+        first: &str,
+        first_style: TextStyle,
+        gap: f32,
+        second: &str,
+        second_style: TextStyle,
+    ) {
+        // The second starts no lower than under the first's bound.
+        let a = self.text_bound(pos, Align2::LEFT_TOP, &first_style);
+        let b = self.text_bound(
+            pos2(pos.x, a.bottom() + gap),
+            Align2::LEFT_TOP,
+            &second_style,
+        );
+        if !a.union(b).intersects(self.clip) {
+            return;
+        }
+        let r = self.text(pos, Align2::LEFT_TOP, first, first_style);
+        self.text(
+            pos2(pos.x, r.bottom() + gap),
+            Align2::LEFT_TOP,
+            second,
+            second_style,
+        );
+    }
+
+    /// A screen rectangle the laid-out text cannot exceed: the wrap width,
+    /// plus slack for an ellipsis (a word wider than the box is broken or
+    /// elided, never drawn wider), by `rows` rows of at most twice the font
+    /// size (DejaVu's rows are 1.16 sizes; fallback fonts may be taller).
+    /// Unbounded if the rows are.
+    fn text_bound(&self, pos: Pos2, anchor: Align2, style: &TextStyle) -> Rect {
+        if style.rows == 0 || style.rows > 100 {
+            return Rect::EVERYTHING;
+        }
+        let size = self.z(style.size);
+        let bound = Vec2::new(
+            self.z(style.width).max(0.0) + 2.0 * size,
+            (2.0 * style.rows as f32 + 1.0) * size,
+        );
+        anchor.anchor_size(pos, bound)
     }
 
     /// A filled rounded rectangle in screen space.
