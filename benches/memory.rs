@@ -24,9 +24,10 @@ use waymark::app::WaymarkApp;
 use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
 use waymark::export::Textures;
+use waymark::interchange::sample::sample_map;
 use waymark::layout::{Style, layout};
 use waymark::model::Map;
-use waymark::model::sample::{large_map, sample_map};
+use waymark::model::generated::large_map;
 
 /// What a desktop GPU reports as its largest texture side.
 const GPU_MAX_TEXTURE_SIDE: usize = 16_384;

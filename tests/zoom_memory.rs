@@ -9,8 +9,8 @@ use egui::{Event, Pos2, RawInput, Rect, Shape, pos2, vec2};
 use waymark::app::WaymarkApp;
 use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
+use waymark::interchange::sample::sample_map;
 use waymark::layout::{Style, layout};
-use waymark::model::sample::sample_map;
 use waymark::paint::{Decorations, LADDER_MAX, LADDER_MIN, LADDER_STEP, View, paint_map};
 use waymark::theme::Theme;
 
