@@ -127,3 +127,63 @@ pub fn created_cards(map: &Map, created: &[u64]) -> Vec<CardId> {
         .map(|c| c.id)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Command;
+    use crate::interchange::clipboard::read;
+
+    #[test]
+    fn names_are_found_or_made_and_every_id_is_fresh() {
+        let mut map = Map::blank();
+        // A stale counter, as a hand-edited file may carry.
+        map.next_id = 1;
+        let text = "stage\tlane\ttitle\tpersonas\n\
+                    awareness\tTouchpoints\tAd\tMaya\n\
+                    Loyalty club\tActions\tJoin\tMaya; Ben\n";
+        let cards = read(text).unwrap();
+        let before = map.clone();
+        let command = Command::PasteCards {
+            cards,
+            cell: None,
+            stage: None,
+            lane: None,
+        };
+        let created = command.apply(&mut map).unwrap();
+        // The existing Awareness stage is found ignoring case; one stage
+        // and two personas are made; both cards are new.
+        assert_eq!(map.stages.len(), before.stages.len() + 1);
+        assert_eq!(map.personas.len(), 2);
+        assert_eq!(created_cards(&map, &created).len(), 2);
+        let old_max = before.stages.iter().map(|s| s.id.0).max().unwrap();
+        assert!(created.iter().all(|id| *id > old_max), "{created:?}");
+        let ad = map.cards.iter().find(|c| c.title == "Ad").unwrap();
+        assert_eq!(ad.stage, before.stages[0].id);
+    }
+
+    #[test]
+    fn a_picked_stage_takes_every_card_and_no_cell_is_an_error() {
+        let mut map = Map::blank();
+        let cards = read("stage\ttitle\nAwareness\tA\n\tB\n").unwrap();
+        let target = map.stages[3].id;
+        let lane = map.lanes[0].id;
+        let command = Command::PasteCards {
+            cards: cards.clone(),
+            cell: Some((target, lane)),
+            stage: Some(target),
+            lane: None,
+        };
+        command.apply(&mut map).unwrap();
+        assert!(map.cards.iter().all(|c| c.stage == target));
+        let before = map.clone();
+        let command = Command::PasteCards {
+            cards,
+            cell: None,
+            stage: None,
+            lane: None,
+        };
+        assert!(command.apply(&mut map).is_err());
+        assert_eq!(map, before, "nothing is half pasted");
+    }
+}
