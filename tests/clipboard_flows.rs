@@ -284,6 +284,11 @@ fn a_bad_row_pastes_nothing_and_says_which_row_and_column() {
 fn find_highlights_steps_through_matches_and_esc_restores_the_view() {
     let mut h = harness();
     let before = map(&h);
+    // Zoomed in, so stepping has to move the view to show each match.
+    for _ in 0..4 {
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
+        h.run();
+    }
     let (pan, zoom) = {
         let v = h.state().view_state();
         (v.pan, v.zoom)
@@ -329,6 +334,8 @@ fn find_highlights_steps_through_matches_and_esc_restores_the_view() {
     h.run();
     h.get_by_label(&format!("{n} of {n}"));
     assert_eq!(h.state().view_state().highlight, Some(found[n - 1]));
+
+    assert_ne!(h.state().view_state().pan, pan, "the matches were revealed");
 
     h.key_press(Key::Escape);
     h.run();
