@@ -428,3 +428,19 @@ fn select_all_in_a_stage_from_its_menu_then_zoom_to_the_selection() {
         );
     }
 }
+
+#[test]
+fn a_focused_text_field_keeps_its_own_paste() {
+    let mut h = harness();
+    let title = "Instagram trail video ad";
+    h.get_by_label(title).click();
+    h.run();
+    h.get_by_label("Owner").focus();
+    h.run();
+    let before = map(&h);
+    send(&mut h, Event::Paste("Zed".to_owned()));
+    let after = map(&h);
+    assert_eq!(after.cards.len(), before.cards.len(), "no card was pasted");
+    let card = after.cards.iter().find(|c| c.title == title).unwrap();
+    assert!(card.owner.contains("Zed"), "owner: {}", card.owner);
+}
