@@ -92,6 +92,17 @@ fn main() {
         println!("apply to the {name:<7} map       {apply_ms:>8.1} ms");
     }
 
+    let big = large_map(10_000);
+    let all: Vec<CardId> = big.cards.iter().map(|c| c.id).collect();
+    let dup_ms = time(9, || {
+        let mut doc = Document::new(big.clone());
+        let t = Instant::now();
+        doc.apply(Command::DuplicateCards(all.clone()))
+            .expect("applies");
+        t.elapsed()
+    });
+    println!("duplicate all 10,000 cards     {dup_ms:>8.1} ms");
+
     // The whole editor: the frame that reads and applies the paste, and
     // the next one, which lays out and analyses 10,035 cards.
     let (mut pastes, mut nexts) = (vec![], vec![]);

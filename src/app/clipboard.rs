@@ -2,8 +2,6 @@
 //! (see [`crate::interchange::clipboard`]), and pasted text as cards that
 //! get fresh ids from the document, in one undo step.
 
-use std::collections::HashMap;
-
 use crate::edit::{Command, created_cards};
 use crate::interchange::clipboard;
 use crate::model::{CardId, Map};
@@ -117,28 +115,14 @@ impl WaymarkApp {
             self.set_status("Select cards to duplicate");
             return;
         }
-        // Each card's place in its cell, and how many copies already went
-        // in before it there.
-        let mut in_cell: HashMap<_, usize> = HashMap::new();
-        let mut added: HashMap<_, usize> = HashMap::new();
-        let mut commands = Vec::new();
-        for card in &map.cards {
-            let cell = (card.stage, card.lane);
-            let index = in_cell.entry(cell).or_insert(0);
-            let at = *index;
-            *index += 1;
-            if !selected.contains(&card.id) {
-                continue;
-            }
-            let before = added.entry(cell).or_insert(0);
-            commands.push(Command::AddCard {
-                card: card.as_ref().clone(),
-                position: Some(at + *before + 1),
-            });
-            *before += 1;
-        }
-        let n = commands.len();
-        let created = self.apply_edit(Command::Batch(commands));
+        let ids: Vec<CardId> = map
+            .cards
+            .iter()
+            .filter(|c| selected.contains(&c.id))
+            .map(|c| c.id)
+            .collect();
+        let n = ids.len();
+        let created = self.apply_edit(Command::DuplicateCards(ids));
         let ids = created_cards(self.session.doc.map(), &created);
         if ids.is_empty() {
             return;

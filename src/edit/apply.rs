@@ -261,6 +261,7 @@ pub(super) fn apply_one(
             };
             super::paste::paste(map, cards, into, created)?;
         }
+        Command::DuplicateCards(ids) => super::paste::duplicate(map, ids, created)?,
         Command::Batch(commands) => {
             for command in commands {
                 apply_one(command, map, created)?;

@@ -189,6 +189,9 @@ pub enum Command {
         /// The lane every card goes to, whatever it names.
         lane: Option<LaneId>,
     },
+    /// Copies cards, each put right after itself in its cell with a fresh
+    /// id. Linear in the size of the map, however many are copied.
+    DuplicateCards(Vec<CardId>),
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -233,6 +236,8 @@ impl Command {
             Command::Undismiss { .. } => "restore finding".into(),
             Command::PasteCards { cards, .. } if cards.len() == 1 => "paste card".into(),
             Command::PasteCards { .. } => "paste cards".into(),
+            Command::DuplicateCards(ids) if ids.len() == 1 => "duplicate card".into(),
+            Command::DuplicateCards(_) => "duplicate cards".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }

@@ -102,6 +102,36 @@ pub(super) fn paste(
     Ok(())
 }
 
+/// Puts a copy of each card right after it, with a fresh id; `created`
+/// gets the copies' ids in map order.
+pub(super) fn duplicate(
+    map: &mut Map,
+    ids: &[CardId],
+    created: &mut Vec<u64>,
+) -> Result<(), EditError> {
+    let wanted: std::collections::HashSet<CardId> = ids.iter().copied().collect();
+    let found = map.cards.iter().filter(|c| wanted.contains(&c.id)).count();
+    if found < wanted.len() {
+        return Err(EditError(
+            "a card to duplicate is no longer on the map".to_owned(),
+        ));
+    }
+    map.repair_next_id();
+    let old = std::mem::take(&mut map.cards);
+    let mut cards = Vec::with_capacity(old.len() + found);
+    for card in old {
+        let copy = wanted.contains(&card.id).then(|| card.as_ref().clone());
+        cards.push(card);
+        if let Some(mut copy) = copy {
+            copy.id = map.new_card_id();
+            created.push(copy.id.0);
+            cards.push(Arc::new(copy));
+        }
+    }
+    map.cards = cards;
+    Ok(())
+}
+
 /// Looks a name up with `find`, recording the id when it made something
 /// new (the count `len` grew).
 fn made(
@@ -185,5 +215,25 @@ mod tests {
         };
         assert!(command.apply(&mut map).is_err());
         assert_eq!(map, before, "nothing is half pasted");
+    }
+
+    #[test]
+    fn duplicates_sit_right_after_their_originals() {
+        let mut map = Map::blank();
+        let (stage, lane) = (map.stages[0].id, map.lanes[0].id);
+        for title in ["A", "B", "C"] {
+            let id = map.new_card_id();
+            let card = crate::model::Card::new(id, stage, lane, title);
+            map.cards.push(Arc::new(card));
+        }
+        let ids = vec![map.cards[0].id, map.cards[2].id];
+        let created = Command::DuplicateCards(ids).apply(&mut map).unwrap();
+        let titles: Vec<&str> = map.cards.iter().map(|c| c.title.as_str()).collect();
+        assert_eq!(titles, ["A", "A", "B", "C", "C"]);
+        assert_eq!(created, vec![map.cards[1].id.0, map.cards[4].id.0]);
+        let unique: std::collections::HashSet<_> = map.cards.iter().map(|c| c.id).collect();
+        assert_eq!(unique.len(), 5, "fresh ids");
+        let gone = Command::DuplicateCards(vec![CardId(999)]);
+        assert!(gone.apply(&mut map).is_err());
     }
 }
