@@ -444,3 +444,21 @@ fn a_focused_text_field_keeps_its_own_paste() {
     let card = after.cards.iter().find(|c| c.title == title).unwrap();
     assert!(card.owner.contains("Zed"), "owner: {}", card.owner);
 }
+
+#[test]
+fn esc_on_a_dialog_closes_the_dialog_and_leaves_the_find_bar_open() {
+    let mut h = harness();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
+    h.run();
+    h.get_by_label("Path").type_text("/no/such/folder/map.ron");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.get_by_label("Something went wrong");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Something went wrong").is_none());
+    assert!(h.state().find_bar().open, "Esc went past the dialog");
+}

@@ -90,6 +90,7 @@ impl WaymarkApp {
                 layout: &session.derived.layout,
                 key: session.doc.key(),
                 findings,
+                interactive: !dialog_open,
             };
             find_bar_ui(ui, &mut session.find, &find, &mut session.view);
             let input = CanvasInput {

@@ -153,6 +153,8 @@ pub struct FindInput<'a> {
     pub key: DocKey,
     /// How many findings match, when the bar searches the findings.
     pub findings: Option<usize>,
+    /// False while a dialog owns the keyboard: the bar reads no keys.
+    pub interactive: bool,
 }
 
 /// Shows the bar, when open, at the top of `ui`.
@@ -165,14 +167,15 @@ pub fn find_bar_ui(ui: &mut Ui, bar: &mut FindBar, input: &FindInput<'_>, view: 
         layout,
         key,
         findings,
+        interactive,
     } = *input;
     bar.refresh(key, map, layout);
     let field_id = ui.make_persistent_id("find_field");
     // The keys are taken before the field sees them, so it keeps the focus.
     // Esc also closes the bar when nothing has the keyboard (after a
     // click on the canvas).
-    let focused = ui.memory(|m| m.has_focus(field_id));
-    let free = ui.memory(|m| m.focused().is_none());
+    let focused = interactive && ui.memory(|m| m.has_focus(field_id));
+    let free = interactive && ui.memory(|m| m.focused().is_none());
     let (back, forward, escape) = ui.input_mut(|i| {
         (
             focused && i.consume_key(Modifiers::SHIFT, Key::Enter),
