@@ -462,3 +462,38 @@ fn esc_on_a_dialog_closes_the_dialog_and_leaves_the_find_bar_open() {
     assert!(h.query_by_label("Something went wrong").is_none());
     assert!(h.state().find_bar().open, "Esc went past the dialog");
 }
+
+#[test]
+fn a_stage_copied_from_one_map_is_recreated_in_another() {
+    let mut from = harness();
+    let sample = map(&from);
+    let stage = sample.stages[2].clone();
+    from.get_by_label(&format!("Stage {}", stage.name)).click();
+    from.run();
+    send(&mut from, Event::Copy);
+    let text = from.state().copied_text().expect("copied").to_owned();
+
+    let dialogs = ScriptedDialogs::default();
+    let mut to = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .build_eframe(move |cc| {
+            WaymarkApp::new(cc, Document::new(Map::new("Colleague")), Box::new(dialogs))
+        });
+    to.run();
+    send(&mut to, Event::Paste(text));
+    let pasted = map(&to);
+    assert_eq!(pasted.stages.len(), 1);
+    assert_eq!(pasted.stages[0].name, stage.name);
+    let titles = |m: &Map, s| -> Vec<String> {
+        m.stage_cards(s)
+            .map(|c| c.title.clone())
+            .collect::<Vec<_>>()
+    };
+    let mut want = titles(&sample, stage.id);
+    let mut got = titles(&pasted, pasted.stages[0].id);
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    undo(&mut to);
+    assert_eq!(map(&to), Map::new("Colleague"));
+}
