@@ -14,5 +14,6 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod paint;
+pub mod recovery;
 pub mod theme;
 pub mod ui;

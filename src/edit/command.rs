@@ -7,7 +7,8 @@
 use std::sync::Arc;
 
 use crate::model::{
-    Card, CardId, Dismissal, Emotion, Lane, LaneId, Map, Persona, PersonaId, Stage, StageId,
+    Card, CardId, Dismissal, Emotion, Lane, LaneId, MAX_ID, Map, Persona, PersonaId, Stage,
+    StageId,
 };
 
 /// One change to a map.
@@ -169,7 +170,7 @@ impl Command {
                 ensure_fresh(map, stage.id.0)?;
                 map.stages
                     .insert((*index).min(map.stages.len()), stage.clone());
-                map.next_id = map.next_id.max(stage.id.0 + 1);
+                map.note_id_used(stage.id.0);
             }
             Command::UpdateStage(stage) => {
                 let slot = map
@@ -193,7 +194,7 @@ impl Command {
                 ensure_fresh(map, lane.id.0)?;
                 map.lanes
                     .insert((*index).min(map.lanes.len()), lane.clone());
-                map.next_id = map.next_id.max(lane.id.0 + 1);
+                map.note_id_used(lane.id.0);
             }
             Command::UpdateLane(lane) => {
                 let slot = map
@@ -216,7 +217,7 @@ impl Command {
             Command::AddPersona(persona) => {
                 ensure_fresh(map, persona.id.0)?;
                 map.personas.push(persona.clone());
-                map.next_id = map.next_id.max(persona.id.0 + 1);
+                map.note_id_used(persona.id.0);
             }
             Command::UpdatePersona(persona) => {
                 let slot = map
@@ -244,7 +245,7 @@ impl Command {
                 check_cell(map, card.stage, card.lane)?;
                 let at = insertion_index(map, card.stage, card.lane, *position);
                 map.cards.insert(at, Arc::new(card.clone()));
-                map.next_id = map.next_id.max(card.id.0 + 1);
+                map.note_id_used(card.id.0);
             }
             Command::UpdateCard(card) => {
                 check_cell(map, card.stage, card.lane)?;
@@ -308,6 +309,11 @@ impl Command {
 }
 
 fn ensure_fresh(map: &Map, id: u64) -> Result<(), EditError> {
+    if id == 0 || id > MAX_ID {
+        return Err(EditError(format!(
+            "the id {id} is outside the range of ids (1 to 2^53)"
+        )));
+    }
     let used = map.stages.iter().any(|s| s.id.0 == id)
         || map.lanes.iter().any(|l| l.id.0 == id)
         || map.personas.iter().any(|p| p.id.0 == id)
