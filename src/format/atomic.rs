@@ -249,6 +249,7 @@ fn explain(err: io::Error, doing: &str, dir: &Path) -> io::Error {
         io::ErrorKind::ReadOnlyFilesystem => "the disk is read-only".to_owned(),
         io::ErrorKind::StorageFull => "the disk is full".to_owned(),
         io::ErrorKind::QuotaExceeded => "the disk quota is used up".to_owned(),
+        io::ErrorKind::FileTooLarge => "the file is larger than this system allows".to_owned(),
         io::ErrorKind::NotFound => "the folder does not exist".to_owned(),
         _ => err.to_string(),
     };

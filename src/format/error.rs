@@ -68,7 +68,12 @@ impl LoadError {
         // A parser that stopped where the text stops did not find a wrong
         // token: the text is cut short (a save or a copy that died).
         let end = end_position(text.trim_end());
-        let message = if !at_struct_level && position >= end {
+        let reached = position.max((err.span.end.line, err.span.end.col));
+        if matches!(err.code, RonError::TrailingCharacters) {
+            // ron points just after the map; point at the extra text.
+            position = skip_blanks(text, position);
+        }
+        let message = if !at_struct_level && reached >= end {
             let (line, col) = end;
             position = end;
             format!(
@@ -117,6 +122,27 @@ pub(super) fn end_position(text: &str) -> (usize, usize) {
     let line = 1 + text.bytes().filter(|&b| b == b'\n').count();
     let last = text.rsplit('\n').next().unwrap_or("");
     (line, 1 + last.chars().count())
+}
+
+/// The first position at or after `from` that is not white space.
+fn skip_blanks(text: &str, from: (usize, usize)) -> (usize, usize) {
+    let (mut line, mut col) = (1, 1);
+    let mut started = false;
+    for c in text.chars() {
+        if (line, col) >= from {
+            started = true;
+        }
+        if started && !c.is_whitespace() {
+            return (line, col);
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    from
 }
 
 /// Our Rust type names, in messages that serde builds from them (such as

@@ -26,7 +26,7 @@ use crate::model::Map;
 
 pub use error::{LoadError, LoadErrorKind};
 pub use locate::{FieldPath, Step};
-pub use read::{LoadWarning, Loaded, from_str, load, load_with_warnings, read_str};
+pub use read::{LoadWarning, Loaded, from_str, load, load_with_warnings, read_str, utf8};
 pub use save::{SaveError, probe_version, save, save_stamped};
 pub use stamp::{DiskStamp, content_hash};
 

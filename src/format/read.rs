@@ -54,8 +54,13 @@ impl LoadWarning {
 impl fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.reason()),
-            None => write!(f, "{}: {}", self.file, self.reason()),
+            Some((line, col)) => write!(
+                f,
+                "{}:{line}:{col}: warning: {}",
+                self.file,
+                self.reason()
+            ),
+            None => write!(f, "{}: warning: {}", self.file, self.reason()),
         }
     }
 }
@@ -266,12 +271,7 @@ fn explain_failure(
     }
     // A newer file must get a clear refusal, not a confusing complaint
     // about a field this build does not know.
-    match options.from_str::<Probe>(text) {
-        Ok(Probe {
-            version: Some(version),
-        }) if version > FORMAT_VERSION => {
-            return LoadError::new(name, LoadErrorKind::NewerVersion { version });
-        }
+    let version = match options.from_str::<Probe>(text) {
         Ok(Probe { version: None }) => {
             return LoadError::new(
                 name,
@@ -280,7 +280,12 @@ fn explain_failure(
                 ),
             );
         }
-        _ => {}
+        Ok(Probe { version }) => version,
+        // New syntax may hide the version from ron: look for it by hand.
+        Err(_) => super::save::scan_version(text),
+    };
+    if let Some(version) = version.filter(|&v| v > FORMAT_VERSION) {
+        return LoadError::new(name, LoadErrorKind::NewerVersion { version });
     }
     LoadError::from_ron(name, text, err)
 }

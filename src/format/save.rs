@@ -106,7 +106,7 @@ pub fn probe_version(path: &Path) -> Option<u32> {
 }
 
 /// `version: N` near the top of the text, read without parsing the rest.
-fn scan_version(text: &str) -> Option<u32> {
+pub(super) fn scan_version(text: &str) -> Option<u32> {
     let head = text.get(..4096).unwrap_or(text);
     let at = head.find("version")?;
     let rest = head[at + "version".len()..].trim_start();
