@@ -51,7 +51,9 @@ pub struct Report {
 impl Report {
     /// Whether every round kept the file whole and every save succeeded.
     pub fn clean(&self) -> bool {
-        self.corrupt == 0 && self.corrupt_backups == 0 && self.pair_failures == 0
+        self.corrupt == 0
+            && self.corrupt_backups == 0
+            && self.pair_failures == 0
             && self.pair_corrupt == 0
     }
 }
@@ -225,7 +227,10 @@ fn disk_checks(bin: &Path, work: &Path) -> Vec<String> {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let bin = PathBuf::from(args.next().unwrap_or_else(|| "target/debug/waymark".to_owned()));
+    let bin = PathBuf::from(
+        args.next()
+            .unwrap_or_else(|| "target/debug/waymark".to_owned()),
+    );
     let kills = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let pairs = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
     let work = tempfile::tempdir().expect("temp folder");

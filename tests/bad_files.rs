@@ -42,7 +42,10 @@ fn each_bad_file_gives_its_message_through_the_library() {
             message.contains(&expected)
         };
         if !prefix_ok || INTERNAL.iter().any(|w| message.contains(w)) {
-            failures.push(format!("{}\n  got:  {message}\n  want: {expected}", path.display()));
+            failures.push(format!(
+                "{}\n  got:  {message}\n  want: {expected}",
+                path.display()
+            ));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

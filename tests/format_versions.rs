@@ -10,8 +10,12 @@ fn every_format_version_has_a_fixture_that_loads() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     for version in 1..=FORMAT_VERSION {
         let path = dir.join(format!("v{version}.ron"));
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("add a fixture {} for format version {version}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+            panic!(
+                "add a fixture {} for format version {version}",
+                path.display()
+            )
+        });
         assert!(
             text.contains(&format!("version: {version},")),
             "{} must be a version {version} file",
@@ -40,7 +44,8 @@ fn the_v1_fixture_keeps_its_content() {
 #[test]
 fn version_0_and_newer_versions_are_refused_clearly() {
     let text = format::to_string(&waymark::model::Map::blank());
-    let zero = format::from_str(&text.replacen("version: 1", "version: 0", 1), "z.ron").unwrap_err();
+    let zero =
+        format::from_str(&text.replacen("version: 1", "version: 0", 1), "z.ron").unwrap_err();
     assert!(zero.to_string().contains("version: 0"), "{zero}");
     assert_eq!(zero.position, Some((3, 5)));
 

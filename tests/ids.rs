@@ -35,7 +35,9 @@ fn a_huge_counter_in_a_file_is_clamped_and_new_ids_are_free_ones() {
         assert!(!used.contains(&id));
         // Take it, so the next one differs.
         let stage = Stage::new(StageId(id), "S");
-        Command::AddStage { index: 0, stage }.apply(&mut loaded).unwrap();
+        Command::AddStage { index: 0, stage }
+            .apply(&mut loaded)
+            .unwrap();
     }
     assert_eq!(loaded.next_id, MAX_ID + 1, "no arithmetic past the limit");
 }

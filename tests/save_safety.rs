@@ -16,7 +16,12 @@ fn waymark(args: &[&Path]) -> Output {
 }
 
 /// A source map and an existing target holding an older map.
-fn setup() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf, String) {
+fn setup() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    std::path::PathBuf,
+    String,
+) {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("source.ron");
     format::save(&sample_map(), &source).unwrap();
@@ -36,7 +41,11 @@ fn export(source: &Path, target: &Path) -> Output {
 fn export_over_a_map_keeps_the_previous_version_as_bak() {
     let (_dir, source, target, old_text) = setup();
     let out = export(&source, &target);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(format::load(&target).unwrap(), sample_map());
     let bak = target.with_file_name("shared.ron.bak");
     assert_eq!(fs::read_to_string(bak).unwrap(), old_text);
@@ -52,7 +61,11 @@ fn export_keeps_a_private_file_private_and_a_link_a_link() {
     std::os::unix::fs::symlink("shared.ron", &link).unwrap();
 
     let out = export(&source, &link);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(fs::symlink_metadata(&link).unwrap().is_symlink());
     assert_eq!(format::load(&target).unwrap(), sample_map());
     let mode = fs::metadata(&target).unwrap().permissions().mode() & 0o777;
@@ -86,7 +99,10 @@ fn a_write_refused_halfway_leaves_the_old_file_untouched() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(stderr.contains("could not write"), "{stderr}");
-    assert!(stderr.contains("larger than this system allows"), "{stderr}");
+    assert!(
+        stderr.contains("larger than this system allows"),
+        "{stderr}"
+    );
     assert_eq!(fs::read_to_string(&target).unwrap(), old_text);
     let names: Vec<_> = fs::read_dir(dir.path())
         .unwrap()

@@ -25,7 +25,10 @@ fn unknown_fields_at_every_depth_are_reported_where_they_stand() {
         .nth(1)
         .unwrap()
         .0;
-    lines.insert(second_card_title, "                evidence: [\"interview 4\"],".into());
+    lines.insert(
+        second_card_title,
+        "                evidence: [\"interview 4\"],".into(),
+    );
     let score = lines
         .iter()
         .position(|l| l.trim_start().starts_with("score:"))
@@ -70,7 +73,10 @@ fn unknown_fields_at_every_depth_are_reported_where_they_stand() {
         "{message}"
     );
     // A save drops them: the text written is the known map only.
-    assert_eq!(format::to_string(&loaded.map), format::to_string(&sample_map()));
+    assert_eq!(
+        format::to_string(&loaded.map),
+        format::to_string(&sample_map())
+    );
 }
 
 #[test]
@@ -81,6 +87,10 @@ fn a_known_map_has_no_warnings() {
 
 #[test]
 fn paths_print_like_code() {
-    let path = FieldPath::default().field("map").field("cards").index(3).field("id");
+    let path = FieldPath::default()
+        .field("map")
+        .field("cards")
+        .index(3)
+        .field("id");
     assert_eq!(path.to_string(), "map.cards[3].id");
 }

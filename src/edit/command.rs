@@ -7,8 +7,7 @@
 use std::sync::Arc;
 
 use crate::model::{
-    Card, CardId, Dismissal, Emotion, Lane, LaneId, MAX_ID, Map, Persona, PersonaId, Stage,
-    StageId,
+    Card, CardId, Dismissal, Emotion, Lane, LaneId, MAX_ID, Map, Persona, PersonaId, Stage, StageId,
 };
 
 /// One change to a map.

@@ -204,7 +204,10 @@ fn keep_backup(target: &Path, dir: &Path, name: &str, prefix: &str) -> io::Resul
     temp.persist(&backup).map_err(|err| {
         io::Error::new(
             err.error.kind(),
-            format!("could not keep the previous version as {name}.bak: {}", err.error),
+            format!(
+                "could not keep the previous version as {name}.bak: {}",
+                err.error
+            ),
         )
     })?;
     // Renaming a hard link onto another link of the same file does nothing

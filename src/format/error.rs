@@ -73,7 +73,20 @@ impl LoadError {
             // ron points just after the map; point at the extra text.
             position = skip_blanks(text, position);
         }
-        let message = if !at_struct_level && reached >= end {
+        let runs_to_end = matches!(
+            err.code,
+            RonError::ExpectedStringEnd | RonError::UnclosedBlockComment
+        );
+        let message = if runs_to_end {
+            let (line, col) = end;
+            let what = match err.code {
+                RonError::ExpectedStringEnd => "a text that starts here; a closing `\"`",
+                _ => "a `/*` comment that starts here; a closing `*/`",
+            };
+            format!(
+                "the file ends too early at {line}:{col}, inside {what} is missing or the file is cut off"
+            )
+        } else if !at_struct_level && reached >= end {
             let (line, col) = end;
             position = end;
             format!(

@@ -91,10 +91,13 @@ pub fn locate(text: &str, paths: &[FieldPath]) -> Vec<Option<LineCol>> {
         return found;
     }
     let wanted: HashMap<&FieldPath, Vec<usize>> =
-        paths.iter().enumerate().fold(HashMap::new(), |mut m, (i, p)| {
-            m.entry(p).or_default().push(i);
-            m
-        });
+        paths
+            .iter()
+            .enumerate()
+            .fold(HashMap::new(), |mut m, (i, p)| {
+                m.entry(p).or_default().push(i);
+                m
+            });
     // Paths are only built where the last step could match, so a large
     // file with one unknown field costs one pass and almost no allocation.
     let last_fields: HashSet<&str> = paths
@@ -253,7 +256,10 @@ impl<'a> Cursor<'a> {
     }
 
     fn peek(&self) -> Option<(LineCol, char)> {
-        self.rest().chars().next().map(|c| ((self.line, self.col), c))
+        self.rest()
+            .chars()
+            .next()
+            .map(|c| ((self.line, self.col), c))
     }
 
     fn bump(&mut self) -> Option<char> {
@@ -475,7 +481,10 @@ mod tests {
 
     #[test]
     fn finds_list_items() {
-        let found = locate(TEXT, &[FieldPath::default().field("map").field("cards").index(1)]);
+        let found = locate(
+            TEXT,
+            &[FieldPath::default().field("map").field("cards").index(1)],
+        );
         assert_eq!(found[0], Some((8, 13)));
     }
 

@@ -9,7 +9,9 @@ use serde::Deserialize;
 
 use super::error::end_position;
 use super::locate::{FieldPath, LineCol, Step, locate};
-use super::{DiskStamp, EnvelopeIn, FORMAT_NAME, FORMAT_VERSION, LoadError, LoadErrorKind, migrate};
+use super::{
+    DiskStamp, EnvelopeIn, FORMAT_NAME, FORMAT_VERSION, LoadError, LoadErrorKind, migrate,
+};
 use crate::model::{MAX_ID, Map, Problem, ProblemPlace};
 
 /// A map read from a file, with what the reader noticed on the way.
@@ -54,12 +56,9 @@ impl LoadWarning {
 impl fmt::Display for LoadWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.position {
-            Some((line, col)) => write!(
-                f,
-                "{}:{line}:{col}: warning: {}",
-                self.file,
-                self.reason()
-            ),
+            Some((line, col)) => {
+                write!(f, "{}:{line}:{col}: warning: {}", self.file, self.reason())
+            }
             None => write!(f, "{}: warning: {}", self.file, self.reason()),
         }
     }
@@ -70,7 +69,10 @@ impl fmt::Display for LoadWarning {
 pub fn from_str(text: &str, name: &str) -> Result<Map, LoadError> {
     let loaded = read_str(text, name)?;
     match loaded.newer_version {
-        Some(version) => Err(LoadError::new(name, LoadErrorKind::NewerVersion { version })),
+        Some(version) => Err(LoadError::new(
+            name,
+            LoadErrorKind::NewerVersion { version },
+        )),
         None => Ok(loaded.map),
     }
 }

@@ -121,7 +121,10 @@ mod tests {
 
     #[test]
     fn a_version_is_found_even_where_the_rest_does_not_parse() {
-        assert_eq!(scan_version("(format: \"waymark\", version: 7, map: {{{"), Some(7));
+        assert_eq!(
+            scan_version("(format: \"waymark\", version: 7, map: {{{"),
+            Some(7)
+        );
         assert_eq!(scan_version("no version here"), None);
     }
 }

@@ -45,10 +45,12 @@ impl Map {
         let ids = (self.stages.iter().enumerate())
             .map(|(i, s)| ("stage", s.id.0, ProblemPlace::Stage(i)))
             .chain(
-                (self.lanes.iter().enumerate()).map(|(i, l)| ("lane", l.id.0, ProblemPlace::Lane(i))),
+                (self.lanes.iter().enumerate())
+                    .map(|(i, l)| ("lane", l.id.0, ProblemPlace::Lane(i))),
             )
             .chain(
-                (self.cards.iter().enumerate()).map(|(i, c)| ("card", c.id.0, ProblemPlace::Card(i))),
+                (self.cards.iter().enumerate())
+                    .map(|(i, c)| ("card", c.id.0, ProblemPlace::Card(i))),
             )
             .chain(
                 (self.personas.iter().enumerate())
@@ -56,7 +58,10 @@ impl Map {
             );
         for (what, id, place) in ids {
             if !seen.insert(id) {
-                return problem(format!("the id {id} is used twice (again by a {what})"), place);
+                return problem(
+                    format!("the id {id} is used twice (again by a {what})"),
+                    place,
+                );
             }
         }
         let stages: HashSet<_> = self.stages.iter().map(|s| s.id).collect();
@@ -81,7 +86,8 @@ impl Map {
                     ProblemPlace::CardLane(i),
                 );
             }
-            if let Some((j, p)) = (card.personas.iter().enumerate()).find(|(_, p)| !personas.contains(p))
+            if let Some((j, p)) =
+                (card.personas.iter().enumerate()).find(|(_, p)| !personas.contains(p))
             {
                 return problem(
                     format!(

@@ -40,7 +40,10 @@ impl Header {
             out += &format!("// started: {started}\n");
         }
         if let Some(stamp) = &self.stamp {
-            let modified = match stamp.modified.and_then(|t| t.duration_since(UNIX_EPOCH).ok()) {
+            let modified = match stamp
+                .modified
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            {
                 Some(d) => format!("{}.{:09}", d.as_secs(), d.subsec_nanos()),
                 None => "-".to_owned(),
             };
@@ -223,7 +226,11 @@ mod tests {
 
     #[test]
     fn paths_with_odd_characters_survive_the_header() {
-        for path in ["/home/ann/maps/café 100%.ron", "/tmp/a\nb.ron", "relative.ron"] {
+        for path in [
+            "/home/ann/maps/café 100%.ron",
+            "/tmp/a\nb.ron",
+            "relative.ron",
+        ] {
             let path = PathBuf::from(path);
             let line = encode_path(&path);
             assert!(!line.contains('\n'));
@@ -262,7 +269,10 @@ mod tests {
     fn this_process_is_alive_and_a_finished_one_is_not() {
         let me = std::process::id();
         assert!(process_alive(me, process_start(me)));
-        assert!(!process_alive(me, process_start(me).map(|t| t + 1)), "same pid, other start");
+        assert!(
+            !process_alive(me, process_start(me).map(|t| t + 1)),
+            "same pid, other start"
+        );
         let mut child = std::process::Command::new("true").spawn().unwrap();
         let pid = child.id();
         child.wait().unwrap();

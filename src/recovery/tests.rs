@@ -37,7 +37,9 @@ fn write_find_restore_and_delete() {
     assert!(file.starts_with(recovery.path()));
     assert_eq!(file, recovery.file_for(Some(&original)));
 
-    let found = recovery.find_for(&original).expect("found for its original");
+    let found = recovery
+        .find_for(&original)
+        .expect("found for its original");
     assert_eq!(found.file, file);
     assert_eq!(found.original, Some(original.canonicalize().unwrap()));
     assert_eq!(found.stamp, Some(stamp));
@@ -113,9 +115,10 @@ fn untitled_work_of_a_dead_process_is_found_and_of_this_one_is_not() {
     let mut child = std::process::Command::new("true").spawn().unwrap();
     let dead = child.id();
     child.wait().unwrap();
-    let text = std::fs::read_to_string(&my_file)
-        .unwrap()
-        .replace(&format!("// pid: {}\n", std::process::id()), &format!("// pid: {dead}\n"));
+    let text = std::fs::read_to_string(&my_file).unwrap().replace(
+        &format!("// pid: {}\n", std::process::id()),
+        &format!("// pid: {dead}\n"),
+    );
     let dead_file = recovery.path().join(format!("untitled-{dead}.ron"));
     std::fs::write(&dead_file, text).unwrap();
 
@@ -174,7 +177,10 @@ fn the_autosaver_writes_by_itself_after_the_delay() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert_eq!(saver.status().writes, 1);
-    assert_eq!(recovery.find_for(&original).unwrap().load().unwrap(), edited());
+    assert_eq!(
+        recovery.find_for(&original).unwrap().load().unwrap(),
+        edited()
+    );
 }
 
 #[test]
@@ -188,7 +194,10 @@ fn a_first_save_moves_the_recovery_from_untitled_to_the_file() {
 
     saver.schedule(edited(), Some(original.clone()));
     saver.flush();
-    assert!(!untitled.exists(), "the untitled file is stale once the map has a file");
+    assert!(
+        !untitled.exists(),
+        "the untitled file is stale once the map has a file"
+    );
     assert!(recovery.find_for(&original).is_some());
 
     // A clean save: both are gone.

@@ -59,7 +59,11 @@ fn a_change_on_disk_blocks_save_until_the_user_overwrites() {
     assert!(!doc.disk_changed().unwrap(), "our own save is no change");
     assert_eq!(format::load(&path).unwrap().title, "Mine");
     let bak = path.with_file_name("map.ron.bak");
-    assert_eq!(format::load(&bak).unwrap().title, "Theirs", "their version is kept");
+    assert_eq!(
+        format::load(&bak).unwrap().title,
+        "Theirs",
+        "their version is kept"
+    );
 }
 
 #[test]
@@ -86,7 +90,10 @@ fn a_newer_file_opens_read_only_and_is_never_overwritten() {
     assert_eq!(doc.newer_version(), Some(9));
     assert_eq!(doc.load_warnings().len(), 1);
     edit(&mut doc, "Changed");
-    assert!(matches!(doc.save(), Err(SaveError::NewerFile { version: 9, .. })));
+    assert!(matches!(
+        doc.save(),
+        Err(SaveError::NewerFile { version: 9, .. })
+    ));
     assert!(matches!(
         doc.save_overwriting(),
         Err(SaveError::NewerFile { .. })

@@ -32,7 +32,11 @@ fn keeps_the_previous_version_as_bak() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("map.ron");
     write_with(&path, b"first", BACKUP).unwrap();
-    assert_eq!(names(dir.path()), ["map.ron"], "a new file has nothing to back up");
+    assert_eq!(
+        names(dir.path()),
+        ["map.ron"],
+        "a new file has nothing to back up"
+    );
     write_with(&path, b"second", BACKUP).unwrap();
     write_with(&path, b"third", BACKUP).unwrap();
     assert_eq!(fs::read(&path).unwrap(), b"third");
@@ -52,7 +56,11 @@ fn keeps_the_permissions_of_the_file() {
     let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     let bak = fs::metadata(dir.path().join("private.ron.bak")).unwrap();
-    assert_eq!(bak.permissions().mode() & 0o777, 0o600, "the backup stays private too");
+    assert_eq!(
+        bak.permissions().mode() & 0o777,
+        0o600,
+        "the backup stays private too"
+    );
 }
 
 #[cfg(unix)]
@@ -81,7 +89,12 @@ fn saves_through_a_symlink_to_its_target() {
 
     let written = write_with(&link, b"new", BACKUP).unwrap();
     assert_eq!(written.path, dir.path().join("real/map.ron"));
-    assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
     assert_eq!(fs::read(&target).unwrap(), b"new");
     assert_eq!(fs::read(real_dir.join("map.ron.bak")).unwrap(), b"old");
 }
@@ -138,8 +151,14 @@ fn stale_temp_files_go_and_young_ones_stay() {
     }
     write(&path, b"x").unwrap();
     assert!(!stale.exists(), "a day-old temp of this file is removed");
-    assert!(young.exists(), "a young temp may be another save in progress");
-    assert!(other.exists(), "temps of other files are not ours to remove");
+    assert!(
+        young.exists(),
+        "a young temp may be another save in progress"
+    );
+    assert!(
+        other.exists(),
+        "temps of other files are not ours to remove"
+    );
 }
 
 #[test]
