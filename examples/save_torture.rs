@@ -36,7 +36,9 @@ pub struct Report {
     pub corrupt: usize,
     /// Backups that were neither version (must be 0).
     pub corrupt_backups: usize,
-    /// Temp files left by killed saves (removed by a later save after a day).
+    /// Temp files left by killed saves: each is a save killed inside its
+    /// write, after creating its temp file and before renaming it (a later
+    /// save removes them once they are a day old).
     pub temps_left: usize,
     /// Pairs of simultaneous saves.
     pub pairs: usize,
@@ -44,8 +46,10 @@ pub struct Report {
     pub pair_failures: usize,
     /// Pairs after which the file was neither version (must be 0).
     pub pair_corrupt: usize,
-    /// The longest single save seen, which bounds the kill delays.
+    /// How long one save took in the calibration (median of 3).
     pub save_time: Duration,
+    /// When its temp file appeared: the write phase starts there.
+    pub write_start: Duration,
 }
 
 impl Report {
@@ -89,6 +93,49 @@ impl Rng {
     }
 }
 
+/// Times three plain saves: when the temp file appears and when the
+/// process ends (medians).
+fn calibrate(
+    bin: &Path,
+    source: &Path,
+    target: &Path,
+    old: &[u8],
+    work: &Path,
+) -> (Duration, Duration) {
+    let mut starts = Vec::new();
+    let mut ends = Vec::new();
+    for _ in 0..3 {
+        fs::write(target, old).unwrap();
+        let start = Instant::now();
+        let mut child = export(bin, source, target).spawn().expect("run waymark");
+        let mut seen = None;
+        loop {
+            if seen.is_none() && has_temp(work) {
+                seen = Some(start.elapsed());
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                assert!(status.success(), "a plain save must work");
+                break;
+            }
+            std::thread::sleep(Duration::from_micros(100));
+        }
+        let end = start.elapsed();
+        ends.push(end);
+        starts.push(seen.unwrap_or(end * 9 / 10));
+    }
+    starts.sort();
+    ends.sort();
+    (starts[1], ends[1])
+}
+
+fn has_temp(dir: &Path) -> bool {
+    fs::read_dir(dir).is_ok_and(|entries| {
+        entries
+            .flatten()
+            .any(|e| e.file_name().to_string_lossy().ends_with(".waymark-tmp"))
+    })
+}
+
 fn export(bin: &Path, source: &Path, target: &Path) -> Command {
     let mut cmd = Command::new(bin);
     cmd.arg("export")
@@ -113,13 +160,14 @@ pub fn run(bin: &Path, work: &Path, kills: usize, pairs: usize, cards: usize) ->
     let target = work.join("shared.ron");
     let backup = work.join("shared.ron.bak");
 
-    // How long one save takes, to spread kill moments over all of it.
-    fs::write(&target, &a).unwrap();
-    let start = Instant::now();
-    let status = export(bin, &b_path, &target).status().expect("run waymark");
-    assert!(status.success(), "a plain save must work");
-    report.save_time = start.elapsed();
-    let window = report.save_time.as_micros() as u64 * 12 / 10;
+    // When a save starts writing (its temp file appears) and when it ends,
+    // so half the kills aim at the write itself, not at the parsing before.
+    let (write_start, save_time) = calibrate(bin, &b_path, &target, &a, work);
+    report.save_time = save_time;
+    report.write_start = write_start;
+    let whole = save_time.as_micros() as u64 * 12 / 10;
+    let aim_from = write_start.as_micros() as u64 * 9 / 10;
+    let aim_to = (save_time.as_micros() as u64 * 21 / 20).max(aim_from + 1);
 
     let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ u64::from(std::process::id()));
     for round in 0..kills {
@@ -131,7 +179,12 @@ pub fn run(bin: &Path, work: &Path, kills: usize, pairs: usize, cards: usize) ->
         };
         fs::write(&target, old).unwrap();
         let mut child = export(bin, source, &target).spawn().expect("run waymark");
-        std::thread::sleep(Duration::from_micros(rng.below(window)));
+        let delay = if round % 4 < 2 {
+            rng.below(whole)
+        } else {
+            aim_from + rng.below(aim_to - aim_from)
+        };
+        std::thread::sleep(Duration::from_micros(delay));
         let _ = child.kill();
         let _ = child.wait();
         report.kills += 1;

@@ -257,14 +257,13 @@ impl Document {
     /// nothing changes: the document stays dirty and tied to its old file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
         let stamp = format::save_stamped(&self.map, path)?;
-        let same_file = self.path.as_deref() == Some(path);
         self.path = Some(path.to_path_buf());
         self.saved_revision = Some(self.revision);
         self.disk = Some(stamp);
+        // The file now holds this version's map, without the fields it
+        // did not know.
         self.warnings.clear();
-        if !same_file {
-            self.newer_version = None;
-        }
+        self.newer_version = None;
         Ok(())
     }
 }

@@ -489,6 +489,22 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_cut_or_odd_text() {
+        let paths = [path("map.cards[1].id"), FieldPath::default().index(0)];
+        let mut cuts = 0;
+        for (i, _) in TEXT.char_indices() {
+            locate(&TEXT[..i], &paths);
+            cuts += 1;
+        }
+        assert!(cuts > 300);
+        for odd in [
+            "r", "b", "br#", "r#\"", "'", "'\\", "/*", "/* /* */", "(a:", "é:(", "]]))",
+        ] {
+            assert_eq!(locate(odd, &paths), [None, None]);
+        }
+    }
+
+    #[test]
     fn displays_like_code() {
         assert_eq!(path("map.cards[3].id").to_string(), "map.cards[3].id");
     }
