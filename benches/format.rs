@@ -10,12 +10,9 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-#[path = "../tests/common/big_map.rs"]
-#[allow(dead_code)]
-mod big_map;
-
 use waymark::format;
 use waymark::model::Map;
+use waymark::model::generated::large_map;
 
 #[derive(serde::Deserialize)]
 #[allow(dead_code)]
@@ -38,7 +35,7 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
 }
 
 fn main() {
-    let map = big_map::big_map(20, 5, 100);
+    let map = large_map(10_000);
     let text = format::to_string(&map);
     println!(
         "map: {} cards, {:.1} MB",

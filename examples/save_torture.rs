@@ -21,7 +21,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use waymark::format;
-use waymark::model::{Card, Map, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, Map};
 
 /// What the rounds found.
 #[derive(Debug, Default)]

@@ -28,16 +28,16 @@ fn a_huge_counter_in_a_file_is_clamped_and_new_ids_are_free_ones() {
     assert!(text.contains(&u64::MAX.to_string()));
     let mut loaded = format::from_str(&text, "huge.ron").unwrap();
     assert_eq!(loaded.next_id, MAX_ID + 1);
-    let used: Vec<u64> = loaded.ids().collect();
+    let mut used: Vec<u64> = loaded.ids().collect();
     for _ in 0..3 {
-        let id = loaded.new_id();
-        assert!((1..=MAX_ID).contains(&id));
-        assert!(!used.contains(&id));
-        // Take it, so the next one differs.
-        let stage = Stage::new(StageId(id), "S");
-        Command::AddStage { index: 0, stage }
+        let stage = Stage::new(StageId(0), "S");
+        let ids = Command::AddStage { index: 0, stage }
             .apply(&mut loaded)
             .unwrap();
+        let id = ids[0];
+        assert!((1..=MAX_ID).contains(&id));
+        assert!(!used.contains(&id), "{id} was in use");
+        used.push(id);
     }
     assert_eq!(loaded.next_id, MAX_ID + 1, "no arithmetic past the limit");
 }
@@ -55,27 +55,28 @@ fn an_id_at_the_limit_loads_and_the_next_one_does_not_wrap() {
 }
 
 #[test]
-fn commands_refuse_used_and_out_of_range_ids() {
-    let mut doc = Document::new(Map::blank());
-    let (stage, lane) = (doc.map().stages[0].id, doc.map().lanes[0].id);
-    let used = doc.map().stages[1].id.0;
-    for id in [used, 0, MAX_ID + 1, u64::MAX] {
-        let card = Card::new(CardId(id), stage, lane, "Clash");
-        let result = doc.apply(Command::AddCard {
-            card,
-            position: None,
-        });
-        assert!(result.is_err(), "id {id} must be refused");
+fn commands_hand_out_unused_ids_whatever_the_counter_says() {
+    for counter in [0, 2, MAX_ID, MAX_ID + 1, u64::MAX] {
+        let mut map = Map::blank();
+        map.next_id = counter;
+        let mut doc = Document::new(map);
+        let (stage, lane) = (doc.map().stages[0].id, doc.map().lanes[0].id);
+        let before: Vec<u64> = doc.map().ids().collect();
+        let card = Card::new(CardId(before[1]), stage, lane, "New");
+        let ids = doc
+            .apply(Command::AddCard {
+                card,
+                position: None,
+            })
+            .unwrap();
+        assert_eq!(ids.len(), 1);
+        assert!(
+            !before.contains(&ids[0]),
+            "counter {counter}: id {} reused",
+            ids[0]
+        );
+        assert!((1..=MAX_ID).contains(&ids[0]));
+        assert!(doc.map().next_id <= MAX_ID + 1);
+        doc.map().check().expect("ids stay unique");
     }
-    assert!(!doc.is_dirty());
-
-    // The id the map offers is always free, and taking it moves the counter.
-    let id = doc.map().peek_id();
-    let card = Card::new(CardId(id), stage, lane, "Fresh");
-    doc.apply(Command::AddCard {
-        card,
-        position: None,
-    })
-    .unwrap();
-    assert!(doc.map().peek_id() > id);
 }

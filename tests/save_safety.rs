@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use waymark::format;
-use waymark::model::sample::sample_map;
+use waymark::interchange::sample::sample_map;
 
 fn waymark(args: &[&Path]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_waymark"))

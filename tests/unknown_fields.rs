@@ -2,7 +2,7 @@
 //! line:col instead of vanishing silently.
 
 use waymark::format::{self, FieldPath};
-use waymark::model::sample::sample_map;
+use waymark::interchange::sample::sample_map;
 
 #[test]
 fn unknown_fields_at_every_depth_are_reported_where_they_stand() {

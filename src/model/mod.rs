@@ -6,9 +6,9 @@
 
 mod card;
 mod emotion;
+pub mod generated;
 mod ids;
 mod persona;
-pub mod sample;
 mod stage;
 mod validate;
 
@@ -27,7 +27,7 @@ pub use validate::{Problem, ProblemPlace};
 ///
 /// Cards are shared (`Arc`) so that a history snapshot of a large map costs
 /// a pointer per card, not a copy of every string.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Map {
     /// The map's title.
     pub title: String,
@@ -92,14 +92,13 @@ impl Map {
     /// Hands out a fresh id number: never one in use, never above
     /// [`MAX_ID`], and no arithmetic that can wrap.
     pub fn new_id(&mut self) -> u64 {
-        let id = self.peek_id();
+        let id = self.next_free_id();
         self.note_id_used(id);
         id
     }
 
-    /// The id [`Map::new_id`] would hand out next, without taking it: for
-    /// commands built while drawing, which the app applies after the frame.
-    pub fn peek_id(&self) -> u64 {
+    /// The id [`Map::new_id`] hands out next.
+    fn next_free_id(&self) -> u64 {
         let next = self.next_id.max(1);
         if next <= MAX_ID {
             return next;

@@ -2,7 +2,8 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use super::*;
-use crate::model::{Card, sample::sample_map};
+use crate::interchange::sample::sample_map;
+use crate::model::Card;
 
 /// A map file on disk and a recovery folder beside it.
 fn setup() -> (tempfile::TempDir, PathBuf, RecoveryDir) {

@@ -1,7 +1,7 @@
 use std::fs;
 
 use super::*;
-use crate::model::sample::sample_map;
+use crate::interchange::sample::sample_map;
 
 fn saved_doc(dir: &Path) -> (Document, PathBuf) {
     let path = dir.join("map.ron");
