@@ -4,10 +4,10 @@
 //!
 //! ```text
 //! cargo build --bin waymark
-//! cargo run --example save_torture -- target/debug/waymark [kills] [pairs]
+//! cargo run --example save_torture -- target/debug/waymark [kills] [pairs] [cards]
 //! ```
 //!
-//! Defaults: 1,000 kills and 200 pairs. Run as root, it also fills a small
+//! Defaults: 1,000 kills, 200 pairs, maps of 6,000 cards (about 3 MB). Run as root, it also fills a small
 //! tmpfs (a full disk) and remounts it read-only, and checks that the saves
 //! there fail clearly and leave the file alone. `tests/save_torture.rs` runs
 //! a short version of the same rounds in `cargo test`.
@@ -287,9 +287,10 @@ fn main() {
     );
     let kills = args.next().and_then(|a| a.parse().ok()).unwrap_or(1000);
     let pairs = args.next().and_then(|a| a.parse().ok()).unwrap_or(200);
+    let cards = args.next().and_then(|a| a.parse().ok()).unwrap_or(6000);
     let work = tempfile::tempdir().expect("temp folder");
     let started = Instant::now();
-    let report = run(&bin, work.path(), kills, pairs, 6000);
+    let report = run(&bin, work.path(), kills, pairs, cards);
     println!("{report:#?}");
     for line in disk_checks(&bin, work.path()) {
         println!("{line}");
