@@ -6,8 +6,10 @@
 
 use std::sync::Arc;
 
+use crate::compare::{self, Choice};
 use crate::model::{
-    Card, CardId, Dismissal, Emotion, Lane, LaneId, Map, Persona, PersonaId, Stage, StageId,
+    Card, CardId, Conflict, Dismissal, Emotion, Lane, LaneId, Map, Persona, PersonaId, Stage,
+    StageId,
 };
 
 /// One change to a map.
@@ -97,6 +99,13 @@ pub enum Command {
         /// The place key.
         place: String,
     },
+    /// Settles a recorded merge conflict: keeps ours, or takes theirs.
+    ResolveConflict {
+        /// The conflict, as recorded in the map.
+        conflict: Conflict,
+        /// Which side to keep.
+        choice: Choice,
+    },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -143,6 +152,14 @@ impl Command {
             Command::SetEmotion { .. } => "set emotion".into(),
             Command::Dismiss(_) => "dismiss finding".into(),
             Command::Undismiss { .. } => "restore finding".into(),
+            Command::ResolveConflict {
+                choice: Choice::Ours,
+                ..
+            } => "keep ours".into(),
+            Command::ResolveConflict {
+                choice: Choice::Theirs,
+                ..
+            } => "take theirs".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }
@@ -300,6 +317,9 @@ impl Command {
             Command::Undismiss { rule, place } => {
                 map.dismissals
                     .retain(|d| !(d.rule == *rule && d.place == *place));
+            }
+            Command::ResolveConflict { conflict, choice } => {
+                compare::resolve(map, conflict, *choice).map_err(EditError)?;
             }
             Command::Batch(_) => return self.apply(map),
         }
