@@ -139,9 +139,6 @@ fn apply_cards(map: &mut Map, diff: &Diff) {
             _ => {}
         }
     }
-    if gone.is_empty() && fields.is_empty() && moved.is_empty() && placed.is_empty() {
-        return;
-    }
     let present: HashSet<CardId> = map.cards.iter().map(|c| c.id).collect();
     placed.retain(|(.., c)| !present.contains(&c.id));
 
