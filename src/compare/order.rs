@@ -98,12 +98,28 @@ pub(crate) fn merge_order(
             }
         }
     };
-    emit(None, &mut order, &mut placed);
+    // Each group goes after its item and after the lead's own additions that
+    // follow it, just before the next item both sides have: when both sides
+    // append, ours come first.
+    let in_other: HashSet<u64> = other.iter().copied().filter(|id| keep.contains(id)).collect();
+    let mut pending: Option<Option<u64>> = Some(None);
     for &id in lead {
-        if keep.contains(&id) && placed.insert(id) {
-            order.push(id);
-            emit(Some(id), &mut order, &mut placed);
+        if !keep.contains(&id) {
+            continue;
         }
+        let anchor = in_other.contains(&id);
+        if anchor && let Some(start) = pending.take() {
+            emit(start, &mut order, &mut placed);
+        }
+        if placed.insert(id) {
+            order.push(id);
+        }
+        if anchor {
+            pending = Some(Some(id));
+        }
+    }
+    if let Some(start) = pending {
+        emit(start, &mut order, &mut placed);
     }
     // Anything left (kept by neither side's order): in base order, then by id.
     if placed.len() < keep.len() {
