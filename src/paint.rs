@@ -265,10 +265,16 @@ fn paint_title(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, theme: &Them
         .first()
         .map_or(layout.title.right(), |(_, r)| r.left());
     let width = (personas_left - layout.title.left() - 24.0).max(200.0);
+    // A future-state map says so in its header, on screen and in exports;
+    // current-state maps (the default) look as they always did.
+    let heading = match map.state {
+        crate::model::MapState::Future => format!("{} · {}", map.title, map.state.label()),
+        crate::model::MapState::Current => map.title.clone(),
+    };
     let t = p.text(
         title.min,
         Align2::LEFT_TOP,
-        &map.title,
+        &heading,
         28.0,
         bold(),
         theme.text,

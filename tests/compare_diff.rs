@@ -298,3 +298,28 @@ fn shift_ids(map: &Map, by: u64) -> Map {
     out.next_id += by;
     out
 }
+
+#[test]
+fn a_comparison_marks_cards_keeps_ghosts_and_points_each_entry_at_a_place() {
+    use waymark::compare::{Comparison, Target};
+    let old = sample_map();
+    let mut new = old.clone();
+    let checkout = id_of(&old, "Checkout");
+    edit(&mut new, checkout, |c| c.title = "Pay".into());
+    let gone = id_of(&old, "Forced account creation");
+    new.cards.retain(|c| c.id != gone);
+    let stage = stage_id(&old, "Purchase");
+    let lane = old.card(gone).unwrap().lane;
+    let added = new.new_card_id();
+    new.cards.push(Arc::new(Card::new(added, stage, lane, "Guest checkout")));
+
+    let cmp = Comparison::new(&old, &new);
+    assert_eq!(cmp.mark(checkout).unwrap().fields, ["title"]);
+    assert!(cmp.mark(added).unwrap().added);
+    let ghosts: Vec<_> = cmp.ghosts_in(stage, lane).collect();
+    assert_eq!(ghosts.len(), 1);
+    assert_eq!(ghosts[0].card.title, "Forced account creation");
+    let targets: Vec<Target> = cmp.entries.iter().map(|e| e.target).collect();
+    assert_eq!(targets, [Target::Card(checkout), Target::Card(added), Target::Ghost(0)]);
+    assert!(cmp.entries[0].text.starts_with("Changed card \"Pay\""));
+}

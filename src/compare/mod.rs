@@ -13,6 +13,9 @@
 //! - [`merge()`] joins two maps that came from one base, field by field, and
 //!   records what overlaps as [`crate::model::Conflict`]s in the map.
 //! - [`resolve`] settles one recorded conflict, for an undoable command.
+//! - [`Comparison`] prepares a diff for the canvas (marks, ghosts of removed
+//!   cards, a list whose entries lead to places); [`future_path`] and
+//!   [`future_copy`] serve "Save as future state".
 
 mod apply;
 mod change;
@@ -23,8 +26,10 @@ pub mod merge;
 mod names;
 mod order;
 mod resolve;
+mod state;
 pub mod text;
 mod values;
+mod view;
 
 pub use apply::apply;
 pub use change::{CardPlace, Change, Diff, ItemRef, Kind};
@@ -33,4 +38,6 @@ pub use diff::diff;
 pub use merge::{Merged, merge};
 pub use names::align_by_names;
 pub use resolve::{Choice, resolve};
+pub use state::{current_path, future_copy, future_path};
 pub use values::show_value;
+pub use view::{CardMark, Comparison, Entry, Ghost, Target};
