@@ -19,14 +19,23 @@ use waymark::model::{Card, Emotion, Map, sample::large_map};
 fn vary(base: &Map, offset: usize, n: usize) -> Map {
     let mut map = base.clone();
     let len = base.cards.len();
-    let picked: Vec<_> = (0..n).map(|i| base.cards[(offset + i * 97) % len].id).collect();
+    let picked: Vec<_> = (0..n)
+        .map(|i| base.cards[(offset + i * 97) % len].id)
+        .collect();
     for (i, id) in picked.into_iter().enumerate() {
-        let Some(card) = map.card(id).cloned() else { continue };
+        let Some(card) = map.card(id).cloned() else {
+            continue;
+        };
         let command = match i % 10 {
             0 => Command::DeleteCards(vec![id]),
             1 => {
                 let stage = map.stages[(i / 10) % map.stages.len()].id;
-                Command::MoveCards { ids: vec![id], stage, lane: card.lane, position: Some(0) }
+                Command::MoveCards {
+                    ids: vec![id],
+                    stage,
+                    lane: card.lane,
+                    position: Some(0),
+                }
             }
             2 => {
                 let new = map.new_card_id();
@@ -40,7 +49,10 @@ fn vary(base: &Map, offset: usize, n: usize) -> Map {
                 card.title = format!("{} (revised)", card.title);
                 Command::UpdateCard(card)
             }
-            _ => Command::SetEmotion { ids: vec![id], emotion: Some(Emotion::new(2, "delighted")) },
+            _ => Command::SetEmotion {
+                ids: vec![id],
+                emotion: Some(Emotion::new(2, "delighted")),
+            },
         };
         command.apply(&mut map).expect("edit applies");
     }
@@ -93,11 +105,18 @@ fn main() {
         .collect();
     let bytes = std::fs::metadata(&paths[0]).map(|m| m.len()).unwrap_or(0);
     let load = median(11, || waymark::format::load(&paths[0]).expect("load"));
-    println!("load one map ({:.1} MB)          {}", bytes as f64 / 1e6, ms(load));
+    println!(
+        "load one map ({:.1} MB)          {}",
+        bytes as f64 / 1e6,
+        ms(load)
+    );
 
     // Maps as loaded from files share nothing, so no comparison is a
     // pointer comparison.
-    let loaded: Vec<Map> = paths.iter().map(|p| waymark::format::load(p).unwrap()).collect();
+    let loaded: Vec<Map> = paths
+        .iter()
+        .map(|p| waymark::format::load(p).unwrap())
+        .collect();
     let (b, o, t) = (&loaded[0], &loaded[1], &loaded[2]);
     let diff = median(31, || compare::diff(b, o));
     println!("diff base → ours                  {}", ms(diff));

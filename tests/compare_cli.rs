@@ -31,12 +31,20 @@ fn stderr(out: &Output) -> String {
 }
 
 fn retitle(map: &mut Map, from: &str, to: &str) {
-    let card = map.cards.iter_mut().find(|c| c.title == from).expect("card");
+    let card = map
+        .cards
+        .iter_mut()
+        .find(|c| c.title == from)
+        .expect("card");
     Arc::make_mut(card).title = to.into();
 }
 
 fn feel(map: &mut Map, title: &str, score: i32, word: &str) {
-    let card = map.cards.iter_mut().find(|c| c.title == title).expect("card");
+    let card = map
+        .cards
+        .iter_mut()
+        .find(|c| c.title == title)
+        .expect("card");
     Arc::make_mut(card).emotion = Some(Emotion::new(score, word));
 }
 
@@ -49,11 +57,20 @@ fn diff_exits_like_diff_1_and_prints_text_or_json() {
     feel(&mut changed, "Checkout", -2, "stuck");
     let new = saved(dir.path(), "new.ron", &changed);
     let args = |a: &Path, b: &Path, extra: &[&str]| {
-        let mut v = vec!["diff".to_owned(), a.display().to_string(), b.display().to_string()];
+        let mut v = vec![
+            "diff".to_owned(),
+            a.display().to_string(),
+            b.display().to_string(),
+        ];
         v.extend(extra.iter().map(|s| s.to_string()));
         v
     };
-    let run = |v: Vec<String>| waymark(&v.iter().map(String::as_str).collect::<Vec<_>>(), dir.path());
+    let run = |v: Vec<String>| {
+        waymark(
+            &v.iter().map(String::as_str).collect::<Vec<_>>(),
+            dir.path(),
+        )
+    };
 
     let out = run(args(&old, &same, &[]));
     assert_eq!((out.status.code(), stdout(&out).as_str()), (Some(0), ""));
@@ -74,7 +91,11 @@ fn diff_exits_like_diff_1_and_prints_text_or_json() {
     assert_eq!(json[0]["new"]["score"], -2);
 
     // Unusable input: exit 2 with the file's position.
-    std::fs::write(dir.path().join("bad.ron"), "(format: \"waymark\", version: 1, map: (title: 5))").unwrap();
+    std::fs::write(
+        dir.path().join("bad.ron"),
+        "(format: \"waymark\", version: 1, map: (title: 5))",
+    )
+    .unwrap();
     let out = run(args(&old, &dir.path().join("bad.ron"), &[]));
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("bad.ron:1:"), "{}", stderr(&out));
@@ -90,14 +111,20 @@ fn diff_matches_mermaid_and_csv_by_names() {
     retitle(&mut changed, "Checkout", "Express checkout");
     let csv = dir.path().join("new.csv");
     waymark::io::save_any(&changed, &csv).unwrap();
-    let out = waymark(&["diff", old.to_str().unwrap(), csv.to_str().unwrap()], dir.path());
+    let out = waymark(
+        &["diff", old.to_str().unwrap(), csv.to_str().unwrap()],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
     let text = stdout(&out);
     // A CSV holds no stage goals or descriptions, so those differ too; the
     // cards match by name, and only the retitled one is "removed" and "added".
     assert!(text.contains("Removed card \"Checkout\""), "{text}");
     assert!(text.contains("Added card \"Express checkout\""), "{text}");
-    assert!(!text.contains("Removed card \"Order confirmation email\""), "{text}");
+    assert!(
+        !text.contains("Removed card \"Order confirmation email\""),
+        "{text}"
+    );
 }
 
 #[test]
@@ -114,7 +141,17 @@ fn merge_exits_0_clean_1_with_conflicts_written_and_2_on_bad_input() {
     let out_path = dir.path().join("out.ron");
     let p = |x: &Path| x.to_str().unwrap().to_owned();
 
-    let out = waymark(&["merge", &p(&base), &p(&ours), &p(&theirs), "-o", &p(&out_path)], dir.path());
+    let out = waymark(
+        &[
+            "merge",
+            &p(&base),
+            &p(&ours),
+            &p(&theirs),
+            "-o",
+            &p(&out_path),
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let merged = waymark::format::load(&out_path).unwrap();
     assert!(merged.cards.iter().any(|c| c.title == "Pay now"));
@@ -124,7 +161,10 @@ fn merge_exits_0_clean_1_with_conflicts_written_and_2_on_bad_input() {
     retitle(&mut t2, "Checkout", "Checkout v2");
     let theirs2 = saved(dir.path(), "theirs2.ron", &t2);
     // -o may be OURS itself, as git's driver needs.
-    let out = waymark(&["merge", &p(&base), &p(&ours), &p(&theirs2), "-o", &p(&ours)], dir.path());
+    let out = waymark(
+        &["merge", &p(&base), &p(&ours), &p(&theirs2), "-o", &p(&ours)],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
         stderr(&out).contains("CONFLICT (waymark): card \"Pay now\": title is \"Pay now\" in ours and \"Checkout v2\" in theirs."),
@@ -134,7 +174,17 @@ fn merge_exits_0_clean_1_with_conflicts_written_and_2_on_bad_input() {
     let merged = waymark::format::load(&ours).expect("the conflicted result opens");
     assert_eq!(merged.conflicts.len(), 1);
 
-    let out = waymark(&["merge", &p(&base), &p(&dir.path().join("nope.ron")), &p(&theirs), "-o", &p(&out_path)], dir.path());
+    let out = waymark(
+        &[
+            "merge",
+            &p(&base),
+            &p(&dir.path().join("nope.ron")),
+            &p(&theirs),
+            "-o",
+            &p(&out_path),
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -156,7 +206,12 @@ fn git(dir: &Path, args: &[&str]) -> Output {
 
 fn git_ok(dir: &Path, args: &[&str]) -> Output {
     let out = git(dir, args);
-    assert!(out.status.success(), "git {args:?}: {}{}", stdout(&out), stderr(&out));
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}{}",
+        stdout(&out),
+        stderr(&out)
+    );
     out
 }
 
@@ -175,10 +230,24 @@ fn repository() -> Option<tempfile::TempDir> {
     let d = dir.path();
     git_ok(d, &["init", "-q", "-b", "main"]);
     let bin = env!("CARGO_BIN_EXE_waymark");
-    std::fs::write(d.join(".gitattributes"), "*.ron merge=waymark diff=waymark\n").unwrap();
+    std::fs::write(
+        d.join(".gitattributes"),
+        "*.ron merge=waymark diff=waymark\n",
+    )
+    .unwrap();
     git_ok(d, &["config", "merge.waymark.name", "Waymark map merge"]);
-    git_ok(d, &["config", "merge.waymark.driver", &format!("'{bin}' merge %O %A %B -o %A")]);
-    git_ok(d, &["config", "diff.waymark.command", &format!("'{bin}' diff")]);
+    git_ok(
+        d,
+        &[
+            "config",
+            "merge.waymark.driver",
+            &format!("'{bin}' merge %O %A %B -o %A"),
+        ],
+    );
+    git_ok(
+        d,
+        &["config", "diff.waymark.command", &format!("'{bin}' diff")],
+    );
     saved(d, "journey.ron", &sample_map());
     git_ok(d, &["add", "."]);
     git_ok(d, &["commit", "-q", "-m", "Journey"]);
@@ -206,24 +275,44 @@ fn git_merges_edits_to_different_cards_by_itself() {
     assert!(!stdout(&out).contains("CONFLICT"), "{}", stdout(&out));
     let merged = waymark::format::load(&d.join("journey.ron")).expect("merged file opens");
     assert!(merged.cards.iter().any(|c| c.title == "One-page checkout"));
-    let email = merged.cards.iter().find(|c| c.title == "Order confirmation email").unwrap();
+    let email = merged
+        .cards
+        .iter()
+        .find(|c| c.title == "Order confirmation email")
+        .unwrap();
     assert_eq!(email.emotion, Some(Emotion::new(2, "delighted")));
     assert!(merged.conflicts.is_empty());
-    let cell: Vec<&str> = merged.cell_cards(email.stage, email.lane).map(|c| c.title.as_str()).collect();
+    let cell: Vec<&str> = merged
+        .cell_cards(email.stage, email.lane)
+        .map(|c| c.title.as_str())
+        .collect();
     assert_eq!(
         cell,
-        ["One-page checkout", "Order confirmation email", "In-store purchase", "Gift wrapping option", "Apple Pay button"]
+        [
+            "One-page checkout",
+            "Order confirmation email",
+            "In-store purchase",
+            "Gift wrapping option",
+            "Apple Pay button"
+        ]
     );
 }
 
 /// Adds a card at the end of the Purchase touchpoints, with the next id.
 fn add_card(map: &mut Map, title: &str) {
-    let checkout = map.cards.iter().find(|c| c.title == "Checkout" || c.title == "One-page checkout").unwrap();
+    let checkout = map
+        .cards
+        .iter()
+        .find(|c| c.title == "Checkout" || c.title == "One-page checkout")
+        .unwrap();
     let (stage, lane) = (checkout.stage, checkout.lane);
     let id = map.new_card_id();
-    waymark::edit::Command::AddCard { card: waymark::model::Card::new(id, stage, lane, title), position: None }
-        .apply(map)
-        .unwrap();
+    waymark::edit::Command::AddCard {
+        card: waymark::model::Card::new(id, stage, lane, title),
+        position: None,
+    }
+    .apply(map)
+    .unwrap();
 }
 
 #[test]
@@ -244,7 +333,10 @@ fn git_reports_a_conflict_on_one_card_title_and_check_fails_naming_it() {
     let said = format!("{}{}", stdout(&out), stderr(&out));
     assert!(said.contains("CONFLICT"), "{said}");
     assert!(said.contains("journey.ron"), "{said}");
-    assert!(said.contains("title is \"Pay now\" in ours and \"Checkout v2\" in theirs"), "{said}");
+    assert!(
+        said.contains("title is \"Pay now\" in ours and \"Checkout v2\" in theirs"),
+        "{said}"
+    );
 
     let path = d.join("journey.ron");
     let merged = waymark::format::load(&path).expect("the conflicted file still opens");

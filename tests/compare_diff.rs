@@ -24,15 +24,26 @@ fn edit(map: &mut Map, id: CardId, f: impl FnOnce(&mut Card)) {
 }
 
 fn stage_id(map: &Map, name: &str) -> StageId {
-    map.stages.iter().find(|s| s.name == name).expect("stage").id
+    map.stages
+        .iter()
+        .find(|s| s.name == name)
+        .expect("stage")
+        .id
 }
 
 /// Cards grouped by cell in stage and lane order, as `apply` returns them.
 fn grouped(mut map: Map) -> Map {
     let stage = |m: &Map, c: &Card| m.stage_index(c.stage).unwrap_or(usize::MAX);
     let lane = |m: &Map, c: &Card| m.lane_index(c.lane).unwrap_or(usize::MAX);
-    let keys: Vec<(usize, usize)> = map.cards.iter().map(|c| (stage(&map, c), lane(&map, c))).collect();
-    let mut pairs: Vec<_> = keys.into_iter().zip(std::mem::take(&mut map.cards)).collect();
+    let keys: Vec<(usize, usize)> = map
+        .cards
+        .iter()
+        .map(|c| (stage(&map, c), lane(&map, c)))
+        .collect();
+    let mut pairs: Vec<_> = keys
+        .into_iter()
+        .zip(std::mem::take(&mut map.cards))
+        .collect();
     pairs.sort_by_key(|(k, _)| *k);
     map.cards = pairs.into_iter().map(|(_, c)| c).collect();
     map
@@ -46,7 +57,12 @@ fn assert_patch(a: &Map, b: &Map) {
     expected.next_id = 0;
     // Compared by a second diff, so a failure prints the difference, not two maps.
     let left = compare::diff(&expected, &applied);
-    assert!(left.is_empty(), "diff: {}\nleft after apply: {}", to_text(&d), to_text(&left));
+    assert!(
+        left.is_empty(),
+        "diff: {}\nleft after apply: {}",
+        to_text(&d),
+        to_text(&left)
+    );
     assert_eq!(applied, expected, "diff: {}", to_text(&d));
 }
 
@@ -77,8 +93,17 @@ fn map_title_description_and_state_changes_are_listed() {
         }
     );
     let text = to_text(&d);
-    assert!(text.starts_with(&format!("Map title: \"{}\" → \"Boots, next year\"\n", old.title)), "{text}");
-    assert!(text.contains("Map state: \"Current\" → \"Future\""), "{text}");
+    assert!(
+        text.starts_with(&format!(
+            "Map title: \"{}\" → \"Boots, next year\"\n",
+            old.title
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains("Map state: \"Current\" → \"Future\""),
+        "{text}"
+    );
     assert_patch(&old, &new);
 }
 
@@ -93,12 +118,24 @@ fn a_changed_card_field_lists_old_and_new_values() {
     });
     let d = compare::diff(&old, &new);
     assert_eq!(d.len(), 2, "{}", to_text(&d));
-    let Change::FieldChanged { item, field, old: was, new: now } = &d.changes[0] else {
+    let Change::FieldChanged {
+        item,
+        field,
+        old: was,
+        new: now,
+    } = &d.changes[0]
+    else {
         panic!("{:?}", d.changes[0]);
     };
-    assert_eq!((item.kind, item.id, item.name.as_str()), (Kind::Card, id.0, "Checkout"));
+    assert_eq!(
+        (item.kind, item.id, item.name.as_str()),
+        (Kind::Card, id.0, "Checkout")
+    );
     assert_eq!(field, "owner");
-    assert_eq!((was, now), (&json!("E-commerce team"), &json!("Payments team")));
+    assert_eq!(
+        (was, now),
+        (&json!("E-commerce team"), &json!("Payments team"))
+    );
     let text = to_text(&d);
     assert_eq!(
         text,
@@ -173,7 +210,8 @@ fn added_and_removed_items_of_every_kind_are_listed() {
     let stage = new.new_stage_id();
     new.stages.insert(2, Stage::new(stage, "Trial"));
     let lane = new.new_lane_id();
-    new.lanes.push(Lane::new(lane, LaneKind::Custom("Staff".into())));
+    new.lanes
+        .push(Lane::new(lane, LaneKind::Custom("Staff".into())));
     let persona = new.new_persona_id();
     new.personas.push(Persona {
         id: persona,
@@ -181,8 +219,12 @@ fn added_and_removed_items_of_every_kind_are_listed() {
         description: String::new(),
     });
     let card = new.new_card_id();
-    new.cards
-        .push(Arc::new(Card::new(card, stage, lane, "Trial boots in the park")));
+    new.cards.push(Arc::new(Card::new(
+        card,
+        stage,
+        lane,
+        "Trial boots in the park",
+    )));
     let gone = id_of(&old, "Forced account creation");
     new.cards.retain(|c| c.id != gone);
     let removed_stage = stage_id(&old, "Advocacy");
@@ -191,16 +233,38 @@ fn added_and_removed_items_of_every_kind_are_listed() {
 
     let d = compare::diff(&old, &new);
     let text = to_text(&d);
-    assert!(text.contains(&format!("Added stage \"Trial\" (id {stage}) at position 3\n")), "{text}");
-    assert!(text.contains(&format!("Removed stage \"Advocacy\" (id {removed_stage}) (was at position 6)\n")), "{text}");
-    assert!(text.contains(&format!("Added lane \"Staff\" (id {lane}) at position 6\n")), "{text}");
-    assert!(text.contains(&format!("Added persona \"Ana\" (id {persona})")), "{text}");
-    assert!(text.contains(&format!(
-        "Added card \"Trial boots in the park\" (id {card}) in Trial / Staff, position 1\n"
-    )), "{text}");
-    assert!(text.contains(&format!(
-        "Removed card \"Forced account creation\" (id {gone}) from Purchase / Pain points\n"
-    )), "{text}");
+    assert!(
+        text.contains(&format!(
+            "Added stage \"Trial\" (id {stage}) at position 3\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Removed stage \"Advocacy\" (id {removed_stage}) (was at position 6)\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Added lane \"Staff\" (id {lane}) at position 6\n")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!("Added persona \"Ana\" (id {persona})")),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Added card \"Trial boots in the park\" (id {card}) in Trial / Staff, position 1\n"
+        )),
+        "{text}"
+    );
+    assert!(
+        text.contains(&format!(
+            "Removed card \"Forced account creation\" (id {gone}) from Purchase / Pain points\n"
+        )),
+        "{text}"
+    );
     // The four cards of the removed stage are listed too; nothing else.
     assert_eq!(d.len(), 6 + 4, "{text}");
     assert_patch(&old, &new);
@@ -232,7 +296,10 @@ fn stage_and_persona_field_changes_are_listed() {
     assert_eq!(d.len(), 2, "{text}");
     assert!(text.contains("Changed stage \"Awareness\""), "{text}");
     assert!(text.contains(": goal "), "{text}");
-    assert!(text.contains(": name \"Maya, weekend hiker\" → \"Maya\""), "{text}");
+    assert!(
+        text.contains(": name \"Maya, weekend hiker\" → \"Maya\""),
+        "{text}"
+    );
     assert_patch(&old, &new);
 }
 
@@ -263,13 +330,21 @@ fn files_without_ids_are_matched_by_names() {
     let id = id_of(&old, "Checkout");
     edit(&mut new, id, |c| c.emotion = Some(Emotion::new(-2, "")));
     // Through Mermaid, every id is new: only names can match.
-    let a = waymark::interchange::mermaid::from_str(&waymark::interchange::mermaid::to_string(&old)).unwrap();
-    let b = waymark::interchange::mermaid::from_str(&waymark::interchange::mermaid::to_string(&new)).unwrap();
+    let a =
+        waymark::interchange::mermaid::from_str(&waymark::interchange::mermaid::to_string(&old))
+            .unwrap();
+    let b =
+        waymark::interchange::mermaid::from_str(&waymark::interchange::mermaid::to_string(&new))
+            .unwrap();
     // Another numbering of the same items, as a file rebuilt elsewhere has.
     let b = shift_ids(&b, 1000);
     let d = compare::diff(&a, &compare::align_by_names(&a, &b));
     assert_eq!(d.len(), 1, "{}", to_text(&d));
-    assert!(to_text(&d).contains("Changed card \"Checkout\""), "{}", to_text(&d));
+    assert!(
+        to_text(&d).contains("Changed card \"Checkout\""),
+        "{}",
+        to_text(&d)
+    );
     // Without aligning, everything looks new.
     assert!(compare::diff(&a, &b).len() > 40);
 }
@@ -311,7 +386,8 @@ fn a_comparison_marks_cards_keeps_ghosts_and_points_each_entry_at_a_place() {
     let stage = stage_id(&old, "Purchase");
     let lane = old.card(gone).unwrap().lane;
     let added = new.new_card_id();
-    new.cards.push(Arc::new(Card::new(added, stage, lane, "Guest checkout")));
+    new.cards
+        .push(Arc::new(Card::new(added, stage, lane, "Guest checkout")));
 
     let cmp = Comparison::new(&old, &new);
     assert_eq!(cmp.mark(checkout).unwrap().fields, ["title"]);
@@ -320,6 +396,13 @@ fn a_comparison_marks_cards_keeps_ghosts_and_points_each_entry_at_a_place() {
     assert_eq!(ghosts.len(), 1);
     assert_eq!(ghosts[0].card.title, "Forced account creation");
     let targets: Vec<Target> = cmp.entries.iter().map(|e| e.target).collect();
-    assert_eq!(targets, [Target::Card(checkout), Target::Card(added), Target::Ghost(0)]);
+    assert_eq!(
+        targets,
+        [
+            Target::Card(checkout),
+            Target::Card(added),
+            Target::Ghost(0)
+        ]
+    );
     assert!(cmp.entries[0].text.starts_with("Changed card \"Pay\""));
 }

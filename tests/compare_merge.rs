@@ -24,7 +24,11 @@ fn edit(map: &mut Map, id: CardId, f: impl FnOnce(&mut Card)) {
 }
 
 fn stage_id(map: &Map, name: &str) -> StageId {
-    map.stages.iter().find(|s| s.name == name).expect("stage").id
+    map.stages
+        .iter()
+        .find(|s| s.name == name)
+        .expect("stage")
+        .id
 }
 
 /// The merged map is valid and survives the file format.
@@ -38,16 +42,29 @@ fn assert_opens(map: &Map) {
 #[test]
 fn edits_to_different_cards_merge_cleanly() {
     let base = sample_map();
-    let (checkout, email) = (id_of(&base, "Checkout"), id_of(&base, "Order confirmation email"));
+    let (checkout, email) = (
+        id_of(&base, "Checkout"),
+        id_of(&base, "Order confirmation email"),
+    );
     let mut ours = base.clone();
-    edit(&mut ours, checkout, |c| c.title = "One-page checkout".into());
+    edit(&mut ours, checkout, |c| {
+        c.title = "One-page checkout".into()
+    });
     let mut theirs = base.clone();
-    edit(&mut theirs, email, |c| c.emotion = Some(Emotion::new(2, "delighted")));
+    edit(&mut theirs, email, |c| {
+        c.emotion = Some(Emotion::new(2, "delighted"))
+    });
 
     let merged = compare::merge(&base, &ours, &theirs);
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
-    assert_eq!(merged.map.card(checkout).unwrap().title, "One-page checkout");
-    assert_eq!(merged.map.card(email).unwrap().emotion, Some(Emotion::new(2, "delighted")));
+    assert_eq!(
+        merged.map.card(checkout).unwrap().title,
+        "One-page checkout"
+    );
+    assert_eq!(
+        merged.map.card(email).unwrap().emotion,
+        Some(Emotion::new(2, "delighted"))
+    );
     assert_eq!(compare::diff(&base, &merged.map).len(), 2);
     assert_opens(&merged.map);
 }
@@ -69,7 +86,14 @@ fn different_fields_of_one_card_and_identical_changes_merge_cleanly() {
     let merged = compare::merge(&base, &ours, &theirs);
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
     let card = merged.map.card(id).unwrap();
-    assert_eq!((card.owner.as_str(), card.metric.as_str(), card.notes.as_str()), ("Payments", "Time to pay", "Same note"));
+    assert_eq!(
+        (
+            card.owner.as_str(),
+            card.metric.as_str(),
+            card.notes.as_str()
+        ),
+        ("Payments", "Time to pay", "Same note")
+    );
 }
 
 #[test]
@@ -87,24 +111,41 @@ fn the_same_field_changed_differently_is_a_conflict_that_keeps_ours_and_records_
     let merged = compare::merge(&base, &ours, &theirs);
     assert_eq!(merged.conflicts.len(), 1);
     let conflict = &merged.conflicts[0];
-    assert_eq!((conflict.subject, conflict.field.as_str()), (Subject::Card(id), "title"));
-    let Version::Card(theirs_card) = &conflict.theirs else { panic!("{conflict:?}") };
+    assert_eq!(
+        (conflict.subject, conflict.field.as_str()),
+        (Subject::Card(id), "title")
+    );
+    let Version::Card(theirs_card) = &conflict.theirs else {
+        panic!("{conflict:?}")
+    };
     assert_eq!(theirs_card.title, "Checkout v2");
     // Ours kept; their non-conflicting field merged.
     let card = merged.map.card(id).unwrap();
-    assert_eq!((card.title.as_str(), card.owner.as_str()), ("Pay now", "Payments"));
+    assert_eq!(
+        (card.title.as_str(), card.owner.as_str()),
+        ("Pay now", "Payments")
+    );
     assert_eq!(merged.map.conflicts, merged.conflicts);
     assert_opens(&merged.map);
 
     // Analysis reports it as an error on the card, with both values.
     let analysis = analyze(&merged.map);
-    let found: Vec<_> = analysis.findings.iter().filter(|f| f.rule == Rule::MergeConflict).collect();
+    let found: Vec<_> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.rule == Rule::MergeConflict)
+        .collect();
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].severity, Severity::Error);
     assert!(matches!(found[0].place, Place::Card { card, .. } if card == id));
     assert_eq!(
         found[0].message,
         "Merge conflict: card \"Pay now\": title is \"Pay now\" in ours and \"Checkout v2\" in theirs."
+    );
+    // The panel finds the conflict behind the finding, to offer both choices.
+    assert_eq!(
+        waymark::analysis::conflicts::conflict_of(&merged.map, found[0]),
+        Some(&merged.conflicts[0])
     );
 }
 
@@ -116,14 +157,28 @@ fn both_adding_with_the_same_new_id_keeps_both_and_renumbers_theirs_with_its_ref
     let ours_stage = ours.new_stage_id();
     ours.stages.push(Stage::new(ours_stage, "Onboarding"));
     let ours_card = ours.new_card_id();
-    ours.cards.push(Arc::new(Card::new(ours_card, ours_stage, touch, "Welcome call")));
+    ours.cards.push(Arc::new(Card::new(
+        ours_card,
+        ours_stage,
+        touch,
+        "Welcome call",
+    )));
 
     let mut theirs = base.clone();
     let their_stage = theirs.new_stage_id();
     theirs.stages.push(Stage::new(their_stage, "Repair"));
     let their_card = theirs.new_card_id();
-    theirs.cards.push(Arc::new(Card::new(their_card, their_stage, touch, "Resole service")));
-    assert_eq!((ours_stage.0, ours_card.0), (their_stage.0, their_card.0), "same new ids");
+    theirs.cards.push(Arc::new(Card::new(
+        their_card,
+        their_stage,
+        touch,
+        "Resole service",
+    )));
+    assert_eq!(
+        (ours_stage.0, ours_card.0),
+        (their_stage.0, their_card.0),
+        "same new ids"
+    );
 
     let merged = compare::merge(&base, &ours, &theirs);
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
@@ -134,9 +189,16 @@ fn both_adding_with_the_same_new_id_keeps_both_and_renumbers_theirs_with_its_ref
     assert_eq!(&names[6..], ["Onboarding", "Repair"]);
     let repair = stage_id(map, "Repair");
     assert_ne!(repair, ours_stage);
-    let resole = map.cards.iter().find(|c| c.title == "Resole service").unwrap();
+    let resole = map
+        .cards
+        .iter()
+        .find(|c| c.title == "Resole service")
+        .unwrap();
     assert_ne!(resole.id, ours_card);
-    assert_eq!(resole.stage, repair, "their card follows their renumbered stage");
+    assert_eq!(
+        resole.stage, repair,
+        "their card follows their renumbered stage"
+    );
     assert_eq!(map.card(ours_card).unwrap().title, "Welcome call");
     assert!(map.next_id > resole.id.0);
     assert_opens(map);
@@ -149,12 +211,19 @@ fn a_reorder_on_one_side_and_edits_on_the_other_merge() {
     let checkout = id_of(&base, "Checkout");
     let card = base.card(order_email).unwrap().clone();
     let mut ours = base.clone();
-    Command::MoveCards { ids: vec![order_email], stage: card.stage, lane: card.lane, position: Some(0) }
-        .apply(&mut ours)
-        .unwrap();
+    Command::MoveCards {
+        ids: vec![order_email],
+        stage: card.stage,
+        lane: card.lane,
+        position: Some(0),
+    }
+    .apply(&mut ours)
+    .unwrap();
     ours.stages.swap(4, 5);
     let mut theirs = base.clone();
-    edit(&mut theirs, checkout, |c| c.title = "Express checkout".into());
+    edit(&mut theirs, checkout, |c| {
+        c.title = "Express checkout".into()
+    });
     edit(&mut theirs, order_email, |c| c.owner = "Mail team".into());
     let gone = id_of(&base, "In-store purchase");
     theirs.cards.retain(|c| c.id != gone);
@@ -162,14 +231,21 @@ fn a_reorder_on_one_side_and_edits_on_the_other_merge() {
     let merged = compare::merge(&base, &ours, &theirs);
     assert!(merged.is_clean(), "{:?}", merged.conflicts);
     let map = &merged.map;
-    let cell: Vec<&str> = map.cell_cards(card.stage, card.lane).map(|c| c.title.as_str()).collect();
+    let cell: Vec<&str> = map
+        .cell_cards(card.stage, card.lane)
+        .map(|c| c.title.as_str())
+        .collect();
     assert_eq!(cell, ["Order confirmation email", "Express checkout"]);
     assert_eq!(map.card(order_email).unwrap().owner, "Mail team");
     assert_eq!(map.stages[4].name, "Advocacy");
     // Both orders agree with the merge in the other direction too.
     let other = compare::merge(&base, &theirs, &ours);
     assert!(other.is_clean());
-    assert!(compare::diff(map, &other.map).is_empty(), "{}", to_text(&compare::diff(map, &other.map)));
+    assert!(
+        compare::diff(map, &other.map).is_empty(),
+        "{}",
+        to_text(&compare::diff(map, &other.map))
+    );
 }
 
 #[test]
@@ -212,13 +288,19 @@ fn a_stage_deleted_on_one_side_stays_while_the_other_side_uses_it() {
     Command::DeleteStage(purchase).apply(&mut ours).unwrap();
     let mut theirs = base.clone();
     let id = theirs.new_card_id();
-    theirs.cards.push(Arc::new(Card::new(id, purchase, lane, "Pay by invoice")));
+    theirs
+        .cards
+        .push(Arc::new(Card::new(id, purchase, lane, "Pay by invoice")));
 
     let merged = compare::merge(&base, &ours, &theirs);
     assert_opens(&merged.map);
     assert!(merged.map.card(id).is_some());
     assert!(merged.map.stage(purchase).is_some());
-    let conflict = merged.conflicts.iter().find(|c| c.subject == Subject::Stage(purchase)).expect("stage conflict");
+    let conflict = merged
+        .conflicts
+        .iter()
+        .find(|c| c.subject == Subject::Stage(purchase))
+        .expect("stage conflict");
     assert_eq!(conflict.ours, Version::Deleted);
 }
 
@@ -245,12 +327,26 @@ fn map_title_conflict_and_clean_description_change() {
     theirs.description = "New description".into();
     let merged = compare::merge(&base, &ours, &theirs);
     assert_eq!(merged.conflicts.len(), 1);
-    assert_eq!((merged.conflicts[0].subject, merged.conflicts[0].field.as_str()), (Subject::Map, "title"));
+    assert_eq!(
+        (
+            merged.conflicts[0].subject,
+            merged.conflicts[0].field.as_str()
+        ),
+        (Subject::Map, "title")
+    );
     assert_eq!(merged.map.title, "Ours");
     assert_eq!(merged.map.description, "New description");
     let analysis = analyze(&merged.map);
-    let message = &analysis.findings.iter().find(|f| f.rule == Rule::MergeConflict).unwrap().message;
-    assert_eq!(message, "Merge conflict: the map: title is \"Ours\" in ours and \"Theirs\" in theirs.");
+    let message = &analysis
+        .findings
+        .iter()
+        .find(|f| f.rule == Rule::MergeConflict)
+        .unwrap()
+        .message;
+    assert_eq!(
+        message,
+        "Merge conflict: the map: title is \"Ours\" in ours and \"Theirs\" in theirs."
+    );
 }
 
 #[test]
@@ -265,21 +361,38 @@ fn taking_theirs_is_an_undoable_command_and_keeping_ours_drops_the_record() {
     let conflict = merged.conflicts[0].clone();
 
     let mut doc = Document::new(merged.clone());
-    doc.apply(Command::ResolveConflict { conflict: conflict.clone(), choice: Choice::Theirs })
-        .expect("resolves");
+    doc.apply(Command::ResolveConflict {
+        conflict: conflict.clone(),
+        choice: Choice::Theirs,
+    })
+    .expect("resolves");
     assert_eq!(doc.map().card(id).unwrap().title, "Checkout v2");
     assert!(doc.map().conflicts.is_empty());
-    assert!(!analyze(doc.map()).findings.iter().any(|f| f.rule == Rule::MergeConflict));
+    assert!(
+        !analyze(doc.map())
+            .findings
+            .iter()
+            .any(|f| f.rule == Rule::MergeConflict)
+    );
     assert!(doc.undo());
     assert_eq!(doc.map(), &merged);
 
-    doc.apply(Command::ResolveConflict { conflict: conflict.clone(), choice: Choice::Ours })
-        .expect("resolves");
+    doc.apply(Command::ResolveConflict {
+        conflict: conflict.clone(),
+        choice: Choice::Ours,
+    })
+    .expect("resolves");
     assert_eq!(doc.map().card(id).unwrap().title, "Pay now");
     assert!(doc.map().conflicts.is_empty());
     // The conflict is gone now: resolving it again is an error, and changes nothing.
     let before = doc.map().clone();
-    assert!(doc.apply(Command::ResolveConflict { conflict, choice: Choice::Theirs }).is_err());
+    assert!(
+        doc.apply(Command::ResolveConflict {
+            conflict,
+            choice: Choice::Theirs
+        })
+        .is_err()
+    );
     assert_eq!(doc.map(), &before);
 }
 

@@ -28,7 +28,14 @@ enum Op {
     Dismiss(u8),
 }
 
-const WORDS: [&str; 6] = ["Checkout", "Survey", "Store visit", "Chat", "Refund", "Welcome mail"];
+const WORDS: [&str; 6] = [
+    "Checkout",
+    "Survey",
+    "Store visit",
+    "Chat",
+    "Refund",
+    "Welcome mail",
+];
 
 fn word(n: u8) -> &'static str {
     WORDS[n as usize % WORDS.len()]
@@ -148,7 +155,10 @@ fn edited(ops: &[Op]) -> Map {
 fn grouped(mut map: Map) -> Map {
     let key = |m: &Map, c: &Arc<Card>| (m.stage_index(c.stage), m.lane_index(c.lane));
     let keys: Vec<_> = map.cards.iter().map(|c| key(&map, c)).collect();
-    let mut pairs: Vec<_> = keys.into_iter().zip(std::mem::take(&mut map.cards)).collect();
+    let mut pairs: Vec<_> = keys
+        .into_iter()
+        .zip(std::mem::take(&mut map.cards))
+        .collect();
     pairs.sort_by_key(|(k, _)| *k);
     map.cards = pairs.into_iter().map(|(_, c)| c).collect();
     map

@@ -3,16 +3,20 @@
 
 use super::index::Index;
 use super::types::{Finding, Place, PlaceNames, Rule};
-use crate::compare::describe;
+use crate::compare::{Names, describe_with};
 use crate::model::{Conflict, Map, StageId, Subject, Version};
 
 /// One finding per recorded conflict, in the order the merge found them.
 pub(crate) fn merge_conflicts(index: &Index<'_>, out: &mut Vec<Finding>) {
     let map = index.map;
+    if map.conflicts.is_empty() {
+        return;
+    }
+    let index_names = Names::of(map);
     for conflict in &map.conflicts {
-        let message = format!("Merge conflict: {}", describe(map, conflict));
-        let suggestion = "Choose \"take theirs\" or \"keep ours\" in the findings panel."
-            .to_owned();
+        let message = message(&index_names, conflict);
+        let suggestion =
+            "Choose \"take theirs\" or \"keep ours\" in the findings panel.".to_owned();
         let finding = match conflict.subject {
             Subject::Card(id) => match map.card(id) {
                 Some(card) => index.card_finding(Rule::MergeConflict, card, message, suggestion),
@@ -58,13 +62,21 @@ pub(crate) fn merge_conflicts(index: &Index<'_>, out: &mut Vec<Finding>) {
     }
 }
 
+fn message(names: &Names<'_>, conflict: &Conflict) -> String {
+    format!("Merge conflict: {}", describe_with(names, conflict))
+}
+
 fn first_stage(map: &Map) -> StageId {
     map.stages.first().map_or(StageId(0), |s| s.id)
 }
 
 fn names(map: &Map, stage: StageId) -> PlaceNames {
     PlaceNames {
-        stages: map.stage(stage).map(|s| s.name.clone()).into_iter().collect(),
+        stages: map
+            .stage(stage)
+            .map(|s| s.name.clone())
+            .into_iter()
+            .collect(),
         ..PlaceNames::default()
     }
 }
@@ -88,7 +100,8 @@ pub fn conflict_of<'a>(map: &'a Map, finding: &Finding) -> Option<&'a Conflict> 
     if finding.rule != Rule::MergeConflict {
         return None;
     }
+    let names = Names::of(map);
     map.conflicts
         .iter()
-        .find(|c| format!("Merge conflict: {}", describe(map, c)) == finding.message)
+        .find(|c| message(&names, c) == finding.message)
 }

@@ -74,10 +74,11 @@ pub fn run(args: &MergeArgs) -> ExitCode {
     if merged.is_clean() {
         return ExitCode::SUCCESS;
     }
+    let names = compare::Names::of(&merged.map);
     for conflict in &merged.conflicts {
         eprintln!(
             "CONFLICT (waymark): {}",
-            compare::describe(&merged.map, conflict)
+            compare::describe_with(&names, conflict)
         );
     }
     eprintln!(

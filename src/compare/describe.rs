@@ -1,14 +1,58 @@
 //! Merge conflicts in plain words, for `waymark check`, the analysis panel
 //! and `waymark merge`.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 use super::values::{object, shorten, show_value};
 use crate::model::{Conflict, Map, Subject, Version};
 
+/// The names of a map's items by id, built once, so describing every
+/// conflict of a map is linear however many there are.
+pub struct Names<'a> {
+    stages: HashMap<u64, &'a str>,
+    lanes: HashMap<u64, &'a str>,
+    personas: HashMap<u64, &'a str>,
+    cards: HashMap<u64, &'a str>,
+}
+
+impl<'a> Names<'a> {
+    /// Indexes a map's names.
+    pub fn of(map: &'a Map) -> Self {
+        Self {
+            stages: map
+                .stages
+                .iter()
+                .map(|s| (s.id.0, s.name.as_str()))
+                .collect(),
+            lanes: map
+                .lanes
+                .iter()
+                .map(|l| (l.id.0, l.name.as_str()))
+                .collect(),
+            personas: map
+                .personas
+                .iter()
+                .map(|p| (p.id.0, p.name.as_str()))
+                .collect(),
+            cards: map
+                .cards
+                .iter()
+                .map(|c| (c.id.0, c.title.as_str()))
+                .collect(),
+        }
+    }
+}
+
 /// One sentence naming what conflicts and both values, such as
 /// `card "Checkout": title is "Pay" in ours and "Checkout v2" in theirs.`
 pub fn describe(map: &Map, conflict: &Conflict) -> String {
+    describe_with(&Names::of(map), conflict)
+}
+
+/// [`describe`] with the names already indexed.
+pub fn describe_with(map: &Names<'_>, conflict: &Conflict) -> String {
     let what = subject_text(map, conflict);
     let field = conflict.field.as_str();
     match (&conflict.ours, &conflict.theirs) {
@@ -27,7 +71,7 @@ pub fn describe(map: &Map, conflict: &Conflict) -> String {
 }
 
 /// The item or order a conflict is about, named.
-fn subject_text(map: &Map, conflict: &Conflict) -> String {
+fn subject_text(map: &Names<'_>, conflict: &Conflict) -> String {
     let side_name = || match (&conflict.ours, &conflict.theirs) {
         (Version::Stage(s), _) | (_, Version::Stage(s)) => s.name.clone(),
         (Version::Lane(l), _) | (_, Version::Lane(l)) => l.name.clone(),
@@ -35,38 +79,29 @@ fn subject_text(map: &Map, conflict: &Conflict) -> String {
         (Version::Card(c), _) | (_, Version::Card(c)) => c.title.clone(),
         _ => String::new(),
     };
-    let quoted = |name: String| format!("\"{}\"", shorten(&name));
+    let quoted = |names: &HashMap<u64, &str>, id: u64| {
+        let name = names.get(&id).map_or_else(side_name, |n| (*n).to_owned());
+        format!("\"{}\"", shorten(&name))
+    };
     match conflict.subject {
         Subject::Map => "the map".to_owned(),
-        Subject::Stage(id) => format!(
-            "stage {}",
-            quoted(map.stage(id).map_or_else(side_name, |s| s.name.clone()))
-        ),
-        Subject::Lane(id) => format!(
-            "lane {}",
-            quoted(map.lane(id).map_or_else(side_name, |l| l.name.clone()))
-        ),
-        Subject::Persona(id) => format!(
-            "persona {}",
-            quoted(map.persona(id).map_or_else(side_name, |p| p.name.clone()))
-        ),
-        Subject::Card(id) => format!(
-            "card {}",
-            quoted(map.card(id).map_or_else(side_name, |c| c.title.clone()))
-        ),
+        Subject::Stage(id) => format!("stage {}", quoted(&map.stages, id.0)),
+        Subject::Lane(id) => format!("lane {}", quoted(&map.lanes, id.0)),
+        Subject::Persona(id) => format!("persona {}", quoted(&map.personas, id.0)),
+        Subject::Card(id) => format!("card {}", quoted(&map.cards, id.0)),
         Subject::StageOrder => "the stages".to_owned(),
         Subject::LaneOrder => "the lanes".to_owned(),
         Subject::PersonaOrder => "the personas".to_owned(),
         Subject::CellOrder(s, l) => format!(
             "the cards in {} / {}",
-            map.stage(s).map_or("?", |s| s.name.as_str()),
-            map.lane(l).map_or("?", |l| l.name.as_str())
+            map.stages.get(&s.0).copied().unwrap_or("?"),
+            map.lanes.get(&l.0).copied().unwrap_or("?")
         ),
     }
 }
 
 /// One side's value of a field, in plain words; a card's place by names.
-fn value_text(map: &Map, version: &Version, field: &str) -> String {
+fn value_text(map: &Names<'_>, version: &Version, field: &str) -> String {
     let fields = match version {
         Version::Map(h) => object(h),
         Version::Stage(s) => object(s),
@@ -76,8 +111,14 @@ fn value_text(map: &Map, version: &Version, field: &str) -> String {
             if field == "place" {
                 return format!(
                     "{} / {}",
-                    map.stage(c.stage).map_or("a deleted stage", |s| s.name.as_str()),
-                    map.lane(c.lane).map_or("a deleted lane", |l| l.name.as_str())
+                    map.stages
+                        .get(&c.stage.0)
+                        .copied()
+                        .unwrap_or("a deleted stage"),
+                    map.lanes
+                        .get(&c.lane.0)
+                        .copied()
+                        .unwrap_or("a deleted lane")
                 );
             }
             object(c)

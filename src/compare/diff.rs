@@ -47,16 +47,31 @@ fn map_fields(old: &Map, new: &Map, out: &mut Vec<Change>) {
         field("title", true, json(&old.title), json(&new.title));
     }
     if old.description != new.description {
-        field("description", true, json(&old.description), json(&new.description));
+        field(
+            "description",
+            true,
+            json(&old.description),
+            json(&new.description),
+        );
     }
     if old.state != new.state {
         field("state", true, json(&old.state), json(&new.state));
     }
     if old.dismissals != new.dismissals {
-        field("dismissals", true, json(&old.dismissals), json(&new.dismissals));
+        field(
+            "dismissals",
+            true,
+            json(&old.dismissals),
+            json(&new.dismissals),
+        );
     }
     if old.conflicts != new.conflicts {
-        field("conflicts", true, json(&old.conflicts), json(&new.conflicts));
+        field(
+            "conflicts",
+            true,
+            json(&old.conflicts),
+            json(&new.conflicts),
+        );
     }
 }
 
@@ -112,7 +127,11 @@ fn list<T: Item>(old: &[T], new: &[T], out: &mut Vec<Change>) {
         .iter()
         .filter(|x| old_pos.contains_key(&x.raw_id()))
         .collect();
-    if from.iter().map(|x| x.raw_id()).ne(to.iter().map(|x| x.raw_id())) {
+    if from
+        .iter()
+        .map(|x| x.raw_id())
+        .ne(to.iter().map(|x| x.raw_id()))
+    {
         out.push(Change::Reordered {
             kind: T::KIND,
             from: from.iter().map(|x| x.item_ref()).collect(),

@@ -24,9 +24,7 @@ use super::apply::grouped;
 use super::items::Item;
 use super::order::merge_order;
 use super::values::{field_names, object};
-use crate::model::{
-    Card, CardId, Conflict, LaneId, Map, PersonaId, StageId, Subject, Version,
-};
+use crate::model::{Card, CardId, Conflict, LaneId, Map, PersonaId, StageId, Subject, Version};
 
 /// The result of a merge.
 #[derive(Clone, Debug)]
@@ -88,8 +86,20 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
     let sides = [ours, theirs, base];
     for id in ordered_ids(&sides, |m| m.cards.iter().map(|c| c.id.0).collect()) {
         let Some(card) = cards.get(&id) else { continue };
-        keep_used(card.stage.0, &mut stages, &sides, |m| &m.stages, &mut conflicts);
-        keep_used(card.lane.0, &mut lanes, &sides, |m| &m.lanes, &mut conflicts);
+        keep_used(
+            card.stage.0,
+            &mut stages,
+            &sides,
+            |m| &m.stages,
+            &mut conflicts,
+        );
+        keep_used(
+            card.lane.0,
+            &mut lanes,
+            &sides,
+            |m| &m.lanes,
+            &mut conflicts,
+        );
         for p in &card.personas {
             keep_used(p.0, &mut personas, &sides, |m| &m.personas, &mut conflicts);
         }
@@ -116,10 +126,19 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
     let cells = merge_cells(base, ours, theirs, cards, &mut conflicts);
     map.cards = grouped(&map, cells);
 
-    map.dismissals = merge_set(&base.dismissals, &ours.dismissals, &theirs.dismissals);
-    map.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts);
+    map.dismissals = merge_set(
+        &base.dismissals,
+        &ours.dismissals,
+        &theirs.dismissals,
+        |d| (d.rule.clone(), d.place.clone(), d.reason.clone()),
+    );
+    // Conflicts are keyed by their debug text: they hold cards, which are
+    // not `Hash`; the text is linear in their size.
+    let key = |c: &Conflict| format!("{c:?}");
+    map.conflicts = merge_set(&base.conflicts, &ours.conflicts, &theirs.conflicts, key);
+    let mut recorded: HashSet<String> = map.conflicts.iter().map(key).collect();
     for c in &conflicts {
-        if !map.conflicts.contains(c) {
+        if recorded.insert(key(c)) {
             map.conflicts.push(c.clone());
         }
     }
@@ -236,16 +255,15 @@ fn merge_items<T: Item>(
     conflicts: &mut Vec<Conflict>,
 ) -> HashMap<u64, T> {
     let index = |xs: &[T]| -> HashMap<u64, usize> {
-        xs.iter().enumerate().map(|(i, x)| (x.raw_id(), i)).collect()
+        xs.iter()
+            .enumerate()
+            .map(|(i, x)| (x.raw_id(), i))
+            .collect()
     };
     let (bi, oi, ti) = (index(base), index(ours), index(theirs));
     let mut kept = HashMap::with_capacity(ours.len().max(theirs.len()));
     let group: Vec<&str> = T::SKIP.iter().copied().filter(|f| *f != "id").collect();
-    let ids = ours
-        .iter()
-        .chain(theirs)
-        .chain(base)
-        .map(|x| x.raw_id());
+    let ids = ours.iter().chain(theirs).chain(base).map(|x| x.raw_id());
     let mut seen = HashSet::with_capacity(ours.len() + 8);
     for id in ids {
         if !seen.insert(id) {
@@ -384,21 +402,35 @@ fn merge_cells(
 
 /// Three-way merge of a list used as a set (dismissals, recorded
 /// conflicts): ours, plus what theirs added, minus what theirs removed.
-fn merge_set<T: Clone + PartialEq>(base: &[T], ours: &[T], theirs: &[T]) -> Vec<T> {
+/// Items are compared by `key`, so the merge is linear.
+fn merge_set<T: Clone + PartialEq, K: std::hash::Hash + Eq>(
+    base: &[T],
+    ours: &[T],
+    theirs: &[T],
+    key: impl Fn(&T) -> K,
+) -> Vec<T> {
     if theirs == base {
         return ours.to_vec();
     }
     if ours == base {
         return theirs.to_vec();
     }
-    let mut out: Vec<T> = ours
-        .iter()
-        .filter(|x| !(base.contains(x) && !theirs.contains(x)))
-        .cloned()
-        .collect();
-    for x in theirs {
-        if !base.contains(x) && !out.contains(x) {
+    let in_base: HashSet<K> = base.iter().map(&key).collect();
+    let in_theirs: HashSet<K> = theirs.iter().map(&key).collect();
+    let mut out: Vec<T> = Vec::with_capacity(ours.len());
+    let mut seen: HashSet<K> = HashSet::with_capacity(ours.len());
+    for x in ours {
+        let k = key(x);
+        if !(in_base.contains(&k) && !in_theirs.contains(&k)) && !seen.contains(&k) {
             out.push(x.clone());
+            seen.insert(k);
+        }
+    }
+    for x in theirs {
+        let k = key(x);
+        if !in_base.contains(&k) && !seen.contains(&k) {
+            out.push(x.clone());
+            seen.insert(k);
         }
     }
     out
@@ -474,10 +506,9 @@ fn renumber<'a>(base: &Map, ours: &Map, theirs: &'a Map) -> (Cow<'a, Map>, Vec<(
             Subject::Lane(l) => Subject::Lane(LaneId(re(Kind::Lane, l.0))),
             Subject::Persona(p) => Subject::Persona(PersonaId(re(Kind::Persona, p.0))),
             Subject::Card(id) => Subject::Card(CardId(re(Kind::Card, id.0))),
-            Subject::CellOrder(s, l) => Subject::CellOrder(
-                StageId(re(Kind::Stage, s.0)),
-                LaneId(re(Kind::Lane, l.0)),
-            ),
+            Subject::CellOrder(s, l) => {
+                Subject::CellOrder(StageId(re(Kind::Stage, s.0)), LaneId(re(Kind::Lane, l.0)))
+            }
             other => other,
         };
     }
@@ -503,8 +534,8 @@ fn clashing<T: Item>(
         let clash = if base_kinds.contains_key(&id) {
             true
         } else if ours_kinds.get(&id) == Some(&T::KIND) {
-            let by_id = ours_by_id
-                .get_or_insert_with(|| ours.iter().map(|x| (x.raw_id(), x)).collect());
+            let by_id =
+                ours_by_id.get_or_insert_with(|| ours.iter().map(|x| (x.raw_id(), x)).collect());
             by_id.get(&id).is_none_or(|o| *o != item)
         } else {
             ours_kinds.contains_key(&id)

@@ -33,7 +33,7 @@ mod view;
 
 pub use apply::apply;
 pub use change::{CardPlace, Change, Diff, ItemRef, Kind};
-pub use describe::describe;
+pub use describe::{Names, describe, describe_with};
 pub use diff::diff;
 pub use merge::{Merged, merge};
 pub use names::align_by_names;

@@ -68,7 +68,11 @@ pub(crate) fn merge_order(
 
     // Items of `other` that `lead` lacks, grouped under the nearest kept
     // item before them in `other` (None: at the start).
-    let in_lead: HashSet<u64> = lead.iter().copied().filter(|id| keep.contains(id)).collect();
+    let in_lead: HashSet<u64> = lead
+        .iter()
+        .copied()
+        .filter(|id| keep.contains(id))
+        .collect();
     let mut after: HashMap<Option<u64>, Vec<u64>> = HashMap::new();
     let mut pred = None;
     for &id in other {
@@ -101,7 +105,11 @@ pub(crate) fn merge_order(
     // Each group goes after its item and after the lead's own additions that
     // follow it, just before the next item both sides have: when both sides
     // append, ours come first.
-    let in_other: HashSet<u64> = other.iter().copied().filter(|id| keep.contains(id)).collect();
+    let in_other: HashSet<u64> = other
+        .iter()
+        .copied()
+        .filter(|id| keep.contains(id))
+        .collect();
     let mut pending: Option<Option<u64>> = Some(None);
     for &id in lead {
         if !keep.contains(&id) {
@@ -128,7 +136,11 @@ pub(crate) fn merge_order(
                 order.push(id);
             }
         }
-        let mut rest: Vec<u64> = keep.iter().copied().filter(|id| !placed.contains(id)).collect();
+        let mut rest: Vec<u64> = keep
+            .iter()
+            .copied()
+            .filter(|id| !placed.contains(id))
+            .collect();
         rest.sort_unstable();
         order.extend(rest);
     }
@@ -143,7 +155,8 @@ pub(crate) fn reorder_subset<T>(items: &mut [T], id: impl Fn(&T) -> u64, wanted:
     let slots: Vec<usize> = (0..items.len())
         .filter(|&i| rank.contains_key(&id(&items[i])))
         .collect();
-    let mut ranked: Vec<(usize, usize)> = slots.iter().map(|&i| (rank[&id(&items[i])], i)).collect();
+    let mut ranked: Vec<(usize, usize)> =
+        slots.iter().map(|&i| (rank[&id(&items[i])], i)).collect();
     ranked.sort_unstable();
     // Apply the permutation with swaps, following cycles.
     let targets: Vec<usize> = ranked.iter().map(|&(_, i)| i).collect();

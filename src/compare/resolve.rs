@@ -146,8 +146,8 @@ fn take<T: Item>(
         "" => theirs.clone(),
         "place" => {
             let t = object(theirs);
-            let fields = ["stage", "lane"]
-                .map(|k| (k.to_owned(), t.get(k).cloned().unwrap_or(Value::Null)));
+            let fields =
+                ["stage", "lane"].map(|k| (k.to_owned(), t.get(k).cloned().unwrap_or(Value::Null)));
             with_fields(&list[at], fields)?
         }
         f => {

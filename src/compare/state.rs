@@ -53,6 +53,9 @@ mod tests {
         let map = crate::model::sample::sample_map();
         let d = crate::compare::diff(&map, &future_copy(&map));
         assert_eq!(d.len(), 1);
-        assert_eq!(crate::compare::text::line(&d.changes[0]), "Map state: \"Current\" → \"Future\"");
+        assert_eq!(
+            crate::compare::text::line(&d.changes[0]),
+            "Map state: \"Current\" → \"Future\""
+        );
     }
 }

@@ -20,19 +20,12 @@ pub fn to_text(diff: &Diff) -> String {
 pub fn line(change: &Change) -> String {
     match change {
         Change::MapField { field, old, new } => match field.as_str() {
-            "dismissals" => format!(
-                "Dismissed findings: {} → {}",
-                count(old),
-                count(new)
-            ),
+            "dismissals" => format!("Dismissed findings: {} → {}", count(old), count(new)),
             "conflicts" => format!("Merge conflicts: {} → {}", count(old), count(new)),
             _ => format!("Map {field}: {} → {}", show_value(old), show_value(new)),
         },
         Change::Added {
-            item,
-            index,
-            place,
-            ..
+            item, index, place, ..
         } => match place {
             Some(place) => format!("Added {} in {}", item_text(item), place_text(place)),
             None => format!(
@@ -42,10 +35,7 @@ pub fn line(change: &Change) -> String {
             ),
         },
         Change::Removed {
-            item,
-            index,
-            place,
-            ..
+            item, index, place, ..
         } => match place {
             Some(place) => format!("Removed {} from {}", item_text(item), cell_text(place)),
             None => format!(
@@ -120,11 +110,7 @@ fn count(value: &Value) -> usize {
 /// At most 20 names, so a reorder of a huge map stays one readable line.
 fn names(items: &[ItemRef]) -> String {
     const SHOWN: usize = 20;
-    let mut text: Vec<String> = items
-        .iter()
-        .take(SHOWN)
-        .map(|i| shorten(&i.name))
-        .collect();
+    let mut text: Vec<String> = items.iter().take(SHOWN).map(|i| shorten(&i.name)).collect();
     if items.len() > SHOWN {
         text.push(format!("… ({} in all)", items.len()));
     }
