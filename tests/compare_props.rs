@@ -230,9 +230,18 @@ proptest! {
         let back = waymark::format::from_str(&text, "merged.ron");
         prop_assert!(back.is_ok(), "{:?}", back.err());
         // Every recorded conflict is described and can be settled either way.
+        // Taking theirs may be refused (their card's stage may be gone),
+        // but never leaves an invalid map.
         for conflict in &merged.map.conflicts {
             let mut map = merged.map.clone();
             compare::resolve(&mut map, conflict, compare::Choice::Ours).expect("keep ours");
+            prop_assert_eq!(map.conflicts.len(), merged.map.conflicts.len() - 1);
+            let mut map = merged.map.clone();
+            if compare::resolve(&mut map, conflict, compare::Choice::Theirs).is_ok() {
+                prop_assert!(map.validate().is_ok());
+            } else {
+                prop_assert_eq!(&map, &merged.map);
+            }
             prop_assert!(!compare::describe(&merged.map, conflict).is_empty());
         }
     }

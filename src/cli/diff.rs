@@ -94,8 +94,11 @@ pub fn run(args: &DiffArgs) -> ExitCode {
             json
         }
     };
+    // Git shows a command's output as is: name the file, unless that would
+    // spoil the JSON.
     if let Some(path) = git_path
-        && (!diff.is_empty() || args.format == Format::Json)
+        && args.format == Format::Text
+        && !diff.is_empty()
     {
         text = format!("waymark diff {}\n{text}", path.display());
     }
