@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 
 use waymark::compare;
 use waymark::edit::Command;
-use waymark::model::{Card, Emotion, Map, sample::large_map};
+use waymark::model::{Card, Emotion, Map, generated::large_map};
 
 /// A copy of `base` with `n` cards changed, starting at card `offset` and
 /// every 97th card after it: most get a new title or emotion, one in ten

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::Arc;
 
-use waymark::model::{Emotion, Map, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Emotion, Map};
 
 fn waymark(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_waymark"))

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use serde_json::json;
 use waymark::compare::{self, Change, Kind, text::to_text};
+use waymark::interchange::sample::sample_map;
 use waymark::model::{
     Card, CardId, Emotion, Lane, LaneKind, Map, MapState, Persona, Stage, StageId,
-    sample::sample_map,
 };
 
 fn id_of(map: &Map, title: &str) -> CardId {

@@ -6,9 +6,8 @@ use std::sync::Arc;
 use waymark::analysis::{Place, Rule, Severity, analyze};
 use waymark::compare::{self, Choice, Kind, text::to_text};
 use waymark::edit::{Command, Document};
-use waymark::model::{
-    Card, CardId, Emotion, Map, Stage, StageId, Subject, Version, sample::sample_map,
-};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, CardId, Emotion, Map, Stage, StageId, Subject, Version};
 
 fn id_of(map: &Map, title: &str) -> CardId {
     map.cards

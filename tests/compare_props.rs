@@ -7,7 +7,8 @@ use std::sync::Arc;
 use proptest::prelude::*;
 use waymark::compare::{self, text::to_text};
 use waymark::edit::Command;
-use waymark::model::{Card, Dismissal, Emotion, Map, Persona, Stage, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, Dismissal, Emotion, Map, Persona, Stage};
 
 /// One random edit; the numbers pick items modulo what the map has.
 #[derive(Clone, Debug)]

@@ -2,7 +2,8 @@
 //! that leave existing files byte for byte as they were.
 
 use waymark::export::{self, ExportOptions};
-use waymark::model::{Map, MapState, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Map, MapState};
 
 #[test]
 fn a_current_map_without_conflicts_saves_without_the_new_fields() {

@@ -34,7 +34,7 @@ impl MapState {
 /// A change that two merged branches made differently. The merged map keeps
 /// ours; theirs is recorded here so the team can choose, and so that
 /// `waymark check` fails until they do.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
     /// What the two sides disagree about.
     pub subject: Subject,
@@ -74,7 +74,7 @@ pub enum Subject {
 
 /// One side's version of a conflicting item: the whole item, so that
 /// choosing it needs nothing else, or the fact that the side deleted it.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Version {
     /// The side deleted the item.
     Deleted,
@@ -93,7 +93,7 @@ pub enum Version {
 }
 
 /// The map's own fields, as a conflict records them.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MapHeader {
     /// The title.
     pub title: String,

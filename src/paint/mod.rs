@@ -1,0 +1,90 @@
+//! Layout + Map + Theme → epaint shapes, shared by the canvas and export.
+//!
+//! Text is laid out at the zoomed size, never scaled after the fact, so it
+//! stays sharp at every zoom. Shapes outside `clip` are skipped: with
+//! thousands of cards most are off screen, and tessellation is the cost.
+
+mod cards;
+mod emotion;
+mod face;
+mod fonts;
+mod grid;
+mod legend;
+mod painter;
+pub mod sizes;
+mod title;
+mod view;
+
+use std::collections::HashSet;
+
+use egui::epaint::text::FontsView;
+use egui::{Rect, Shape};
+
+use crate::layout::Layout;
+use crate::model::{CardId, LaneId, Map, StageId};
+use crate::theme::Theme;
+
+pub use face::face;
+pub use fonts::{bold, font_definitions};
+pub use view::View;
+
+use painter::Painter;
+
+/// What the editor adds on top of the document: selection, highlights,
+/// cards being dragged. Exports use the default: nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Decorations<'a> {
+    /// Selected cards, outlined.
+    pub selected: Option<&'a HashSet<CardId>>,
+    /// Cards being dragged: drawn faded in place.
+    pub dragging: Option<&'a HashSet<CardId>>,
+    /// A card whose title is being edited in place: its title is left out.
+    pub editing: Option<CardId>,
+    /// A card, stage or lane to highlight (a located finding).
+    pub highlight_card: Option<CardId>,
+    /// A stage to highlight.
+    pub highlight_stage: Option<StageId>,
+    /// A lane to highlight.
+    pub highlight_lane: Option<LaneId>,
+    /// The selected stage, outlined.
+    pub selected_stage: Option<StageId>,
+    /// The selected lane, outlined.
+    pub selected_lane: Option<LaneId>,
+}
+
+/// Below this on-screen card height, cards are drawn without text: at
+/// that size text is unreadable anyway, and it keeps huge maps fast.
+pub(super) const DETAIL_MIN_HEIGHT: f32 = 30.0;
+
+/// Below this, a card is a single plain rectangle: a dot in an overview.
+pub(super) const TINY_HEIGHT: f32 = 12.0;
+
+/// Whether cards at this zoom are too small for widgets of their own; the
+/// canvas then hit-tests them itself, which keeps huge overviews fast.
+pub fn cards_are_tiny(layout: &Layout, zoom: f32) -> bool {
+    layout.style.card_size.y * zoom < TINY_HEIGHT
+}
+
+/// Paints the whole map into shapes in screen space.
+pub fn paint_map(
+    fonts: &mut FontsView<'_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    view: &View,
+    clip: Rect,
+    deco: &Decorations<'_>,
+) -> Vec<Shape> {
+    let mut p = Painter {
+        fonts,
+        view: *view,
+        clip,
+        shapes: Vec::with_capacity(64 + layout.cards.len().min(4096) * 8),
+    };
+    title::paint_title(&mut p, map, layout, theme);
+    grid::paint_grid(&mut p, map, layout, theme, deco);
+    emotion::paint_emotion_row(&mut p, map, layout, theme);
+    cards::paint_cards(&mut p, map, layout, theme, deco);
+    legend::paint_legend(&mut p, layout, theme);
+    p.shapes
+}
