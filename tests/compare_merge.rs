@@ -357,7 +357,7 @@ fn taking_theirs_is_an_undoable_command_and_keeping_ours_drops_the_record() {
     let mut theirs = base.clone();
     edit(&mut theirs, id, |c| c.title = "Checkout v2".into());
     let merged = compare::merge(&base, &ours, &theirs).map;
-    let conflict = merged.conflicts[0].clone();
+    let conflict = Box::new(merged.conflicts[0].clone());
 
     let mut doc = Document::new(merged.clone());
     doc.apply(Command::ResolveConflict {

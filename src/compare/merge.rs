@@ -421,7 +421,9 @@ fn merge_set<T: Clone + PartialEq, K: std::hash::Hash + Eq>(
     let mut seen: HashSet<K> = HashSet::with_capacity(ours.len());
     for x in ours {
         let k = key(x);
-        if !(in_base.contains(&k) && !in_theirs.contains(&k)) && !seen.contains(&k) {
+        // Kept unless theirs removed it (in base, gone from theirs).
+        let removed = in_base.contains(&k) && !in_theirs.contains(&k);
+        if !removed && !seen.contains(&k) {
             out.push(x.clone());
             seen.insert(k);
         }

@@ -177,8 +177,9 @@ pub enum Command {
     },
     /// Settles a recorded merge conflict: keeps ours, or takes theirs.
     ResolveConflict {
-        /// The conflict, as recorded in the map.
-        conflict: Conflict,
+        /// The conflict, as recorded in the map (boxed: it holds two whole
+        /// cards, and every command would pay for its size otherwise).
+        conflict: Box<Conflict>,
         /// Which side to keep.
         choice: Choice,
     },
