@@ -50,7 +50,7 @@ mod tests {
 
     #[test]
     fn the_future_copy_differs_only_in_state() {
-        let map = crate::interchange::sample::sample_map();
+        let map = Map::blank();
         let d = crate::compare::diff(&map, &future_copy(&map));
         assert_eq!(d.len(), 1);
         assert_eq!(
