@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod edit;
 pub mod export;
 pub mod format;

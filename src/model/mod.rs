@@ -5,6 +5,7 @@
 //! rectangles.
 
 mod card;
+mod conflict;
 mod emotion;
 pub mod generated;
 mod ids;
@@ -17,6 +18,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 pub use card::{Card, Channel, Medium};
+pub use conflict::{Conflict, MapHeader, MapState, Subject, Version};
 pub use emotion::{Emotion, Score};
 pub use ids::{CardId, LaneId, MAX_ID, PersonaId, StageId};
 pub use persona::{Dismissal, Persona};
@@ -52,6 +54,13 @@ pub struct Map {
     /// The next free id; every id on the map is below it.
     #[serde(default)]
     pub next_id: u64,
+    /// Today's journey or the one the team builds toward. Left out of the
+    /// file for the current state, so existing files keep their bytes.
+    #[serde(default, skip_serializing_if = "MapState::is_current")]
+    pub state: MapState,
+    /// Merge conflicts not yet resolved; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Map {
@@ -72,6 +81,8 @@ impl Map {
             cards: Vec::new(),
             dismissals: Vec::new(),
             next_id: 1,
+            state: MapState::Current,
+            conflicts: Vec::new(),
         }
     }
 
@@ -151,6 +162,15 @@ impl Map {
     /// A fresh persona id.
     pub fn new_persona_id(&mut self) -> PersonaId {
         PersonaId(self.new_id())
+    }
+
+    /// The map's own fields: title, description and state.
+    pub fn header(&self) -> MapHeader {
+        MapHeader {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            state: self.state,
+        }
     }
 
     /// Makes `next_id` larger than every id in use. Files edited by hand may
