@@ -2,8 +2,11 @@
 //! as written: reserved characters become entity codes, and names that
 //! Mermaid would take for keywords are escaped.
 
+use std::collections::HashMap;
+
 use super::{LANE_COMMENT, word};
-use crate::model::{Card, LaneId, LaneKind, Map};
+use crate::interchange::cards_by_cell;
+use crate::model::{Card, LaneId, LaneKind, Map, Persona, PersonaId};
 
 /// Where a text goes in the diagram; each place reserves other characters.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -94,12 +97,14 @@ pub fn to_string(map: &Map) -> String {
             ));
         }
     }
+    let cells = cards_by_cell(map);
+    let personas: HashMap<PersonaId, &Persona> = map.personas.iter().map(|p| (p.id, p)).collect();
     for stage in &map.stages {
         let name = name_or(escape(&stage.name, Place::Name), "Untitled stage");
         out.push_str(&format!("    section {name}\n"));
         let mut current_lane: Option<LaneId> = None;
         for lane in &map.lanes {
-            for card in map.cell_cards(stage.id, lane.id) {
+            for card in cells.get(&(stage.id, lane.id)).into_iter().flatten() {
                 if current_lane != Some(lane.id) {
                     // Import puts a section's first tasks in Touchpoints;
                     // every other lane is named.
@@ -110,7 +115,7 @@ pub fn to_string(map: &Map) -> String {
                         out.push_str(&format!("      %% {LANE_COMMENT} {}\n", label.trim()));
                     }
                 }
-                out.push_str(&format!("      {}\n", task_line(map, card)));
+                out.push_str(&format!("      {}\n", task_line(&personas, card)));
             }
         }
     }
@@ -118,7 +123,7 @@ pub fn to_string(map: &Map) -> String {
 }
 
 /// One task: `Name: score` or `Name: score: Actor, Actor`.
-fn task_line(map: &Map, card: &Card) -> String {
+fn task_line(personas: &HashMap<PersonaId, &Persona>, card: &Card) -> String {
     let name = name_or(escape(&card.title, Place::Name), "Untitled card");
     let score = card
         .emotion
@@ -127,7 +132,7 @@ fn task_line(map: &Map, card: &Card) -> String {
     let actors: Vec<String> = card
         .personas
         .iter()
-        .filter_map(|p| map.persona(*p))
+        .filter_map(|p| personas.get(p))
         .map(|p| escape(&p.name, Place::Actor))
         .filter(|n| !n.is_empty())
         .collect();
