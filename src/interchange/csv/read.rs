@@ -61,11 +61,14 @@ pub fn import_into(map: &mut Map, text: &str) -> Result<usize, CsvError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header = match records.next() {
-        Some(Ok(header)) => header,
-        Some(Err(err)) => return Err(csv_error(text, &err)),
-        None => {
+    // Records are read into our own buffers: the crate's `records()` clones
+    // each row with room for as many cells as the widest row before it, so
+    // a header of 100,000 empty columns made every row cost 100,000.
+    let mut header = ::csv::StringRecord::new();
+    match reader.read_record(&mut header) {
+        Ok(true) => {}
+        Err(err) => return Err(csv_error(text, &err)),
+        Ok(false) => {
             return Err(CsvError {
                 row: 1,
                 column: None,
@@ -84,8 +87,11 @@ pub fn import_into(map: &mut Map, text: &str) -> Result<usize, CsvError> {
     }
     let mut work = Builder::new(map.clone());
     let mut added = 0;
-    for record in records {
-        let record = record.map_err(|err| csv_error(text, &err))?;
+    let mut record = ::csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|err| csv_error(text, &err))?
+    {
         if record.iter().all(|cell| cell.trim().is_empty()) {
             continue;
         }

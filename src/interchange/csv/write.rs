@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Field, PERSONA_SEPARATOR, protect};
-use crate::interchange::cards_by_cell;
+use crate::interchange::cards_by_stage;
 use crate::model::{Card, Lane, Map, Persona, PersonaId, Stage};
 
 /// Writes every card of a map as CSV, with [`super::COLUMNS`] as the
@@ -17,23 +17,20 @@ pub fn to_string(map: &Map) -> String {
     writer
         .write_record(Field::ALL.map(Field::header))
         .expect("writing CSV into memory cannot fail");
-    let cells = cards_by_cell(map);
     let personas: HashMap<PersonaId, &Persona> = map.personas.iter().map(|p| (p.id, p)).collect();
-    for stage in &map.stages {
-        for lane in &map.lanes {
-            for card in cells.get(&(stage.id, lane.id)).into_iter().flatten() {
-                let row = Field::ALL.map(|field| {
-                    let cell = cell(field, &personas, stage, lane, card);
-                    if field.is_text() {
-                        protect(&cell)
-                    } else {
-                        cell
-                    }
-                });
-                writer
-                    .write_record(&row)
-                    .expect("writing CSV into memory cannot fail");
-            }
+    for (stage, cards) in map.stages.iter().zip(cards_by_stage(map)) {
+        for (lane, card) in cards {
+            let row = Field::ALL.map(|field| {
+                let cell = cell(field, &personas, stage, lane, card);
+                if field.is_text() {
+                    protect(&cell)
+                } else {
+                    cell
+                }
+            });
+            writer
+                .write_record(&row)
+                .expect("writing CSV into memory cannot fail");
         }
     }
     let bytes = writer

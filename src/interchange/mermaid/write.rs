@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::{LANE_COMMENT, word};
-use crate::interchange::cards_by_cell;
+use crate::interchange::cards_by_stage;
 use crate::model::{Card, LaneId, LaneKind, Map, Persona, PersonaId};
 
 /// Where a text goes in the diagram; each place reserves other characters.
@@ -97,26 +97,23 @@ pub fn to_string(map: &Map) -> String {
             ));
         }
     }
-    let cells = cards_by_cell(map);
     let personas: HashMap<PersonaId, &Persona> = map.personas.iter().map(|p| (p.id, p)).collect();
-    for stage in &map.stages {
+    for (stage, cards) in map.stages.iter().zip(cards_by_stage(map)) {
         let name = name_or(escape(&stage.name, Place::Name), "Untitled stage");
         out.push_str(&format!("    section {name}\n"));
         let mut current_lane: Option<LaneId> = None;
-        for lane in &map.lanes {
-            for card in cells.get(&(stage.id, lane.id)).into_iter().flatten() {
-                if current_lane != Some(lane.id) {
-                    // Import puts a section's first tasks in Touchpoints;
-                    // every other lane is named.
-                    let implied = current_lane.is_none() && lane.kind == LaneKind::Touchpoints;
-                    current_lane = Some(lane.id);
-                    if !implied {
-                        let label = lane.name.replace(['\n', '\r'], " ");
-                        out.push_str(&format!("      %% {LANE_COMMENT} {}\n", label.trim()));
-                    }
+        for (lane, card) in cards {
+            if current_lane != Some(lane.id) {
+                // Import puts a section's first tasks in Touchpoints;
+                // every other lane is named.
+                let implied = current_lane.is_none() && lane.kind == LaneKind::Touchpoints;
+                current_lane = Some(lane.id);
+                if !implied {
+                    let label = lane.name.replace(['\n', '\r'], " ");
+                    out.push_str(&format!("      %% {LANE_COMMENT} {}\n", label.trim()));
                 }
-                out.push_str(&format!("      {}\n", task_line(&personas, card)));
             }
+            out.push_str(&format!("      {}\n", task_line(&personas, card)));
         }
     }
     out
