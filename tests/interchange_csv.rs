@@ -123,7 +123,10 @@ fn awkward_values_are_quoted_and_come_back() {
         text.contains("\"Maya, weekend hiker; Bo \"\"the buyer\"\"\""),
         "{text}"
     );
-    assert!(text.contains(",'=SUM(A1:A2),"), "a formula opens as text: {text}");
+    assert!(
+        text.contains(",'=SUM(A1:A2),"),
+        "a formula opens as text: {text}"
+    );
     assert_eq!(rows(&parse(&text)), rows(&map));
 }
 
@@ -324,9 +327,8 @@ fn crlf_row_errors_point_at_their_own_line() {
 fn an_unclosed_quote_is_an_error_where_it_opens() {
     // Without the check, the open quote swallows every row after it into
     // one title.
-    let text = format!(
-        "{HEADER}\r\nA,,\"Open quote,,,,,,,,\r\nB,,Second,,,,,,,,\r\nC,,Third,,,,,,,,\r\n"
-    );
+    let text =
+        format!("{HEADER}\r\nA,,\"Open quote,,,,,,,,\r\nB,,Second,,,,,,,,\r\nC,,Third,,,,,,,,\r\n");
     let err = parse_err(&text);
     assert_eq!(err.row, 2, "{err}");
     assert_eq!(err.column.as_deref(), Some("title"), "{err}");
@@ -334,7 +336,10 @@ fn an_unclosed_quote_is_an_error_where_it_opens() {
     assert!(err.message.contains("never closed"), "{err}");
     // In the header itself.
     let err = parse_err("stage,\"title\nA,B\n");
-    assert_eq!((err.row, err.column.as_deref(), err.position), (1, None, (1, 7)));
+    assert_eq!(
+        (err.row, err.column.as_deref(), err.position),
+        (1, None, (1, 7))
+    );
     // Closed quotes, doubled quotes and quotes inside a cell are fine.
     let map = parse("stage,title,notes\nA,\"Say \"\"hi\"\"\",\"two\nlines\"\nB,5\" screen,\n");
     assert_eq!(map.cards.len(), 2);

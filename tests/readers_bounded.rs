@@ -65,7 +65,10 @@ fn many_sections_and_lanes_read_and_write_in_linear_time() {
     // cell for its cards: 10,000 x 5 x 10,000 checks.
     let mut text = String::from("journey\n");
     for i in 0..MAX_STAGES {
-        text.push_str(&format!("section S{i}\n%% lane: L{}\nT: 3: A{i}\n", i % 900));
+        text.push_str(&format!(
+            "section S{i}\n%% lane: L{}\nT: 3: A{i}\n",
+            i % 900
+        ));
     }
     let map = timed("10,000 sections", || mermaid::from_str(&text)).expect("reads");
     assert_eq!(map.stages.len(), MAX_STAGES);
@@ -120,7 +123,10 @@ fn a_header_of_many_empty_columns_costs_once_not_per_row() {
         ",".repeat(100_000),
         "S,T\r\n".repeat(20_000)
     );
-    let map = timed("100,000 columns x 20,000 rows", || csv::from_str(&text, "x")).expect("reads");
+    let map = timed("100,000 columns x 20,000 rows", || {
+        csv::from_str(&text, "x")
+    })
+    .expect("reads");
     assert_eq!(map.cards.len(), 20_000);
 }
 
@@ -128,7 +134,10 @@ fn a_header_of_many_empty_columns_costs_once_not_per_row() {
 fn mermaid_past_the_limits_is_refused_with_the_limit() {
     let cases = [
         (
-            format!("journey\nsection S\nT: 3: {}\n", names("a", MAX_PERSONAS + 1, ",")),
+            format!(
+                "journey\nsection S\nT: 3: {}\n",
+                names("a", MAX_PERSONAS + 1, ",")
+            ),
             "at most 10,000 personas",
         ),
         (
@@ -157,10 +166,16 @@ fn mermaid_past_the_limits_is_refused_with_the_limit() {
         assert!(err.line >= 1 && err.column >= 1);
     }
     // The personas error points at the first actor too many.
-    let text = format!("journey\nsection S\nT: 3: {}\n", names("a", MAX_PERSONAS + 1, ","));
+    let text = format!(
+        "journey\nsection S\nT: 3: {}\n",
+        names("a", MAX_PERSONAS + 1, ",")
+    );
     let err = mermaid::from_str(&text).expect_err("too many");
     let last = format!("a{MAX_PERSONAS}");
-    assert_eq!((err.line, err.column), (3, text.lines().nth(2).unwrap().len() - last.len() + 1));
+    assert_eq!(
+        (err.line, err.column),
+        (3, text.lines().nth(2).unwrap().len() - last.len() + 1)
+    );
 }
 
 #[test]
@@ -174,7 +189,10 @@ fn csv_past_the_limits_is_refused_with_the_limit() {
     };
     let cases = [
         (
-            format!("stage,title,personas\r\nS,T,{}\r\n", names("p", MAX_PERSONAS + 1, ";")),
+            format!(
+                "stage,title,personas\r\nS,T,{}\r\n",
+                names("p", MAX_PERSONAS + 1, ";")
+            ),
             "at most 10,000 personas",
             2,
             Some("personas"),

@@ -3,8 +3,8 @@
 //! A hostile or broken file must not make Waymark run for minutes or fill
 //! the memory; it is refused early, with a message that says the limit.
 //! The limits sit far above real maps: the largest maps teams draw have a
-//! few hundred cards, and a generated map of 10,000 cards (a 1.5 MB CSV,
-//! 40 stages) reads in well under a second.
+//! few hundred cards, and a generated map of 10,000 cards (0.8 MB of CSV,
+//! 40 stages) reads in about 0.1 s (`cargo bench --bench readers`).
 //!
 //! | what                 | limit       |
 //! |----------------------|-------------|

@@ -121,7 +121,11 @@ impl Field {
             .flat_map(char::to_lowercase)
             .collect();
         let plain = |field: Field| -> String {
-            field.header().chars().filter(|c| c.is_alphanumeric()).collect()
+            field
+                .header()
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect()
         };
         Field::ALL
             .into_iter()
@@ -202,8 +206,14 @@ mod tests {
             assert_eq!(field.slot(), i);
             assert_eq!(Field::from_header(field.header()), Some(field));
         }
-        assert_eq!(Field::from_header("Digital / Physical"), Some(Field::Medium));
-        assert_eq!(Field::from_header("Emotion Score"), Some(Field::EmotionScore));
+        assert_eq!(
+            Field::from_header("Digital / Physical"),
+            Some(Field::Medium)
+        );
+        assert_eq!(
+            Field::from_header("Emotion Score"),
+            Some(Field::EmotionScore)
+        );
         assert_eq!(Field::from_header("colour"), None);
     }
 }

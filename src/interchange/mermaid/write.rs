@@ -22,30 +22,68 @@ enum Place {
 }
 
 /// Escapes a text so Mermaid reads it back unchanged, with entity codes
-/// for the characters its syntax reserves.
+/// for the characters its syntax reserves. The reader trims every text
+/// (and every line of a block), so white space at those ends is written
+/// as entity codes too, and so is every `\r`.
 fn escape(text: &str, place: Place) -> String {
-    let chars: Vec<char> = text.trim().chars().collect();
+    let chars: Vec<char> = text.chars().collect();
+    let at_edge = edges(&chars, place == Place::Block);
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
         let percent_pair =
             c == '%' && (i > 0 && chars[i - 1] == '%' || chars.get(i + 1) == Some(&'%'));
         match c {
+            _ if at_edge[i] => out.push_str(&format!("#{};", c as u32)),
             // `#` starts every entity, so it is always escaped: then no
             // text of ours can be mistaken for an entity.
-            '#' | ':' | ';' | '<' => out.push_str(&format!("#{};", c as u32)),
+            '#' | ':' | ';' | '<' | '\r' => out.push_str(&format!("#{};", c as u32)),
             ',' if place == Place::Actor => out.push_str("#44;"),
             '}' if place == Place::Block => out.push_str("#125;"),
             '%' if percent_pair => out.push_str("#37;"),
-            '\r' => {}
             '\n' => match place {
                 Place::Name => out.push_str("<br>"),
                 Place::Block => out.push('\n'),
-                Place::Line | Place::Actor => out.push(' '),
+                Place::Line | Place::Actor => out.push_str("#10;"),
             },
             c => out.push(c),
         }
     }
     out
+}
+
+/// Which characters the reader would trim away: white space at the start
+/// and end of the text, and in a block also at the start and end of each
+/// line.
+fn edges(chars: &[char], lines: bool) -> Vec<bool> {
+    let first = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let last = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(first, |i| i + 1);
+    let mut edge: Vec<bool> = (0..chars.len()).map(|i| i < first || i >= last).collect();
+    if lines {
+        for (j, _) in chars
+            .iter()
+            .enumerate()
+            .filter(|&(j, &c)| c == '\n' && j > first && j < last)
+        {
+            let space = |i: usize| chars[i] != '\n' && chars[i].is_whitespace();
+            let mut i = j;
+            while i > first && space(i - 1) {
+                i -= 1;
+                edge[i] = true;
+            }
+            let mut i = j + 1;
+            while i < last && space(i) {
+                edge[i] = true;
+                i += 1;
+            }
+        }
+    }
+    edge
 }
 
 /// Escapes the first character of a name that Mermaid would otherwise read
@@ -82,9 +120,9 @@ pub fn to_string(map: &Map) -> String {
     if !title.is_empty() {
         out.push_str(&format!("    title {title}\n"));
     }
-    let description = map.description.trim();
+    let description = &map.description;
     if !description.is_empty() {
-        if description.contains('\n') {
+        if description.trim().contains('\n') {
             out.push_str("    accDescr {\n");
             for line in escape(description, Place::Block).lines() {
                 out.push_str(&format!("        {line}\n"));
@@ -109,7 +147,9 @@ pub fn to_string(map: &Map) -> String {
                 let implied = current_lane.is_none() && lane.kind == LaneKind::Touchpoints;
                 current_lane = Some(lane.id);
                 if !implied {
-                    let label = lane.name.replace(['\n', '\r'], " ");
+                    // The reader keeps the rest of the comment's line as it
+                    // is, trimmed.
+                    let label = lane.name.replace('\n', " ");
                     out.push_str(&format!("      %% {LANE_COMMENT} {}\n", label.trim()));
                 }
             }
