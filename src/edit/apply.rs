@@ -262,6 +262,9 @@ pub(super) fn apply_one(
             super::paste::paste(map, cards, into, created)?;
         }
         Command::DuplicateCards(ids) => super::paste::duplicate(map, ids, created)?,
+        Command::ResolveConflict { conflict, choice } => {
+            crate::compare::resolve(map, conflict, *choice).map_err(EditError)?;
+        }
         Command::Batch(commands) => {
             for command in commands {
                 apply_one(command, map, created)?;

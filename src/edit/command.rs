@@ -9,10 +9,11 @@
 //! predicts an id. Commands that edit one field name that field alone, so
 //! two edits of one card in one frame both land.
 
+use crate::compare::Choice;
 use crate::interchange::clipboard::ClipCard;
 use crate::model::{
-    Card, CardId, Channel, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium, Persona,
-    PersonaId, Score, Stage, StageId, StageRole,
+    Card, CardId, Channel, Conflict, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium,
+    Persona, PersonaId, Score, Stage, StageId, StageRole,
 };
 
 /// One field of a card, with its new value.
@@ -192,6 +193,14 @@ pub enum Command {
     /// Copies cards, each put right after itself in its cell with a fresh
     /// id. Linear in the size of the map, however many are copied.
     DuplicateCards(Vec<CardId>),
+    /// Settles a recorded merge conflict: keeps ours, or takes theirs.
+    ResolveConflict {
+        /// The conflict, as recorded in the map (boxed: it holds two whole
+        /// cards, and every command would pay for its size otherwise).
+        conflict: Box<Conflict>,
+        /// Which side to keep.
+        choice: Choice,
+    },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -238,6 +247,14 @@ impl Command {
             Command::PasteCards { .. } => "paste cards".into(),
             Command::DuplicateCards(ids) if ids.len() == 1 => "duplicate card".into(),
             Command::DuplicateCards(_) => "duplicate cards".into(),
+            Command::ResolveConflict {
+                choice: Choice::Ours,
+                ..
+            } => "keep ours".into(),
+            Command::ResolveConflict {
+                choice: Choice::Theirs,
+                ..
+            } => "take theirs".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }

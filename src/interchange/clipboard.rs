@@ -8,7 +8,9 @@
 //! check cells the same way. Text without a known header is read as plain
 //! lines, one card per non-empty line.
 
-use crate::model::{Card, CardId, LaneId, Map, StageId};
+use std::collections::HashMap;
+
+use crate::model::{Card, CardId, LaneId, Map, Persona, PersonaId, StageId};
 
 use super::csv::{self, CsvError};
 
@@ -58,8 +60,14 @@ pub fn write(map: &Map, ids: &[CardId]) -> String {
             .expect("writing into memory cannot fail");
     };
     write(&csv::COLUMNS.map(str::to_owned));
+    let personas: HashMap<PersonaId, &Persona> = map.personas.iter().map(|p| (p.id, p)).collect();
     for (s, l, _, card) in cards {
-        write(&csv::row(map, &map.stages[s], &map.lanes[l], card));
+        write(&csv::card_row(
+            &personas,
+            &map.stages[s],
+            &map.lanes[l],
+            card,
+        ));
     }
     let bytes = writer
         .into_inner()
