@@ -7,10 +7,12 @@
 mod cards;
 mod emotion;
 mod face;
+pub mod fallback;
 mod fonts;
 mod grid;
 mod legend;
 mod painter;
+pub mod rtl;
 pub mod sizes;
 mod title;
 mod view;
@@ -25,7 +27,10 @@ use crate::model::{CardId, LaneId, Map, StageId};
 use crate::theme::Theme;
 
 pub use face::face;
-pub use fonts::{bold, font_definitions};
+pub use fallback::{FontSources, set_font_sources};
+pub use fonts::{
+    bold, font_definitions, font_providers, missing_fonts_warning, missing_scripts,
+};
 pub use view::View;
 
 use painter::Painter;
