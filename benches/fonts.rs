@@ -69,8 +69,13 @@ fn measure() {
     let cjk_export = t1.elapsed().as_secs_f64() * 1000.0;
     let rss2 = rss_mib();
     let missing = waymark::paint::missing_scripts(&cjk_map()).len();
+    // Listing the fonts alone, as the background thread does at start-up.
+    let t2 = Instant::now();
+    let faces = waymark::paint::fallback::Fallbacks::new(&waymark::paint::FontSources::default())
+        .face_count();
+    let listing = t2.elapsed().as_secs_f64() * 1000.0;
     println!(
-        "{first_frame:.1} {rss0:.1} {rss1:.1} {cjk_export:.1} {rss2:.1} {missing}"
+        "{first_frame:.1} {rss0:.1} {rss1:.1} {cjk_export:.1} {rss2:.1} {missing} {listing:.1} {faces}"
     );
 }
 
@@ -85,6 +90,7 @@ fn main() {
         "{:<16} {:>14} {:>12} {:>14} {:>12} {:>8}",
         "system fonts", "editor start", "RSS after", "CJK export", "RSS after", "missing"
     );
+    let mut listing = Vec::new();
     for system in ["0", "1"] {
         let mut rows: Vec<Vec<f64>> = Vec::new();
         for _ in 0..5 {
@@ -98,7 +104,7 @@ fn main() {
                 .split_whitespace()
                 .filter_map(|v| v.parse().ok())
                 .collect();
-            if row.len() == 6 {
+            if row.len() == 8 {
                 rows.push(row);
             }
         }
@@ -111,6 +117,7 @@ fn main() {
             v.sort_by(f64::total_cmp);
             v[v.len() / 2]
         };
+        listing.push((med(6), med(7)));
         println!(
             "{:<16} {:>11.1} ms {:>8.1} MiB {:>11.1} ms {:>8.1} MiB {:>8}",
             if system == "1" { "yes" } else { "no" },
@@ -120,5 +127,8 @@ fn main() {
             med(4),
             med(5)
         );
+    }
+    if let Some((ms, faces)) = listing.last() {
+        println!("listing the system's fonts (background thread): {ms:.1} ms for {faces} faces");
     }
 }

@@ -213,3 +213,49 @@ fn a_composed_title_in_the_in_place_editor_lands_in_the_new_card() {
     assert_eq!(h.state().document().map(), &added);
 }
 
+#[test]
+fn the_svg_names_fallback_faces_and_keeps_right_to_left_text_as_drawn() {
+    fixture_fonts();
+    let svg = export::render_svg(&world_map(), &ExportOptions::default()).expect("renders");
+    assert!(
+        svg.contains("font-family=\"DejaVu Sans, Noto Sans CJK JP"),
+        "{svg}"
+    );
+    assert!(svg.contains("インスタ広告"), "{svg}");
+    // Hebrew as laid out, left to right, and not reordered by the viewer.
+    assert!(svg.contains("unicode-bidi=\"bidi-override\""), "{svg}");
+    assert!(svg.contains(">םולש<"), "{svg}");
+    // Arabic joined: final ain, initial feh, final dal, initial lam, alef.
+    assert!(
+        svg.contains(">\u{FECA}\u{FED3}\u{FEAA}\u{FEDF}\u{FE8D}<"),
+        "{svg}"
+    );
+    // Latin-only text carries no override.
+    assert!(svg.contains("<tspan"), "{svg}");
+    let latin_rows = svg
+        .lines()
+        .filter(|l| l.contains(">Website<"))
+        .collect::<Vec<_>>();
+    assert!(!latin_rows.is_empty());
+    assert!(latin_rows.iter().all(|l| !l.contains("bidi-override")));
+}
+
+#[test]
+fn the_editor_names_a_script_no_font_covers_until_dismissed() {
+    fixture_fonts();
+    let mut map = world_map();
+    map.title = "ชำระเงิน".into();
+    let doc = Document::new(map);
+    // Thai is in no fixture font: the map itself shows boxes, so this
+    // harness draws them instead of panicking.
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .allow_missing_glyphs()
+        .build_eframe(move |cc| WaymarkApp::new(cc, doc, Box::new(ScriptedDialogs::default())));
+    h.run();
+    h.get_by_label_contains("No installed font has Thai");
+    h.get_by_label_contains("sudo apt install fonts-noto-core");
+    h.get_by_label("Hide font notice").click();
+    h.run();
+    assert!(h.query_by_label_contains("No installed font").is_none());
+}

@@ -36,7 +36,7 @@ impl WaymarkApp {
             let mut dismissed = false;
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, notice);
-                dismissed = ui.small_button("Dismiss").clicked();
+                dismissed = ui.small_button("Hide font notice").clicked();
             });
             if dismissed {
                 self.font_notice = None;

@@ -11,12 +11,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
-use std::thread::JoinHandle;
 
+use egui::FontDefinitions;
 use egui::epaint::text::{
     FallbackRequest, FontData, FontInsert, FontPriority, FontProvider, InsertFontFamily,
 };
-use egui::FontDefinitions;
 use skrifa::MetadataProvider as _;
 use unicode_script::{Script, UnicodeScript as _};
 
@@ -69,12 +68,13 @@ impl FontSources {
 /// [`FontProvider`]: install it with `Context::set_font_providers` or
 /// `Fonts::with_font_providers`.
 ///
-/// The font folders are listed on a background thread (about 0.1 s with
-/// a few hundred fonts), so start-up does not wait; the first look-up does,
-/// if it comes before that is done. A face egui installs is memory-mapped,
-/// not read: only the pages of the glyphs drawn come into memory.
+/// Nothing is read until egui first asks for a character no configured
+/// font has: then the font folders are listed (about 40 ms for 360 faces
+/// here), once. A map in Latin script never lists them. A face egui
+/// installs is memory-mapped, not read: only the pages of the glyphs drawn
+/// come into memory.
 pub struct Fallbacks {
-    loading: Mutex<Option<JoinHandle<Found>>>,
+    sources: FontSources,
     found: OnceLock<Mutex<Found>>,
 }
 
@@ -90,32 +90,20 @@ struct Found {
 }
 
 impl Fallbacks {
-    /// Starts listing the fonts of `sources` on a background thread.
+    /// Fallbacks from `sources`, listed when first needed.
     pub fn new(sources: &FontSources) -> Self {
-        let sources = sources.clone();
-        let handle = std::thread::Builder::new()
-            .name("waymark-fonts".into())
-            .spawn(move || Found::list(&sources))
-            .ok();
         Self {
-            loading: Mutex::new(handle),
+            sources: sources.clone(),
             found: OnceLock::new(),
         }
     }
 
-    /// The listed fonts, waiting for the listing if need be.
+    /// The listed fonts, listing them on first use.
     fn found(&self) -> std::sync::MutexGuard<'_, Found> {
-        let found = self.found.get_or_init(|| {
-            let handle = self.loading.lock().ok().and_then(|mut h| h.take());
-            let found = handle.and_then(|h| h.join().ok()).unwrap_or_else(|| Found {
-                db: fontdb::Database::new(),
-                extra: HashSet::new(),
-                problems: vec!["the font listing failed".into()],
-                answers: HashMap::new(),
-            });
-            Mutex::new(found)
-        });
-        found.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.found
+            .get_or_init(|| Mutex::new(Found::list(&self.sources)))
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Extra font files that could not be used, and why.
@@ -237,7 +225,10 @@ impl FontProvider for Fallbacks {
         let id = found.face_for(c)?;
         let name = format!(
             "fallback:{}",
-            found.db.face(id).map_or("?", |f| f.post_script_name.as_str())
+            found
+                .db
+                .face(id)
+                .map_or("?", |f| f.post_script_name.as_str())
         );
         // SAFETY: the file is mapped, not read. Another process changing
         // it while we run could show through the mapping; fonts are

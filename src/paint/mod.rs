@@ -28,9 +28,7 @@ use crate::theme::Theme;
 
 pub use face::face;
 pub use fallback::{FontSources, set_font_sources};
-pub use fonts::{
-    bold, font_definitions, font_providers, missing_fonts_warning, missing_scripts,
-};
+pub use fonts::{bold, font_definitions, font_providers, missing_fonts_warning, missing_scripts};
 pub use view::View;
 
 use painter::Painter;

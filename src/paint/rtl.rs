@@ -54,7 +54,11 @@ pub fn visual_runs(text: &str) -> Option<Vec<Range<usize>>> {
             let info = BidiInfo::new(line, None);
             for para in &info.paragraphs {
                 let (_, line_runs) = info.visual_runs(para, para.range.clone());
-                runs.extend(line_runs.into_iter().map(|r| r.start + start..r.end + start));
+                runs.extend(
+                    line_runs
+                        .into_iter()
+                        .map(|r| r.start + start..r.end + start),
+                );
             }
         } else if end > start {
             runs.push(start..end);
@@ -75,11 +79,7 @@ pub fn text_job(text: &str, font: FontId, color: Color32, wrap_width: f32) -> La
         return LayoutJob::simple(text.to_owned(), font, color, wrap_width);
     };
     let mut job = LayoutJob::simple(String::with_capacity(text.len()), font, color, wrap_width);
-    let format: TextFormat = job
-        .sections
-        .pop()
-        .map(|s| s.format)
-        .unwrap_or_default();
+    let format: TextFormat = job.sections.pop().map(|s| s.format).unwrap_or_default();
     for run in runs {
         let start = job.text.len();
         job.text.push_str(&text[run]);
@@ -236,7 +236,10 @@ mod tests {
         // as one presentation form, not a lost alef.
         assert!(shown.starts_with("Pay "), "{shown}");
         assert!(shown.ends_with(" םולש"), "{shown}");
-        assert!(shown.contains('\u{FEFC}') || shown.contains('\u{FEFB}'), "{shown}");
+        assert!(
+            shown.contains('\u{FEFC}') || shown.contains('\u{FEFB}'),
+            "{shown}"
+        );
     }
 
     #[test]
