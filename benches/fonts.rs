@@ -129,6 +129,6 @@ fn main() {
         );
     }
     if let Some((ms, faces)) = listing.last() {
-        println!("listing the system's fonts (background thread): {ms:.1} ms for {faces} faces");
+        println!("listing the system's fonts (done on first need): {ms:.1} ms for {faces} faces");
     }
 }
