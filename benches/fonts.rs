@@ -69,7 +69,7 @@ fn measure() {
     let cjk_export = t1.elapsed().as_secs_f64() * 1000.0;
     let rss2 = rss_mib();
     let missing = waymark::paint::missing_scripts(&cjk_map()).len();
-    // Listing the fonts alone, as the background thread does at start-up.
+    // Listing the fonts alone, as the first look-up does.
     let t2 = Instant::now();
     let faces = waymark::paint::fallback::Fallbacks::new(&waymark::paint::FontSources::default())
         .face_count();

@@ -87,7 +87,14 @@ struct Found {
     problems: Vec<String>,
     /// The answer for each character asked so far.
     answers: HashMap<char, Option<fontdb::ID>>,
+    /// Characters of each script no face had.
+    misses: HashMap<Script, usize>,
 }
+
+/// After this many characters of one script that no face has, the script
+/// is taken as uncovered: each miss reads every face's character map, and
+/// a map full of a script no font covers must not cost that per letter.
+const MISSES_PER_SCRIPT: usize = 8;
 
 impl Fallbacks {
     /// Fallbacks from `sources`, listed when first needed.
@@ -142,6 +149,7 @@ impl Found {
             extra,
             problems,
             answers: HashMap::new(),
+            misses: HashMap::new(),
         }
     }
 
@@ -150,6 +158,10 @@ impl Found {
     fn face_for(&mut self, c: char) -> Option<fontdb::ID> {
         if let Some(answer) = self.answers.get(&c) {
             return *answer;
+        }
+        let script = c.script();
+        if self.misses.get(&script).copied().unwrap_or(0) >= MISSES_PER_SCRIPT {
+            return None;
         }
         let mut faces: Vec<(i32, fontdb::ID)> = self
             .db
@@ -166,6 +178,9 @@ impl Found {
                 })
                 .unwrap_or(false)
         });
+        if answer.is_none() {
+            *self.misses.entry(script).or_default() += 1;
+        }
         self.answers.insert(c, answer);
         answer
     }
