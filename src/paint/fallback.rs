@@ -51,7 +51,7 @@ impl FontSources {
                     .collect()
             })
             .unwrap_or_default();
-        let system = std::env::var("WAYMARK_SYSTEM_FONTS").map_or(true, |v| v != "0");
+        let system = std::env::var("WAYMARK_SYSTEM_FONTS").as_deref() != Ok("0");
         Self { system, extra }
     }
 
