@@ -20,6 +20,7 @@
 //!   or recognised from its name ([`recognise_role`]).
 
 pub mod channels;
+pub mod conflicts;
 pub mod coverage;
 pub mod emotion;
 pub mod funnel;
@@ -113,6 +114,7 @@ impl Rule {
             Rule::AnxiousDecision => emotion::anxious_decision(index, out),
             Rule::PersonaGap => personas::persona_gap(index, out),
             Rule::StageOrder => funnel::stage_order(index, out),
+            Rule::MergeConflict => conflicts::merge_conflicts(index, out),
         }
     }
 }

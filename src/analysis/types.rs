@@ -66,11 +66,13 @@ pub enum Rule {
     PersonaGap,
     /// Stages that stand against the usual funnel order.
     StageOrder,
+    /// A merge conflict recorded in the map and not yet resolved.
+    MergeConflict,
 }
 
 impl Rule {
     /// Every rule, in the order the documentation lists them.
-    pub const ALL: [Rule; 12] = [
+    pub const ALL: [Rule; 13] = [
         Rule::EmptyStage,
         Rule::MissingEmotion,
         Rule::EmotionDrop,
@@ -83,6 +85,7 @@ impl Rule {
         Rule::AnxiousDecision,
         Rule::PersonaGap,
         Rule::StageOrder,
+        Rule::MergeConflict,
     ];
 
     /// The stable kebab-case id, such as `empty-stage`.
@@ -100,6 +103,7 @@ impl Rule {
             Rule::AnxiousDecision => "anxious-decision",
             Rule::PersonaGap => "persona-gap",
             Rule::StageOrder => "stage-order",
+            Rule::MergeConflict => "merge-conflict",
         }
     }
 
@@ -123,7 +127,7 @@ impl Rule {
     ///   `--fail-on warning` should not trip on them.
     pub fn severity(self) -> Severity {
         match self {
-            Rule::EmptyStage | Rule::EndsAtPurchase => Severity::Error,
+            Rule::EmptyStage | Rule::EndsAtPurchase | Rule::MergeConflict => Severity::Error,
             Rule::MissingEmotion
             | Rule::EmotionDrop
             | Rule::UnansweredPainPoint
@@ -164,6 +168,9 @@ impl Rule {
             }
             Rule::PersonaGap => "A persona of the map who has no touchpoint in some stage.",
             Rule::StageOrder => "Stage names that stand out of the usual funnel order.",
+            Rule::MergeConflict => {
+                "A merge conflict recorded in the map that nobody has resolved yet."
+            }
         }
     }
 

@@ -59,8 +59,15 @@ impl FailOn {
 
 /// Runs the check; returns the exit code.
 pub fn run(args: &CheckArgs) -> ExitCode {
-    let map = match crate::io::load_any(&args.map) {
-        Ok(map) => map,
+    let map = match crate::io::load_any_with_warnings(&args.map) {
+        Ok(loaded) => {
+            // Fields this version does not know, at their line:col: a save
+            // would drop them.
+            for warning in &loaded.warnings {
+                eprintln!("{warning}");
+            }
+            loaded.map
+        }
         Err(err) => {
             // `LoadError` displays as `file:line:col: message` when the
             // position is known, which editors and CI logs link to.
