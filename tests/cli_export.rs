@@ -201,3 +201,46 @@ fn a_write_failure_exits_1() {
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains("could not write"), "{}", stderr(&out));
 }
+
+/// `waymark export` with only the given font files as fallbacks, none of
+/// the system's: what a machine without CJK fonts sees.
+fn waymark_with_fonts(args: &[&str], dir: &Path, fonts: &str) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .env("WAYMARK_SYSTEM_FONTS", "0")
+        .env("WAYMARK_FONTS", fonts)
+        .output()
+        .expect("the binary runs")
+}
+
+#[test]
+fn export_warns_once_about_a_script_no_font_covers_and_still_writes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut map = sample_map();
+    map.title = "インスタ広告 — 登山靴の動画".into();
+    let mut card = (*map.cards[0]).clone();
+    card.title = "決済".into();
+    map.cards[0] = std::sync::Arc::new(card);
+    format::save(&map, &dir.path().join("jp.ron")).expect("saved");
+
+    let out = waymark_with_fonts(&["export", "jp.ron", "-o", "jp.png"], dir.path(), "");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(dir.path().join("jp.png").exists());
+    let err = stderr(&out);
+    assert_eq!(err.matches("warning").count(), 1, "{err}");
+    assert!(err.contains("Japanese"), "{err}");
+    assert!(err.contains("fonts-noto-cjk"), "{err}");
+
+    // The near miss: with a font that has these letters, no warning.
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fonts");
+    let out = waymark_with_fonts(
+        &["export", "jp.ron", "-o", "jp2.png"],
+        dir.path(),
+        &fixture.display().to_string(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(stderr(&out), "");
+}

@@ -70,6 +70,9 @@ pub struct WaymarkApp {
     /// The top dialog has just appeared: give its first field the focus.
     modal_fresh: bool,
     status: Option<Status>,
+    /// Scripts of the open map that no font covers, said once per opened
+    /// document until dismissed.
+    font_notice: Option<String>,
     allow_close: bool,
     last_title: String,
     last_focus: Option<Id>,
@@ -103,6 +106,8 @@ impl WaymarkApp {
         dialogs: Box<dyn FileDialogs>,
     ) -> Self {
         ctx.set_fonts(crate::paint::font_definitions());
+        // CJK, Thai, ...: found among the system's fonts when first needed.
+        ctx.set_font_providers(crate::paint::font_providers());
         ctx.set_theme(egui::Theme::Light);
         ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
@@ -117,6 +122,7 @@ impl WaymarkApp {
         let recent = storage
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
             .unwrap_or_default();
+        let font_notice = crate::paint::missing_fonts_warning(doc.map());
         Self {
             session: Session::new(doc),
             theme: Theme::light(),
@@ -128,6 +134,7 @@ impl WaymarkApp {
             modals: Vec::new(),
             modal_fresh: false,
             status: None,
+            font_notice,
             allow_close: false,
             last_title: String::new(),
             last_focus: None,
@@ -185,6 +192,7 @@ impl WaymarkApp {
 
     /// Replaces the document with another: a fresh session, fresh view.
     fn replace_document(&mut self, doc: Document) {
+        self.font_notice = crate::paint::missing_fonts_warning(doc.map());
         self.session = Session::new(doc);
     }
 }

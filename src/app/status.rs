@@ -32,6 +32,16 @@ impl WaymarkApp {
 
     /// The status bar's contents.
     pub(super) fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
+        if let Some(notice) = &self.font_notice {
+            let mut dismissed = false;
+            ui.horizontal_wrapped(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, notice);
+                dismissed = ui.small_button("Hide font notice").clicked();
+            });
+            if dismissed {
+                self.font_notice = None;
+            }
+        }
         ui.horizontal(|ui| {
             self.export_status_ui(ui);
             match &self.status {

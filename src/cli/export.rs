@@ -134,6 +134,10 @@ fn export(args: &ExportArgs) -> Result<String, (u8, String)> {
     let out = args.output.display();
     match crate::io::extension(&args.output).as_str() {
         "png" | "svg" => {
+            // The image is still written: boxes for the uncovered letters.
+            if let Some(warning) = crate::paint::missing_fonts_warning(&map) {
+                eprintln!("waymark export: warning: {warning}");
+            }
             export::export_file(&map, &args.output, &options, None).map_err(|err| {
                 let code = match err {
                     ExportError::BadScale(_) => EXIT_USAGE,

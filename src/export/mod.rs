@@ -29,7 +29,7 @@ use image::RgbaImage;
 
 use crate::layout::{Layout, Style, layout};
 use crate::model::Map;
-use crate::paint::{View, font_definitions, paint_map_for_export};
+use crate::paint::{View, font_definitions, font_providers, paint_map_for_export};
 use crate::theme::Theme;
 
 pub use self::png::PngCompression;
@@ -256,7 +256,8 @@ pub fn image_size(bounds: Rect, scale: f32) -> Result<[u32; 2], ExportError> {
 pub fn paint(map: &Map, options: &ExportOptions) -> Painted {
     let theme = options.theme.theme();
     let layout: Layout = layout(map, &Style::default());
-    let mut fonts = Fonts::new(TextOptions::default(), font_definitions());
+    let mut fonts = Fonts::new(TextOptions::default(), font_definitions())
+        .with_font_providers(font_providers());
     let bounds = layout.bounds;
     let view = View {
         origin: egui::pos2(-bounds.min.x, -bounds.min.y),

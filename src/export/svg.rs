@@ -18,6 +18,15 @@ use egui::epaint::{
 };
 use egui::{FontFamily, Pos2, Rect, Shape};
 
+/// The fonts a viewer should try, in the editor's order: DejaVu first,
+/// then faces for the scripts it lacks (the same Noto faces the editor
+/// finds on Debian and Ubuntu, and their counterparts elsewhere), then the
+/// viewer's own sans-serif.
+pub const FONT_FAMILIES: &str = "DejaVu Sans, Noto Sans CJK JP, Noto Sans CJK KR, \
+     Noto Sans CJK SC, Source Han Sans, WenQuanYi Zen Hei, Hiragino Sans, Yu Gothic, \
+     Malgun Gothic, Microsoft YaHei, Noto Sans Arabic, Noto Sans Hebrew, Noto Sans Thai, \
+     Noto Sans Devanagari, Verdana, sans-serif";
+
 /// Writes a whole SVG document: `bounds` becomes the `viewBox` (one SVG
 /// unit per map unit), `background` fills it unless transparent, `title`
 /// names the document.
@@ -28,7 +37,7 @@ pub fn write_svg(shapes: &[Shape], bounds: Rect, background: Color32, title: &st
     let _ = writeln!(out, r#"<?xml version="1.0" encoding="UTF-8"?>"#);
     let _ = writeln!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="DejaVu Sans, Verdana, sans-serif" stroke="none">"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="{FONT_FAMILIES}" stroke="none">"#
     );
     if !title.is_empty() {
         let _ = writeln!(out, "<title>{}</title>", escape(&cap_text(title)));
@@ -359,10 +368,18 @@ fn text_svg(out: &mut String, t: &TextShape) {
     } else {
         String::new()
     };
+    let rtl = galley.job.text.chars().any(crate::paint::rtl::is_rtl);
     let _ = write!(
         out,
-        r#"<text xml:space="preserve" font-size="{}"{}{}{rotate}>"#,
+        r#"<text xml:space="preserve" font-size="{}"{}{}{}{rotate}>"#,
         num(font.size),
+        // The rows are written in visual order (see `paint::rtl`): a
+        // viewer must not reorder them again.
+        if rtl {
+            r#" direction="ltr" unicode-bidi="bidi-override""#
+        } else {
+            ""
+        },
         if bold { r#" font-weight="bold""# } else { "" },
         paint_attr("fill", color)
     );
@@ -374,15 +391,30 @@ fn text_svg(out: &mut String, t: &TextShape) {
         let x = t.pos.x + placed.pos.x + first.pos.x;
         let y = t.pos.y + placed.pos.y + first.pos.y;
         let length = last.pos.x + last.advance_width - first.pos.x;
-        let text: String = placed.row.text();
+        // egui 0.37 follows a right-to-left run with invisible copies of
+        // its letters (no advance, no image): leave those out.
+        let text: String = placed
+            .row
+            .glyphs
+            .iter()
+            .filter(|g| !rtl || g.advance_width > 0.0 || g.uv_rect.size.x > 0.0)
+            .map(|g| g.chr)
+            .collect();
         let text = text.trim_end_matches('\n');
+        let text = if rtl && rows.len() == 1 && !galley.elided {
+            std::borrow::Cow::Owned(crate::paint::rtl::visual_text(&galley.job))
+        } else if rtl {
+            crate::paint::rtl::joined_visual(text)
+        } else {
+            std::borrow::Cow::Borrowed(text)
+        };
         let _ = write!(
             out,
             r#"<tspan x="{}" y="{}" textLength="{}" lengthAdjust="spacingAndGlyphs">{}</tspan>"#,
             num(x),
             num(y),
             num(length.max(0.0)),
-            escape(text)
+            escape(&text)
         );
     }
     if galley.elided {

@@ -9,11 +9,13 @@
 mod cards;
 mod emotion;
 mod face;
+pub mod fallback;
 mod find;
 mod fonts;
 mod grid;
 mod legend;
 mod painter;
+pub mod rtl;
 pub mod sizes;
 mod text;
 mod title;
@@ -29,8 +31,9 @@ use crate::model::{CardId, LaneId, Map, StageId};
 use crate::theme::Theme;
 
 pub use face::face;
+pub use fallback::{FontSources, set_font_sources};
 pub use find::{CurrentMark, FindMarks};
-pub use fonts::{bold, font_definitions};
+pub use fonts::{bold, font_definitions, font_providers, missing_fonts_warning, missing_scripts};
 pub use text::{
     LADDER_MAX, LADDER_MIN, LADDER_STEP, MAX_FONT_ATLAS_SIDE, MAX_TEXT_CHARS, cap_text,
     cap_text_to, cap_texture_side, ladder_size,

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use egui::emath::TSTransform;
-use egui::epaint::text::{FontsView, LayoutJob, TextWrapping};
+use egui::epaint::text::{FontsView, TextWrapping};
 use egui::epaint::{CornerRadius, Galley, TextShape};
 use egui::{Align2, Color32, FontFamily, FontId, Pos2, Rect, Shape, Vec2, pos2};
 
@@ -100,7 +100,7 @@ impl Painter<'_, '_> {
         width: f32,
         rows: usize,
     ) -> Arc<Galley> {
-        let mut job = LayoutJob::simple(text.to_owned(), font, color, width.max(1.0));
+        let mut job = super::rtl::text_job(text, font, color, width.max(1.0));
         job.wrap = TextWrapping {
             max_width: width.max(1.0),
             max_rows: rows,
