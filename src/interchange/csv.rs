@@ -6,7 +6,7 @@
 //! | `stage`         | the stage's name; made if the map has none of that name  |
 //! | `lane`          | the lane's name; made if missing; empty: Touchpoints    |
 //! | `title`         | the card's title (required)                             |
-//! | `channel`       | a channel's name or synonym; empty: Website             |
+//! | `channel`       | a channel's name or synonym; empty: no channel          |
 //! | `medium`        | `digital` or `physical`; empty: digital                 |
 //! | `owner`         | who looks after the touchpoint                          |
 //! | `metric`        | how it is measured                                      |
@@ -14,6 +14,8 @@
 //! | `emotion_word`  | a word for the feeling (needs a score)                  |
 //! | `personas`      | persona names separated by `;`; made if missing         |
 //! | `notes`         | free text, line breaks allowed                          |
+//! | `evidence`      | `observed`, `measured` or `assumed`; empty: assumed     |
+//! | `source`        | where the evidence comes from: free text or a link      |
 //!
 //! Headers are matched ignoring case, spaces and punctuation, in any
 //! order; only `stage` and `title` must be there. Stages, lanes and
@@ -25,14 +27,14 @@ use std::sync::Arc;
 
 use crate::format::{LoadError, LoadErrorKind};
 use crate::model::{
-    Card, Channel, Emotion, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId, Score, Stage,
+    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId, Score, Stage,
     StageId,
 };
 
 use super::mermaid::lane_kind;
 
 /// The header row this module writes, in column order.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 13] = [
     "stage",
     "lane",
     "title",
@@ -44,6 +46,8 @@ pub const COLUMNS: [&str; 11] = [
     "emotion_word",
     "personas",
     "notes",
+    "evidence",
+    "source",
 ];
 
 /// What separates persona names in the `personas` column. Not a comma:
@@ -123,7 +127,12 @@ fn row(map: &Map, stage: &Stage, lane: &Lane, card: &Card) -> Vec<String> {
         stage.name.clone(),
         lane.name.clone(),
         card.title.clone(),
-        card.channel.label().to_owned(),
+        // An unknown channel is an empty cell, which reads back as unknown.
+        if card.channel.is_known() {
+            card.channel.label().to_owned()
+        } else {
+            String::new()
+        },
         card.medium.label().to_lowercase(),
         card.owner.clone(),
         card.metric.clone(),
@@ -137,6 +146,8 @@ fn row(map: &Map, stage: &Stage, lane: &Lane, card: &Card) -> Vec<String> {
             .unwrap_or_default(),
         personas.join(&format!("{PERSONA_SEPARATOR} ")),
         card.notes.clone(),
+        card.evidence.label().to_owned(),
+        card.source.clone(),
     ]
 }
 
@@ -213,6 +224,8 @@ enum Field {
     EmotionWord,
     Personas,
     Notes,
+    Evidence,
+    Source,
 }
 
 impl Field {
@@ -235,6 +248,8 @@ impl Field {
             "emotionword" | "feeling" => Field::EmotionWord,
             "personas" | "persona" => Field::Personas,
             "notes" | "note" => Field::Notes,
+            "evidence" | "evidencelevel" => Field::Evidence,
+            "source" | "evidencesource" => Field::Source,
             _ => return None,
         })
     }
@@ -375,6 +390,13 @@ fn add_card(map: &mut Map, cells: &Cells<'_>) -> Result<(), CsvError> {
         }
     };
     let emotion = emotion(cells)?;
+    let evidence_cell = cells.get(Field::Evidence);
+    let Some(evidence) = Evidence::parse(evidence_cell) else {
+        return Err(cells.error(
+            Field::Evidence,
+            format!("`{evidence_cell}` is not an evidence level; expected observed, measured or assumed"),
+        ));
+    };
     let stage = stage_named(map, stage_name);
     let lane = lane_named(map, cells.get(Field::Lane));
     let id = map.new_card_id();
@@ -388,6 +410,8 @@ fn add_card(map: &mut Map, cells: &Cells<'_>) -> Result<(), CsvError> {
     card.owner = cells.get(Field::Owner).to_owned();
     card.metric = cells.get(Field::Metric).to_owned();
     card.notes = cells.raw(Field::Notes).to_owned();
+    card.evidence = evidence;
+    card.source = cells.get(Field::Source).to_owned();
     for name in cells.get(Field::Personas).split(PERSONA_SEPARATOR) {
         let name = name.trim();
         if name.is_empty() {

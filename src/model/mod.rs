@@ -15,7 +15,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use card::{Card, Channel, Medium};
+pub use card::{Card, Channel, Evidence, Medium};
 pub use emotion::{Emotion, Score};
 pub use ids::{CardId, LaneId, PersonaId, StageId};
 pub use persona::{Dismissal, Persona};

@@ -21,7 +21,9 @@ use egui::epaint::text::FontsView;
 use egui::{Rect, Shape};
 
 use crate::layout::Layout;
-use crate::model::{CardId, LaneId, Map, StageId};
+use egui::Color32;
+
+use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
 use crate::theme::Theme;
 
 pub use face::face;
@@ -50,6 +52,15 @@ pub struct Decorations<'a> {
     pub selected_stage: Option<StageId>,
     /// The selected lane, outlined.
     pub selected_lane: Option<LaneId>,
+    /// The personas whose emotion curves are toggled on (from the legend).
+    /// Both the canvas and exports draw exactly these; empty draws none.
+    pub persona_curves: &'a [PersonaId],
+}
+
+/// A persona's colour, by its position in the map's persona list: the
+/// same on its chip in the title, its curve and its legend toggle.
+pub fn persona_color(theme: &Theme, index: usize) -> Color32 {
+    theme.stage_color(index + 3)
 }
 
 /// Below this on-screen card height, cards are drawn without text: at
@@ -83,8 +94,8 @@ pub fn paint_map(
     };
     title::paint_title(&mut p, map, layout, theme);
     grid::paint_grid(&mut p, map, layout, theme, deco);
-    emotion::paint_emotion_row(&mut p, map, layout, theme);
+    emotion::paint_emotion_row(&mut p, layout, theme, deco);
     cards::paint_cards(&mut p, map, layout, theme, deco);
-    legend::paint_legend(&mut p, layout, theme);
+    legend::paint_legend(&mut p, map, layout, theme, deco);
     p.shapes
 }
