@@ -8,7 +8,7 @@ use egui::emath::{Pos2, Rect, Vec2, pos2, vec2};
 
 use std::collections::HashMap;
 
-use crate::model::{CardId, Channel, LaneId, LaneKind, Map, PersonaId, StageId};
+use crate::model::{CardId, Channel, LaneId, Map, PersonaId, StageId};
 
 /// Sizes that shape the map.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,9 +168,8 @@ pub struct PersonaCurve {
 pub struct EvidenceCount {
     /// Cards whose evidence is observed or measured.
     pub backed: usize,
-    /// Cards that make a claim about the customer: every card outside
-    /// Opportunities lanes (an idea for the team is not something to
-    /// observe).
+    /// Every card of the map (cards in missing stages included: they are
+    /// still claims someone made).
     pub total: usize,
 }
 
@@ -488,11 +487,6 @@ impl Tally {
 fn emotion_curves(map: &Map, stages: &[StageBox], row: Rect) -> Curves {
     let stage_index: HashMap<StageId, usize> =
         stages.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
-    let opportunity: HashMap<LaneId, bool> = map
-        .lanes
-        .iter()
-        .map(|l| (l.id, l.kind == LaneKind::Opportunities))
-        .collect();
     let persona_index: HashMap<PersonaId, usize> = map
         .personas
         .iter()
@@ -507,10 +501,8 @@ fn emotion_curves(map: &Map, stages: &[StageBox], row: Rect) -> Curves {
     let mut tagged = vec![vec![Tally::default(); stages.len()]; n_curves];
     let mut evidence = EvidenceCount::default();
     for (ci, card) in map.cards.iter().enumerate() {
-        if !opportunity.get(&card.lane).copied().unwrap_or(false) {
-            evidence.total += 1;
-            evidence.backed += usize::from(card.evidence.is_evidence());
-        }
+        evidence.total += 1;
+        evidence.backed += usize::from(card.evidence.is_evidence());
         let (Some(&si), Some(e)) = (stage_index.get(&card.stage), &card.emotion) else {
             continue;
         };

@@ -297,8 +297,9 @@ fn clicking_a_finding_selects_its_card_and_dismissing_saves_in_the_map() {
         .iter()
         .find(|f| f.rule.id() == "missing-owner")
         .expect("the sample has a card without an owner");
-    let waymark::analysis::Place::Card { card, .. } = finding.place else {
-        panic!("missing-owner names a card");
+    // An aggregated finding: its click locates its first card.
+    let waymark::analysis::Place::Card { card, .. } = finding.parts[0].place else {
+        panic!("missing-owner lists cards");
     };
     h.get_by_label(&finding.message).click();
     h.run();

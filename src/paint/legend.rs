@@ -63,9 +63,10 @@ pub(super) fn paint_legend(
         let on = deco.persona_curves.contains(id);
         let r = p.view.rect(*rect);
         let color = persona_color(theme, pi);
-        // On: a filled pill with the curve's colour; off: an outline.
+        // On: a pill tinted with the curve's colour; off: a plain outline.
+        // Opaque fills: the border is a larger rect underneath.
         let (fill, line) = if on {
-            (color.gamma_multiply(0.18), color)
+            (theme.card.lerp_to_gamma(color, 0.2), color)
         } else {
             (theme.card, theme.guide)
         };
