@@ -552,10 +552,7 @@ fn emotion_curves(map: &Map, stages: &[StageBox], row: Rect) -> Curves {
             }
             (None, Some(mean)) => {
                 let cards = if tally.n == 1 { "card" } else { "cards" };
-                (
-                    mean,
-                    format!("mean of {} {cards} {}", tally.n, show(mean)),
-                )
+                (mean, format!("mean of {} {cards} {}", tally.n, show(mean)))
             }
             (None, None) => continue,
         };
@@ -584,7 +581,11 @@ fn emotion_curves(map: &Map, stages: &[StageBox], row: Rect) -> Curves {
                     let n = a.n + b.n;
                     (n > 0).then(|| {
                         let score = (a.sum + b.sum) as f32 / n as f32;
-                        (sb.id, score, pos2(sb.header.center().x, emotion_y(row, score)))
+                        (
+                            sb.id,
+                            score,
+                            pos2(sb.header.center().x, emotion_y(row, score)),
+                        )
                     })
                 })
                 .collect(),

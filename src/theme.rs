@@ -2,7 +2,7 @@
 
 use egui::Color32;
 
-use crate::model::{StageId, Channel, LaneKind};
+use crate::model::{Channel, LaneKind, StageId};
 
 /// The colours a map is drawn with.
 #[derive(Clone, Debug, PartialEq)]

@@ -188,9 +188,10 @@ fn findings_stay_linear_on_thousands_of_sections_and_actors() {
         .collect();
     assert_eq!(gaps.len(), n);
     assert!(
-        gaps[0]
-            .message
-            .starts_with(&format!("Persona \"Actor 0\" has no touchpoint in {} stages", n - 1)),
+        gaps[0].message.starts_with(&format!(
+            "Persona \"Actor 0\" has no touchpoint in {} stages",
+            n - 1
+        )),
         "{}",
         gaps[0].message
     );

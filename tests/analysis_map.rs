@@ -36,7 +36,12 @@ fn the_sample_map_has_two_findings_worth_reading() {
     let got: Vec<(&str, Vec<&str>)> = analysis
         .findings
         .iter()
-        .map(|f| (f.rule.id(), f.parts.iter().map(|p| p.name.as_str()).collect()))
+        .map(|f| {
+            (
+                f.rule.id(),
+                f.parts.iter().map(|p| p.name.as_str()).collect(),
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -52,7 +57,11 @@ fn the_sample_map_has_two_findings_worth_reading() {
         ]
     );
     assert_eq!(analysis.worst(), Some(Severity::Warning));
-    assert!(describe(&map).iter().all(|(rule, ..)| rule != "channel-dropped"));
+    assert!(
+        describe(&map)
+            .iter()
+            .all(|(rule, ..)| rule != "channel-dropped")
+    );
 }
 
 #[test]

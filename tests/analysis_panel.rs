@@ -121,7 +121,12 @@ fn severity_counters_are_filter_toggles_with_plurals() {
     harness.get_by_label("1 info").click();
     harness.run();
     assert!(harness.query_by_label(&info.message).is_none());
-    assert!(!harness.state().panel.shows(waymark::analysis::Severity::Info));
+    assert!(
+        !harness
+            .state()
+            .panel
+            .shows(waymark::analysis::Severity::Info)
+    );
     harness.get_by_label("1 info").click();
     harness.run();
     harness.get_by_label(&info.message);

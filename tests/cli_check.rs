@@ -75,9 +75,18 @@ fn the_summary_counts_each_severity_with_plurals() {
     let text = stdout(&out);
     let lines: Vec<&str> = text.lines().collect();
     // Errors first.
-    assert!(lines[0].starts_with("error empty-stage Team offsite: "), "{text}");
-    assert!(lines[1].starts_with("error empty-stage Backlog: "), "{text}");
-    assert_eq!(lines.last(), Some(&"4 findings: 2 errors, 1 warning, 1 info"));
+    assert!(
+        lines[0].starts_with("error empty-stage Team offsite: "),
+        "{text}"
+    );
+    assert!(
+        lines[1].starts_with("error empty-stage Backlog: "),
+        "{text}"
+    );
+    assert_eq!(
+        lines.last(),
+        Some(&"4 findings: 2 errors, 1 warning, 1 info")
+    );
 }
 
 #[test]
@@ -182,7 +191,8 @@ fn json_is_an_array_of_findings_with_stage_ids_and_names() {
     }
     let touch = map.lanes[0].id;
     assert_eq!(map.lanes[0].kind, waymark::model::LaneKind::Touchpoints);
-    map.cards.retain(|c| c.stage != stages[1] || c.lane == touch);
+    map.cards
+        .retain(|c| c.stage != stages[1] || c.lane == touch);
     let path = saved(&dir, "drop.ron", &map);
     let value: serde_json::Value =
         serde_json::from_slice(&check(&path, &["--format", "json"]).stdout).expect("valid JSON");

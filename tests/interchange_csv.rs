@@ -396,7 +396,10 @@ fn evidence_and_source_round_trip_and_default_to_assumed() {
 fn a_bad_evidence_level_names_the_cell() {
     let err = parse_err("stage,title,evidence\nBuy,Checkout,rumour\n");
     assert_eq!((err.row, err.column.as_deref()), (2, Some("evidence")));
-    assert!(err.message.contains("observed, measured or assumed"), "{err}");
+    assert!(
+        err.message.contains("observed, measured or assumed"),
+        "{err}"
+    );
 }
 
 #[test]

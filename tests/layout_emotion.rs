@@ -18,7 +18,10 @@ fn three_feelings() -> (Builder, Vec<waymark::model::CardId>) {
         b.touch(s, "Order summary", Channel::Website),
         b.card_in(s, pain, "Shipping cost shown late", Channel::Website),
     ];
-    for (id, (score, word)) in ids.iter().zip([(2, "delighted"), (0, "calm"), (-2, "annoyed")]) {
+    for (id, (score, word)) in ids
+        .iter()
+        .zip([(2, "delighted"), (0, "calm"), (-2, "annoyed")])
+    {
         b.edit(*id, |c| c.emotion = Some(Emotion::new(score, word)));
     }
     (b, ids)
@@ -31,7 +34,10 @@ fn the_band_spans_the_cards_and_the_curve_runs_through_their_mean() {
     let point = &l.emotion_points[0];
     assert_eq!(point.score, 0.0);
     assert_eq!(point.label, "mean of 3 cards 0");
-    let band = point.band.as_ref().expect("cards with emotions give a band");
+    let band = point
+        .band
+        .as_ref()
+        .expect("cards with emotions give a band");
     assert_eq!((band.low, band.high), (-2.0, 2.0));
     assert_eq!(band.rect.top(), l.emotion_y(2.0));
     assert_eq!(band.rect.bottom(), l.emotion_y(-2.0));
@@ -120,7 +126,11 @@ fn each_persona_has_a_curve_through_the_cards_that_apply_to_them() {
     assert_eq!(l.emotion_points[1].score, 0.0);
     // One legend toggle per persona, under the legend's other rows.
     assert_eq!(l.legend_personas.len(), 2);
-    assert!(l.legend_personas.iter().all(|(_, r)| l.legend.contains_rect(*r)));
+    assert!(
+        l.legend_personas
+            .iter()
+            .all(|(_, r)| l.legend.contains_rect(*r))
+    );
 }
 
 #[test]

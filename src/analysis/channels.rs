@@ -26,10 +26,7 @@ pub fn is_entry_channel(channel: &Channel) -> bool {
 /// them: customers are spread evenly and any of them may be where a
 /// customer is.
 pub(crate) fn main_channels<'a>(facts: &StageFacts<'a>) -> Vec<&'a Channel> {
-    let places = facts
-        .channels
-        .iter()
-        .filter(|(c, _)| !is_entry_channel(c));
+    let places = facts.channels.iter().filter(|(c, _)| !is_entry_channel(c));
     let most = places.clone().map(|(_, n)| *n).max().unwrap_or(0);
     places
         .filter(|(_, n)| *n == most)

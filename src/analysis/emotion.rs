@@ -157,12 +157,14 @@ pub(crate) fn assumed_low_point(index: &Index<'_>, out: &mut Vec<Finding>) {
             count_noun(lows.len(), "stage", "stages")
         )
     };
-    out.push(index.map_finding(
-        Rule::AssumedLowPoint,
-        parts,
-        message,
-        "Check these moments with customers (an interview, a usability test) or data, then \
+    out.push(
+        index.map_finding(
+            Rule::AssumedLowPoint,
+            parts,
+            message,
+            "Check these moments with customers (an interview, a usability test) or data, then \
          set the card's evidence to observed or measured and name the source."
-            .to_owned(),
-    ));
+                .to_owned(),
+        ),
+    );
 }

@@ -340,10 +340,7 @@ impl<'a> Index<'a> {
             .stage_pos
             .get(&card.stage)
             .map(|&si| self.stages[si].stage);
-        let lane = self
-            .lane_pos
-            .get(&card.lane)
-            .map(|&li| &self.map.lanes[li]);
+        let lane = self.lane_pos.get(&card.lane).map(|&li| &self.map.lanes[li]);
         Finding {
             rule,
             severity: rule.severity(),

@@ -119,8 +119,10 @@ fn explain(id: &str) -> ExitCode {
 
 /// The name the summary gives the map: its file name, as typed otherwise.
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 /// Whether any active finding is at or above `level`.
@@ -190,7 +192,11 @@ pub fn write_json(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
     writeln!(out, "[")?;
     for (i, f) in analysis.findings.iter().enumerate() {
         let text = serde_json::to_string_pretty(&finding_json(f)).map_err(io::Error::other)?;
-        let comma = if i + 1 < analysis.findings.len() { "," } else { "" };
+        let comma = if i + 1 < analysis.findings.len() {
+            ","
+        } else {
+            ""
+        };
         writeln!(out, "  {}{comma}", text.replace('\n', "\n  "))?;
     }
     writeln!(out, "]")

@@ -139,7 +139,11 @@ fn export(args: &ExportArgs) -> Result<String, (u8, String)> {
                 EXIT_USAGE,
                 format!(
                     "the map has no persona named `{name}`; its personas are: {}",
-                    if names.is_empty() { "none".to_owned() } else { names.join(", ") }
+                    if names.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        names.join(", ")
+                    }
                 ),
             ));
         };

@@ -27,8 +27,8 @@ use std::sync::Arc;
 
 use crate::format::{LoadError, LoadErrorKind};
 use crate::model::{
-    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId, Score, Stage,
-    StageId,
+    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId,
+    Score, Stage, StageId,
 };
 
 use super::mermaid::lane_kind;
@@ -394,7 +394,9 @@ fn add_card(map: &mut Map, cells: &Cells<'_>) -> Result<(), CsvError> {
     let Some(evidence) = Evidence::parse(evidence_cell) else {
         return Err(cells.error(
             Field::Evidence,
-            format!("`{evidence_cell}` is not an evidence level; expected observed, measured or assumed"),
+            format!(
+                "`{evidence_cell}` is not an evidence level; expected observed, measured or assumed"
+            ),
         ));
     };
     let stage = stage_named(map, stage_name);

@@ -5,7 +5,8 @@
 use std::sync::Arc;
 
 use super::{
-    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId, Stage, StageId,
+    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId,
+    Stage, StageId,
 };
 
 /// Builds cards into a map with little ceremony.
@@ -497,20 +498,72 @@ pub fn sample_map() -> Map {
     // What the team has checked, and where from. Everything else is the
     // workshop's belief, and stays assumed.
     let evidence: [(&str, Evidence, &str); 14] = [
-        ("Instagram trail video ad", Evidence::Measured, "Ads report: video completion, spring campaign"),
-        ("Search: best hiking boots 2026", Evidence::Measured, "Search Console: top queries"),
-        ("Friend's recommendation", Evidence::Measured, "Post-purchase survey: how did you hear of us?"),
-        ("Product pages with size guide", Evidence::Measured, "Web analytics: size-guide views"),
-        ("Size guide is hard to read on mobile", Evidence::Observed, "Usability test, March: 5 of 8 gave up on the size table"),
-        ("Store try-on appointment", Evidence::Measured, "Booking system: try-on appointments kept"),
-        ("Live chat with gear expert", Evidence::Measured, "Chat transcripts and satisfaction scores"),
-        ("Shipping cost appears only at checkout", Evidence::Measured, "Checkout funnel: 38% leave at the shipping step"),
+        (
+            "Instagram trail video ad",
+            Evidence::Measured,
+            "Ads report: video completion, spring campaign",
+        ),
+        (
+            "Search: best hiking boots 2026",
+            Evidence::Measured,
+            "Search Console: top queries",
+        ),
+        (
+            "Friend's recommendation",
+            Evidence::Measured,
+            "Post-purchase survey: how did you hear of us?",
+        ),
+        (
+            "Product pages with size guide",
+            Evidence::Measured,
+            "Web analytics: size-guide views",
+        ),
+        (
+            "Size guide is hard to read on mobile",
+            Evidence::Observed,
+            "Usability test, March: 5 of 8 gave up on the size table",
+        ),
+        (
+            "Store try-on appointment",
+            Evidence::Measured,
+            "Booking system: try-on appointments kept",
+        ),
+        (
+            "Live chat with gear expert",
+            Evidence::Measured,
+            "Chat transcripts and satisfaction scores",
+        ),
+        (
+            "Shipping cost appears only at checkout",
+            Evidence::Measured,
+            "Checkout funnel: 38% leave at the shipping step",
+        ),
         ("Checkout", Evidence::Measured, "Checkout funnel analytics"),
-        ("Forced account creation", Evidence::Observed, "Usability test, March: 6 of 8 hesitated at sign-up"),
-        ("Unboxing with care card", Evidence::Observed, "Unboxing videos customers posted"),
-        ("Exchange needs a printed label", Evidence::Measured, "Returns survey, Q1"),
-        ("Review request after first hike", Evidence::Measured, "Email report: open and review rates"),
-        ("Posts trail photos tagging the brand", Evidence::Observed, "Tagged posts on Instagram"),
+        (
+            "Forced account creation",
+            Evidence::Observed,
+            "Usability test, March: 6 of 8 hesitated at sign-up",
+        ),
+        (
+            "Unboxing with care card",
+            Evidence::Observed,
+            "Unboxing videos customers posted",
+        ),
+        (
+            "Exchange needs a printed label",
+            Evidence::Measured,
+            "Returns survey, Q1",
+        ),
+        (
+            "Review request after first hike",
+            Evidence::Measured,
+            "Email report: open and review rates",
+        ),
+        (
+            "Posts trail photos tagging the brand",
+            Evidence::Observed,
+            "Tagged posts on Instagram",
+        ),
     ];
     for card in &mut b.map.cards {
         if let Some((_, level, source)) = evidence.iter().find(|(t, ..)| *t == card.title) {

@@ -75,12 +75,23 @@ pub(super) fn paint_cards(
     }
 }
 
-pub(super) fn paint_card_detail(p: &mut Painter<'_, '_>, card: &Card, r: Rect, theme: &Theme, editing: bool) {
+pub(super) fn paint_card_detail(
+    p: &mut Painter<'_, '_>,
+    card: &Card,
+    r: Rect,
+    theme: &Theme,
+    editing: bool,
+) {
     let pad = p.z(sizes::CARD_PAD);
     let face_r = p.z(sizes::CARD_FACE);
     let text_w = r.width() / p.view.zoom - 12.0 - 12.0 - 30.0;
     if !editing {
-        p.text(r.min + vec2(pad + p.z(2.0), p.z(9.0)), Align2::LEFT_TOP, &card.title, TextStyle::regular(sizes::CARD_TITLE, theme.text, text_w, 2));
+        p.text(
+            r.min + vec2(pad + p.z(2.0), p.z(9.0)),
+            Align2::LEFT_TOP,
+            &card.title,
+            TextStyle::regular(sizes::CARD_TITLE, theme.text, text_w, 2),
+        );
     }
     let bottom = r.bottom() - p.z(15.0);
     let mark = pos2(r.left() + pad + p.z(6.0), bottom);
@@ -91,16 +102,36 @@ pub(super) fn paint_card_detail(p: &mut Painter<'_, '_>, card: &Card, r: Rect, t
         label.push_str(card.channel.label());
     }
     if card.medium == crate::model::Medium::Physical {
-        label.push_str(if label.is_empty() { "physical" } else { " · physical" });
+        label.push_str(if label.is_empty() {
+            "physical"
+        } else {
+            " · physical"
+        });
     }
     let text_at = if card.channel.is_known() {
         mark + vec2(p.z(10.0), 0.0)
     } else {
         mark - vec2(p.z(6.0), 0.0)
     };
-    p.text(text_at, Align2::LEFT_CENTER, &label, TextStyle::regular(sizes::CARD_CHANNEL, theme.muted, r.width() / p.view.zoom - 70.0, 1));
+    p.text(
+        text_at,
+        Align2::LEFT_CENTER,
+        &label,
+        TextStyle::regular(
+            sizes::CARD_CHANNEL,
+            theme.muted,
+            r.width() / p.view.zoom - 70.0,
+            1,
+        ),
+    );
     let evidence_at = pos2(r.right() - pad - p.z(4.0), bottom);
-    evidence_mark(p, evidence_at, p.z(EVIDENCE_MARK), card.evidence, theme.muted);
+    evidence_mark(
+        p,
+        evidence_at,
+        p.z(EVIDENCE_MARK),
+        card.evidence,
+        theme.muted,
+    );
     if let Some(e) = &card.emotion {
         let center = pos2(r.right() - pad - face_r + p.z(2.0), r.center().y);
         p.face(center, face_r, e.score.value() as f32, theme.card_border);
@@ -129,7 +160,13 @@ const EVIDENCE_MARK: f32 = 4.5;
 /// The card's evidence as a small mark in its bottom-right corner, shapes
 /// rather than glyphs: observed is a filled dot (seen), measured three
 /// bars (counted), assumed a hollow ring (nothing inside yet).
-pub(super) fn evidence_mark(p: &mut Painter<'_, '_>, center: Pos2, r: f32, evidence: Evidence, color: Color32) {
+pub(super) fn evidence_mark(
+    p: &mut Painter<'_, '_>,
+    center: Pos2,
+    r: f32,
+    evidence: Evidence,
+    color: Color32,
+) {
     match evidence {
         Evidence::Observed => {
             p.shapes.push(Shape::circle_filled(center, r, color));
@@ -138,12 +175,18 @@ pub(super) fn evidence_mark(p: &mut Painter<'_, '_>, center: Pos2, r: f32, evide
             let w = r * 0.5;
             for (i, h) in [0.9f32, 1.5, 2.0].into_iter().enumerate() {
                 let x = center.x - r + i as f32 * (w + r * 0.25);
-                let bar = Rect::from_min_max(pos2(x, center.y + r - h * r), pos2(x + w, center.y + r));
-                p.shapes.push(Shape::rect_filled(bar, CornerRadius::ZERO, color));
+                let bar =
+                    Rect::from_min_max(pos2(x, center.y + r - h * r), pos2(x + w, center.y + r));
+                p.shapes
+                    .push(Shape::rect_filled(bar, CornerRadius::ZERO, color));
             }
         }
         Evidence::Assumed => {
-            p.shapes.push(Shape::circle_stroke(center, r * 0.85, Stroke::new((r * 0.3).max(1.0), color)));
+            p.shapes.push(Shape::circle_stroke(
+                center,
+                r * 0.85,
+                Stroke::new((r * 0.3).max(1.0), color),
+            ));
         }
     }
 }

@@ -11,9 +11,7 @@ use std::collections::HashMap;
 
 use egui::{Color32, CornerRadius, Response, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use crate::analysis::{
-    Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun,
-};
+use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun};
 use crate::edit::Command;
 use crate::model::{Dismissal, Map, StageId};
 use crate::theme::emotion_color;
@@ -172,8 +170,12 @@ fn sections<'a>(map: &Map, findings: &[&'a Finding]) -> Vec<Section<'a>> {
     }
     // Stable: a pair goes right after the stage it starts at; sections
     // whose stage is gone (the map changed under the analysis) go last.
-    let positions: HashMap<StageId, usize> =
-        map.stages.iter().enumerate().map(|(i, s)| (s.id, i)).collect();
+    let positions: HashMap<StageId, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
     let pos = |id: StageId| positions.get(&id).map_or(usize::MAX / 4, |p| p + 1);
     out.sort_by_key(|s| match s.group {
         Group::Map => 0,

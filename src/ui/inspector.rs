@@ -206,7 +206,12 @@ pub fn evidence_ui(ui: &mut Ui, card: &Card) -> Option<(Command, String)> {
             }
         }
     });
-    if let Some(t) = text_field(ui, "Source", &card.source, "Interview notes, a dashboard link…") {
+    if let Some(t) = text_field(
+        ui,
+        "Source",
+        &card.source,
+        "Interview notes, a dashboard link…",
+    ) {
         let mut c = changed.unwrap_or_else(|| card.clone());
         c.source = t;
         changed = Some(c);
