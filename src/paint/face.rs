@@ -38,4 +38,3 @@ pub fn face(shapes: &mut Vec<Shape>, center: Pos2, radius: f32, score: f32, ring
         Stroke::new((radius * 0.13).max(1.0), ink),
     ));
 }
-

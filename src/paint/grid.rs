@@ -1,11 +1,10 @@
 //! Stage columns with their headers, and lane rows with their labels.
 
-use egui::epaint::{CornerRadius, CubicBezierShape, Stroke};
-use egui::{Align2, Color32, Pos2, Rect, Shape, pos2, vec2};
+use egui::{Align2, Rect, pos2, vec2};
 
 use crate::layout::Layout;
-use crate::model::{Card, Channel, Map, StageId};
-use crate::theme::{Theme, channel_color, lane_color};
+use crate::model::Map;
+use crate::theme::{Theme, lane_color};
 
 use super::painter::{Painter, TextStyle};
 use super::{Decorations, sizes};
@@ -38,8 +37,28 @@ pub(super) fn paint_grid(
         }
         p.rect(header, radius, color);
         let pad = p.z(sizes::HEADER_PAD);
-        let name = p.text(header.min + vec2(pad, pad * 0.8), Align2::LEFT_TOP, &stage.name, TextStyle::bold(sizes::STAGE_NAME, theme.header_text, sb.header.width() - 28.0, 1));
-        p.text(pos2(header.left() + pad, name.bottom() + p.z(6.0)), Align2::LEFT_TOP, &stage.goal, TextStyle::regular(sizes::STAGE_GOAL, theme.header_text.gamma_multiply(0.9), sb.header.width() - 28.0, 2));
+        let name = p.text(
+            header.min + vec2(pad, pad * 0.8),
+            Align2::LEFT_TOP,
+            &stage.name,
+            TextStyle::bold(
+                sizes::STAGE_NAME,
+                theme.header_text,
+                sb.header.width() - 28.0,
+                1,
+            ),
+        );
+        p.text(
+            pos2(header.left() + pad, name.bottom() + p.z(6.0)),
+            Align2::LEFT_TOP,
+            &stage.goal,
+            TextStyle::regular(
+                sizes::STAGE_GOAL,
+                theme.header_text.gamma_multiply(0.9),
+                sb.header.width() - 28.0,
+                2,
+            ),
+        );
     }
     for (li, lb) in layout.lanes.iter().enumerate() {
         let Some(lane) = map.lanes.get(li) else {
@@ -67,7 +86,11 @@ pub(super) fn paint_grid(
             p.z(2.5),
             accent,
         );
-        p.text(label.min + vec2(p.z(20.0), p.z(12.0)), Align2::LEFT_TOP, &lane.name, TextStyle::bold(sizes::LANE_NAME, theme.text, lb.label.width() - 26.0, 3));
+        p.text(
+            label.min + vec2(p.z(20.0), p.z(12.0)),
+            Align2::LEFT_TOP,
+            &lane.name,
+            TextStyle::bold(sizes::LANE_NAME, theme.text, lb.label.width() - 26.0, 3),
+        );
     }
 }
-

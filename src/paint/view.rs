@@ -36,4 +36,3 @@ impl View {
         Rect::from_min_max(self.to_screen(r.min), self.to_screen(r.max))
     }
 }
-
