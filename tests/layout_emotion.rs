@@ -69,6 +69,10 @@ fn the_lowest_card_of_each_stage_is_marked_with_its_id_and_position() {
     assert_eq!(low.label, "annoyed -2");
     assert_eq!(low.pos.y, l.emotion_y(-2.0));
     assert_eq!(low.pos.x, l.emotion_points[0].pos.x);
+    // The canvas finds it under the pointer, to select the card on a click.
+    assert_eq!(l.low_point_at(low.pos).map(|p| p.card), Some(ids[2]));
+    let beside = low.pos + egui::vec2(low.radius + 1.0, 0.0);
+    assert!(l.low_point_at(beside).is_none());
     // A stage with no card emotion has no low point, no band, no value.
     let mut b = b;
     let quiet = b.stage("Quiet");
