@@ -372,7 +372,8 @@ pub struct StageSummary {
     pub role: Option<StageRole>,
     /// How many touchpoint cards it has.
     pub touchpoints: usize,
-    /// The channels of its touchpoints, each once, in card order.
+    /// The known channels of its touchpoints, each once, in card order
+    /// (unknown channels are left out).
     pub channels: Vec<Channel>,
     /// Its emotion, -2..=2: its own or its cards' average.
     pub emotion: Option<f32>,
