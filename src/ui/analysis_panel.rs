@@ -373,8 +373,10 @@ impl AnalysisPanel {
                 let response = ui
                     .add(egui::Button::selectable(picked, finding.message.as_str()).wrap())
                     .on_hover_text(format!(
-                        "{}\nNext step: {}",
-                        finding.rule, finding.suggestion
+                        "{}: {}\nNext step: {}",
+                        finding.rule,
+                        finding.rule.explain().reason,
+                        finding.suggestion
                     ));
                 if response.clicked() {
                     self.picked = Some(id.clone());
