@@ -93,11 +93,11 @@ pub(super) fn paint_emotion_row(
     }
 
     for (point, screen) in layout.emotion_points.iter().zip(&points) {
-        let low_here = layout
-            .low_points
-            .iter()
-            .find(|l| l.stage == point.stage)
-            .is_some_and(|l| (f32::from(l.score) - point.score).abs() < SAME_POINT);
+        // The band's bottom is the stage's low point: no search per stage.
+        let low_here = point
+            .band
+            .as_ref()
+            .is_some_and(|b| (b.low - point.score).abs() < SAME_POINT);
         if !low_here {
             p.face(*screen, p.z(sizes::CURVE_FACE), point.score, theme.card);
         }
