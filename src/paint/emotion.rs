@@ -101,6 +101,11 @@ pub(super) fn paint_emotion_row(
         if !low_here {
             p.face(*screen, p.z(sizes::CURVE_FACE), point.score, theme.card);
         }
+        // Labels are laid out before they are clipped: skip those of stages
+        // far off screen, so a map of thousands of stages stays cheap.
+        if !near_clip(p, screen.x, layout.style.stage_width) {
+            continue;
+        }
         p.text(
             *screen - vec2(0.0, p.z(sizes::CURVE_FACE + 4.0)),
             Align2::CENTER_BOTTOM,
@@ -115,6 +120,9 @@ pub(super) fn paint_emotion_row(
     }
     for low in &layout.low_points {
         let center = p.view.to_screen(low.pos);
+        if !near_clip(p, center.x, layout.style.stage_width) {
+            continue;
+        }
         p.face(center, p.z(low.radius), f32::from(low.score), theme.card);
         p.text(
             center + vec2(p.z(low.radius + 6.0), 0.0),
@@ -128,6 +136,12 @@ pub(super) fn paint_emotion_row(
             ),
         );
     }
+}
+
+/// Whether a screen x is within a stage's width (in map units) of the clip.
+fn near_clip(p: &Painter<'_, '_>, x: f32, width: f32) -> bool {
+    let margin = p.z(width);
+    x >= p.clip.left() - margin && x <= p.clip.right() + margin
 }
 
 /// A smooth curve through points (Catmull-Rom as cubic Béziers).
