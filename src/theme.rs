@@ -2,7 +2,7 @@
 
 use egui::Color32;
 
-use crate::model::{Channel, LaneKind, StageId};
+use crate::model::{Channel, LaneKind};
 
 /// The colours a map is drawn with.
 #[derive(Clone, Debug, PartialEq)]
@@ -91,12 +91,6 @@ impl Theme {
     /// The colour at `index` of the stage palette (persona chips use it too).
     pub fn stage_color(&self, index: usize) -> Color32 {
         self.stages[index % self.stages.len()]
-    }
-
-    /// The header colour of a stage. It follows the stage, not its place,
-    /// so moving one stage recolours no other.
-    pub fn stage_color_of(&self, id: StageId) -> Color32 {
-        self.stage_color((id.0 % self.stages.len() as u64) as usize)
     }
 }
 

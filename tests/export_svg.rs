@@ -5,8 +5,8 @@ mod common;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use waymark::export::{self, ExportOptions, ThemeChoice};
+use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
-use waymark::model::sample::sample_map;
 
 /// What a parsed SVG holds that the tests look at.
 #[derive(Default, Debug)]
@@ -201,7 +201,12 @@ fn dark_and_transparent_change_the_background() {
 
 #[test]
 fn a_large_map_exports_as_svg_even_when_too_large_for_png() {
-    let map = common::big_map::big_map(80, 2, 1);
+    let map = waymark::model::generated::generated_map(waymark::model::generated::Shape {
+        stages: 80,
+        lanes: 2,
+        cards: 160,
+        personas: 0,
+    });
     let parsed = svg(&map);
     assert_eq!(parsed.root, "svg");
     for card in &map.cards {

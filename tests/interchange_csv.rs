@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use waymark::interchange::csv::{self, COLUMNS, CsvError};
-use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona};
 
 /// The columns files had before evidence: still read as they are.
 const HEADER: &str =

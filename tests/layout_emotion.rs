@@ -5,8 +5,9 @@
 mod common;
 
 use common::Builder;
+use waymark::interchange::sample::sample_map;
 use waymark::layout::{Style, layout};
-use waymark::model::{Channel, Emotion, Evidence, sample::sample_map};
+use waymark::model::{Channel, Emotion, Evidence};
 
 /// A stage with three cards at +2, 0 and -2 (the last a pain point).
 fn three_feelings() -> (Builder, Vec<waymark::model::CardId>) {

@@ -5,4 +5,5 @@
 
 pub mod csv;
 pub mod mermaid;
+pub mod sample;
 pub mod templates;

@@ -104,7 +104,6 @@ pub const MAX_PERSONA_CURVES: usize = 12;
 /// The radius of a low-point face, in map units.
 pub const LOW_FACE_RADIUS: f32 = 10.0;
 
-
 /// Everything the emotion row shows, computed in one pass over the cards.
 pub(super) struct Curves {
     pub(super) points: Vec<EmotionPoint>,

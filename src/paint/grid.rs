@@ -24,7 +24,7 @@ pub(super) fn paint_grid(
         let column = p.view.rect(sb.column);
         p.rect(column, radius, theme.column);
         let header = p.view.rect(sb.header);
-        let color = theme.stage_color_of(stage.id);
+        let color = theme.stage_color(sb.palette);
         if deco.highlight_stage == Some(stage.id) {
             p.rect(
                 column.expand(p.z(4.0)),
