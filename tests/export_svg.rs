@@ -7,6 +7,7 @@ use quick_xml::events::Event;
 use waymark::export::{self, ExportOptions, ThemeChoice};
 use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
+use waymark::paint::MAX_TEXT_CHARS;
 
 /// What a parsed SVG holds that the tests look at.
 #[derive(Default, Debug)]
@@ -167,6 +168,46 @@ fn a_long_elided_title_keeps_its_full_text_in_a_title() {
     assert!(visible.ends_with('…'), "{visible}");
     assert!(long.starts_with(visible.trim_end_matches('…').trim_end()));
     assert_eq!(title, long);
+}
+
+#[test]
+fn a_multi_megabyte_title_is_cut_before_layout_and_in_the_svg() {
+    // 4 MB in the map's title and in a card's: shaped whole, each took
+    // seconds and about 115 bytes of memory per byte of text.
+    let mut map = sample_map();
+    let plain = export::render_svg(&map, &ExportOptions::default()).expect("svg");
+    let huge = "Search for hiking boots ".repeat(4 * 1024 * 1024 / 24);
+    std::sync::Arc::make_mut(&mut map.cards[0]).title = huge.clone();
+    map.title = huge.clone();
+
+    let painted = export::paint(&map, &ExportOptions::default());
+    let longest = painted
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            egui::Shape::Text(t) => Some(t.galley.job.text.chars().count()),
+            _ => None,
+        })
+        .max();
+    assert_eq!(longest, Some(MAX_TEXT_CHARS + 1), "cut, plus the ellipsis");
+
+    let text = export::render_svg(&map, &ExportOptions::default()).expect("svg");
+    assert!(
+        text.len() < plain.len() + 8 * MAX_TEXT_CHARS,
+        "{} bytes of SVG",
+        text.len()
+    );
+    let parsed = parse(&text);
+    let (visible, title) = parsed
+        .texts
+        .iter()
+        .find(|(v, _)| v.starts_with("Search for hiking boots") && v.len() < 200)
+        .expect("the card's title is drawn");
+    assert!(visible.ends_with('…'), "{visible}");
+    assert_eq!(title.chars().count(), MAX_TEXT_CHARS + 1);
+    assert!(huge.starts_with(title.trim_end_matches('…')));
+
+    export::render_png(&map, &ExportOptions::default(), None).expect("png");
 }
 
 #[test]

@@ -99,6 +99,10 @@ impl WaymarkApp {
         ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0;
+            // Map text is scaled up to 3 % off its layout size (the size
+            // ladder), so quarter-pixel glyph bitmaps buy nothing there,
+            // and they double the font atlas (issue 14).
+            style.visuals.text_options.subpixel_binning = false;
         });
         // Ctrl+= and Ctrl+− zoom the map, not the whole interface.
         ctx.options_mut(|o| o.zoom_with_keyboard = false);
@@ -178,6 +182,10 @@ impl eframe::App for WaymarkApp {
     /// run: a fresh start looks like a fresh start.
     fn persist_egui_memory(&self) -> bool {
         false
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::paint::cap_texture_side(raw_input);
     }
 }
 

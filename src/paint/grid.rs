@@ -1,6 +1,6 @@
 //! Stage columns with their headers, and lane rows with their labels.
 
-use egui::{Align2, Rect, pos2, vec2};
+use egui::{Align2, Rect, vec2};
 
 use crate::layout::Layout;
 use crate::model::Map;
@@ -37,9 +37,8 @@ pub(super) fn paint_grid(
         }
         p.rect(header, radius, color);
         let pad = p.z(sizes::HEADER_PAD);
-        let name = p.text(
+        p.text_pair(
             header.min + vec2(pad, pad * 0.8),
-            Align2::LEFT_TOP,
             &stage.name,
             TextStyle::bold(
                 sizes::STAGE_NAME,
@@ -47,10 +46,7 @@ pub(super) fn paint_grid(
                 sb.header.width() - 28.0,
                 1,
             ),
-        );
-        p.text(
-            pos2(header.left() + pad, name.bottom() + p.z(6.0)),
-            Align2::LEFT_TOP,
+            p.z(6.0),
             &stage.goal,
             TextStyle::regular(
                 sizes::STAGE_GOAL,
@@ -86,7 +82,7 @@ pub(super) fn paint_grid(
             p.z(2.5),
             accent,
         );
-        p.text(
+        p.text_if_visible(
             label.min + vec2(p.z(20.0), p.z(12.0)),
             Align2::LEFT_TOP,
             &lane.name,

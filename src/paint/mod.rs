@@ -1,8 +1,10 @@
 //! Layout + Map + Theme → epaint shapes, shared by the canvas and export.
 //!
-//! Text is laid out at the zoomed size, never scaled after the fact, so it
-//! stays sharp at every zoom. Shapes outside `clip` are skipped: with
-//! thousands of cards most are off screen, and tessellation is the cost.
+//! On screen, text is laid out at the nearest size of a ladder and scaled
+//! by at most 3 % to the zoomed size: sharp at every zoom, with a fixed set
+//! of font sizes in the atlas (see [`ladder_size`]). Exports lay text out
+//! at exactly its size. Shapes outside `clip` are skipped: with thousands
+//! of cards most are off screen, and tessellation is the cost.
 
 mod cards;
 mod emotion;
@@ -12,6 +14,7 @@ mod grid;
 mod legend;
 mod painter;
 pub mod sizes;
+mod text;
 mod title;
 mod view;
 
@@ -28,9 +31,13 @@ use crate::theme::Theme;
 
 pub use face::face;
 pub use fonts::{bold, font_definitions};
+pub use text::{
+    LADDER_MAX, LADDER_MIN, LADDER_STEP, MAX_FONT_ATLAS_SIDE, MAX_TEXT_CHARS, cap_text,
+    cap_text_to, cap_texture_side, ladder_size,
+};
 pub use view::View;
 
-use painter::Painter;
+use painter::{Painter, TextSizing};
 
 /// What the editor adds on top of the document: selection, highlights,
 /// cards being dragged. Exports use the default: nothing.
@@ -76,7 +83,9 @@ pub fn cards_are_tiny(layout: &Layout, zoom: f32) -> bool {
     layout.style.card_size.y * zoom < TINY_HEIGHT
 }
 
-/// Paints the whole map into shapes in screen space.
+/// Paints the whole map into shapes in screen space, for the screen: text
+/// sizes come from a ladder (see [`ladder_size`]), so zooming through any
+/// number of levels rasterises a fixed set of font sizes.
 pub fn paint_map(
     fonts: &mut FontsView<'_>,
     map: &Map,
@@ -86,16 +95,42 @@ pub fn paint_map(
     clip: Rect,
     deco: &Decorations<'_>,
 ) -> Vec<Shape> {
-    let mut p = Painter {
-        fonts,
-        view: *view,
-        clip,
-        shapes: Vec::with_capacity(64 + layout.cards.len().min(4096) * 8),
-    };
-    title::paint_title(&mut p, map, layout, theme);
-    grid::paint_grid(&mut p, map, layout, theme, deco);
-    emotion::paint_emotion_row(&mut p, layout, theme, deco);
-    cards::paint_cards(&mut p, map, layout, theme, deco);
-    legend::paint_legend(&mut p, map, layout, theme, deco);
+    let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Ladder);
+    paint_sections(&mut p, map, layout, theme, deco);
     p.shapes
+}
+
+/// Paints the whole map for an export: nothing decorated but the persona
+/// curves toggled on, and text laid out at exactly its size, since an
+/// export lays out once, at one scale.
+pub fn paint_map_for_export(
+    fonts: &mut FontsView<'_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    view: &View,
+    clip: Rect,
+    persona_curves: &[PersonaId],
+) -> Vec<Shape> {
+    let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Exact);
+    let deco = Decorations {
+        persona_curves,
+        ..Decorations::default()
+    };
+    paint_sections(&mut p, map, layout, theme, &deco);
+    p.shapes
+}
+
+fn paint_sections(
+    p: &mut Painter<'_, '_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    deco: &Decorations<'_>,
+) {
+    title::paint_title(p, map, layout, theme);
+    grid::paint_grid(p, map, layout, theme, deco);
+    emotion::paint_emotion_row(p, layout, theme, deco);
+    cards::paint_cards(p, map, layout, theme, deco);
+    legend::paint_legend(p, map, layout, theme, deco);
 }

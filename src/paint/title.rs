@@ -17,15 +17,11 @@ pub(super) fn paint_title(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, t
         .first()
         .map_or(layout.title.right(), |(_, r)| r.left());
     let width = (personas_left - layout.title.left() - 24.0).max(200.0);
-    let t = p.text(
+    p.text_pair(
         title.min,
-        Align2::LEFT_TOP,
         &map.title,
         TextStyle::bold(sizes::MAP_TITLE, theme.text, width, 1),
-    );
-    p.text(
-        pos2(title.left(), t.bottom() + p.z(6.0)),
-        Align2::LEFT_TOP,
+        p.z(6.0),
         &map.description,
         TextStyle::regular(sizes::MAP_DESCRIPTION, theme.muted, width, 2),
     );
@@ -40,13 +36,13 @@ pub(super) fn paint_title(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, t
         p.shapes
             .push(Shape::circle_filled(dot, r.height() * 0.36, color));
         let initial: String = persona.name.chars().take(1).collect();
-        p.text(
+        p.text_if_visible(
             dot,
             Align2::CENTER_CENTER,
             &initial,
             TextStyle::bold(sizes::PERSONA_INITIAL, Color32::WHITE, 20.0, 1),
         );
-        p.text(
+        p.text_if_visible(
             pos2(r.left() + r.height() + p.z(2.0), r.center().y),
             Align2::LEFT_CENTER,
             &persona.name,

@@ -68,9 +68,9 @@ pub(super) fn inline_edit_ui(
     };
     let r = v.rect(area);
     let text_edit = egui::TextEdit::singleline(&mut edit.text)
-        .font(egui::FontId::proportional(
+        .font(egui::FontId::proportional(crate::paint::ladder_size(
             (size * v.zoom).clamp(10.0, 40.0),
-        ))
+        )))
         .hint_text(NEW_CARD_TITLE)
         .desired_width(r.width());
     let output = ui

@@ -50,7 +50,10 @@ pub(super) fn paint_gaps(
             marker.center(),
             egui::Align2::CENTER_CENTER,
             "!",
-            egui::FontId::new(marker.width(), crate::paint::bold()),
+            egui::FontId::new(
+                crate::paint::ladder_size(marker.width()),
+                crate::paint::bold(),
+            ),
             Color32::WHITE,
         );
         let response = ui.interact(
@@ -160,7 +163,7 @@ pub(super) fn paint_drag_preview(
             min + vec2(14.0, 10.0) * v.zoom,
             egui::Align2::LEFT_TOP,
             &card.title,
-            egui::FontId::proportional(13.5 * v.zoom),
+            egui::FontId::proportional(crate::paint::ladder_size(13.5 * v.zoom)),
             theme.text,
         );
     }
@@ -253,7 +256,7 @@ pub(super) fn paint_header_drag_preview(
         egui::Align2::LEFT_TOP,
         name,
         egui::FontId::new(
-            crate::paint::sizes::LANE_NAME * v.zoom,
+            crate::paint::ladder_size(crate::paint::sizes::LANE_NAME * v.zoom),
             crate::paint::bold(),
         ),
         text_color,
