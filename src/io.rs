@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use crate::format::{self, LoadError, LoadErrorKind};
+use crate::format::{self, LoadError, LoadErrorKind, Loaded};
 use crate::interchange::{csv, mermaid};
 use crate::model::Map;
 
@@ -33,6 +33,27 @@ pub fn load_any(path: &Path) -> Result<Map, LoadError> {
         }
         _ => format::load(path),
     }
+}
+
+/// [`load_any`] with the load's warnings (unknown fields of a `.ron`
+/// file). A newer `.ron` file is refused, as by [`load_any`].
+pub fn load_any_with_warnings(path: &Path) -> Result<Loaded, LoadError> {
+    if !matches!(extension(path).as_str(), "mmd" | "mermaid" | "csv") {
+        let loaded = format::load_with_warnings(path)?;
+        if let Some(version) = loaded.newer_version {
+            return Err(LoadError::new(
+                &path.display().to_string(),
+                LoadErrorKind::NewerVersion { version },
+            ));
+        }
+        return Ok(loaded);
+    }
+    Ok(Loaded {
+        map: load_any(path)?,
+        warnings: Vec::new(),
+        newer_version: None,
+        stamp: None,
+    })
 }
 
 /// Saves a map to any supported file, chosen by extension. Every write is
@@ -65,13 +86,5 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|err| LoadError::new(&name, LoadErrorKind::Io(err.to_string())))?;
-    String::from_utf8(bytes).map_err(|err| {
-        LoadError::new(
-            &name,
-            LoadErrorKind::Syntax(format!(
-                "the file is not UTF-8 text (invalid byte at offset {}); save it as UTF-8",
-                err.utf8_error().valid_up_to()
-            )),
-        )
-    })
+    format::utf8(bytes, &name)
 }

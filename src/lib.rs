@@ -10,6 +10,7 @@
 pub mod analysis;
 pub mod app;
 pub mod cli;
+pub mod compare;
 pub mod edit;
 pub mod export;
 pub mod format;
@@ -18,5 +19,6 @@ pub mod io;
 pub mod layout;
 pub mod model;
 pub mod paint;
+pub mod recovery;
 pub mod theme;
 pub mod ui;

@@ -1,5 +1,5 @@
-//! The `waymark` binary: with no subcommand it opens the editor; `export`
-//! and `check` serve scripts and CI.
+//! The `waymark` binary: with no subcommand it opens the editor; `export`,
+//! `check`, `diff` and `merge` serve scripts, git and CI.
 
 use std::process::ExitCode;
 
@@ -24,6 +24,10 @@ enum Command {
     Export(cli::export::ExportArgs),
     /// Analyse a map and list the gaps in its journey.
     Check(cli::check::CheckArgs),
+    /// Compare two maps: what was added, removed, changed or moved.
+    Diff(cli::diff::DiffArgs),
+    /// Merge two versions of a map with their common ancestor (a git merge driver).
+    Merge(cli::merge::MergeArgs),
 }
 
 fn main() -> ExitCode {
@@ -31,6 +35,8 @@ fn main() -> ExitCode {
     match args.command {
         Some(Command::Export(a)) => cli::export::run(&a),
         Some(Command::Check(a)) => cli::check::run(&a),
+        Some(Command::Diff(a)) => cli::diff::run(&a),
+        Some(Command::Merge(a)) => cli::merge::run(&a),
         None => waymark::app::run(args.map),
     }
 }

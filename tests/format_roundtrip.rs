@@ -49,9 +49,13 @@ fn saved_file_is_byte_identical_when_saved_again() {
     let loaded = format::load(&path).unwrap();
     format::save(&loaded, &path).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), first);
-    // No temp files are left behind.
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
-    assert_eq!(names.len(), 1);
+    // No temp files are left behind; the previous version is kept.
+    let mut names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["map.ron", "map.ron.bak"]);
 }
 
 fn error_of(text: &str) -> waymark::format::LoadError {

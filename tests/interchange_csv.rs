@@ -109,6 +109,7 @@ fn awkward_values_are_quoted_and_come_back() {
     card.medium = Medium::Physical;
     card.owner = "Ops; EMEA".to_owned();
     card.metric = "=SUM(A1:A2)".to_owned();
+    card.notes.push_str("=1+1 in the middle stays");
     card.emotion = Some(Emotion::new(-2, "furious, really"));
     card.personas = vec![ann, bo];
     map.cards.push(Arc::new(card));
@@ -127,6 +128,10 @@ fn awkward_values_are_quoted_and_come_back() {
     assert!(
         text.contains("\"Maya, weekend hiker; Bo \"\"the buyer\"\"\""),
         "{text}"
+    );
+    assert!(
+        text.contains(",'=SUM(A1:A2),"),
+        "a formula opens as text: {text}"
     );
     assert_eq!(rows(&parse(&text)), rows(&map));
 }
@@ -299,13 +304,122 @@ fn bad_rows_name_row_and_column() {
         ),
     ];
     for (body, row, column, line, col, words) in cases {
-        let text = format!("{HEADER}\n{body}");
-        let err = parse_err(&text);
-        assert_eq!(err.row, row, "{body:?}: {err}");
-        assert_eq!(err.column.as_deref(), column, "{body:?}: {err}");
-        assert_eq!(err.position, (line, col), "{body:?}: {err}");
-        assert!(err.to_string().contains(words), "{body:?}: {err}");
+        // The same positions with the CRLF line ends Waymark writes, and
+        // with the lone CRs of old Mac files.
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!("{HEADER}\n{body}").replace('\n', end);
+            let err = parse_err(&text);
+            assert_eq!(err.row, row, "{text:?}: {err}");
+            assert_eq!(err.column.as_deref(), column, "{text:?}: {err}");
+            assert_eq!(err.position, (line, col), "{text:?}: {err}");
+            assert!(err.to_string().contains(words), "{text:?}: {err}");
+        }
     }
+}
+
+#[test]
+fn crlf_row_errors_point_at_their_own_line() {
+    // Waymark writes CRLF; an error in row 3 is on line 3, at the cell.
+    let text = format!("{HEADER}\r\nA,,Ad,,,,,2,,,\r\nB,,Bd,,,,,-3,,,\r\n");
+    let err = parse_err(&text);
+    assert_eq!((err.row, err.position), (3, (3, 11)), "{err}");
+    // A blank line before the row moves the row's line, not its number.
+    let text = format!("{HEADER}\r\n\r\nA,,,,,,,,,,\r\n");
+    let err = parse_err(&text);
+    assert_eq!((err.row, err.position), (2, (3, 4)), "{err}");
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_where_it_opens() {
+    // Without the check, the open quote swallows every row after it into
+    // one title.
+    let text =
+        format!("{HEADER}\r\nA,,\"Open quote,,,,,,,,\r\nB,,Second,,,,,,,,\r\nC,,Third,,,,,,,,\r\n");
+    let err = parse_err(&text);
+    assert_eq!(err.row, 2, "{err}");
+    assert_eq!(err.column.as_deref(), Some("title"), "{err}");
+    assert_eq!(err.position, (2, 4), "{err}");
+    assert!(err.message.contains("never closed"), "{err}");
+    // In the header itself.
+    let err = parse_err("stage,\"title\nA,B\n");
+    assert_eq!(
+        (err.row, err.column.as_deref(), err.position),
+        (1, None, (1, 7))
+    );
+    // Closed quotes, doubled quotes and quotes inside a cell are fine.
+    let map = parse("stage,title,notes\nA,\"Say \"\"hi\"\"\",\"two\nlines\"\nB,5\" screen,\n");
+    assert_eq!(map.cards.len(), 2);
+    assert_eq!(map.cards[0].title, "Say \"hi\"");
+    assert_eq!(map.cards[1].title, "5\" screen");
+}
+
+#[test]
+fn formula_cells_are_written_as_text_and_read_back_unchanged() {
+    let mut map = Map::blank();
+    map.stages[0].name = "=Stage".to_owned();
+    map.lanes[1].name = "@Lane".to_owned();
+    let ann = map.new_persona_id();
+    map.personas.push(Persona {
+        id: ann,
+        name: "-Ann".to_owned(),
+        description: String::new(),
+    });
+    let formulas = [
+        "=HYPERLINK(\"http://evil.example/\", \"Click\")",
+        "=cmd|' /C calc'!A0",
+        "+1+1",
+        "-2+3",
+        "@SUM(A1:A9)",
+        "\tTabbed",
+        "\rReturned",
+        "'=genuinely starts with a quote",
+        "''=two quotes",
+        "'tis a plain apostrophe",
+        "'",
+        "Plain = fine",
+    ];
+    let (stage, lane) = (map.stages[0].id, map.lanes[1].id);
+    for (i, text) in formulas.iter().enumerate() {
+        let id = map.new_card_id();
+        let mut card = Card::new(id, stage, lane, text);
+        card.owner = (*text).to_owned();
+        card.metric = (*text).to_owned();
+        card.notes = (*text).to_owned();
+        card.channel = Channel::Custom(format!("={i}"));
+        card.emotion = Some(Emotion::new(i as i32 % 5 - 2, text));
+        card.personas = vec![ann];
+        map.cards.push(Arc::new(card));
+    }
+    let text = csv::to_string(&map);
+    // No cell starts with a formula character: each got a `'` in front.
+    let mut reader = ::csv::ReaderBuilder::new().from_reader(text.as_bytes());
+    let mut cells = 0;
+    for record in reader.records() {
+        let record = record.expect("valid CSV");
+        for (i, cell) in record.iter().enumerate() {
+            if COLUMNS[i] == "emotion_score" {
+                continue;
+            }
+            cells += 1;
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "cell {cell:?} of column {} would run as a formula",
+                COLUMNS[i]
+            );
+        }
+    }
+    assert!(cells > 100);
+    assert!(text.contains(",\"'=HYPERLINK("), "{text}");
+    assert!(text.contains(",'=cmd|"), "{text}");
+    assert!(text.contains(",'+1+1,"), "{text}");
+    assert!(text.contains(",'@SUM(A1:A9),"), "{text}");
+    assert!(text.contains(",''=genuinely"), "{text}");
+    assert!(text.contains(",'tis a plain"), "{text}");
+    // Scores stay numbers.
+    assert!(text.contains(",-2,"), "{text}");
+    let back = parse(&text);
+    assert_eq!(rows(&back), rows(&map));
+    assert_eq!(csv::to_string(&back), text);
 }
 
 #[test]

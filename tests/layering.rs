@@ -10,12 +10,14 @@ use std::path::{Path, PathBuf};
 const RANKS: &[(&str, u32)] = &[
     ("model", 0),
     ("format", 1),
-    ("analysis", 1),
+    // Diff and merge know only the model; analysis reports merge conflicts
+    // and edit resolves them, so both sit above compare.
+    ("compare", 1),
+    ("analysis", 2),
     ("theme", 1),
     ("interchange", 2),
     ("io", 3),
     ("edit", 4),
-    ("compare", 5),
     ("recovery", 5),
     ("layout", 5),
     ("paint", 6),
@@ -26,7 +28,15 @@ const RANKS: &[(&str, u32)] = &[
 ];
 
 /// Modules that must not touch egui, eframe or epaint at all.
-const PURE: &[&str] = &["model", "format", "edit", "analysis", "interchange"];
+const PURE: &[&str] = &[
+    "model",
+    "format",
+    "edit",
+    "analysis",
+    "interchange",
+    "recovery",
+    "compare",
+];
 
 /// Within `ui`, the same rule between its own files.
 const UI_RANKS: &[(&str, u32)] = &[

@@ -150,6 +150,15 @@ impl Rule {
                           warning assumed-low-point: The lowest point of 1 stage rests only on \
                           assumptions: \"Forced account creation\" (Purchase).",
             },
+            Rule::MergeConflict => Explanation {
+                reason: "A merge kept our side and recorded theirs: until someone chooses, the \
+                         map says one thing while a teammate meant another.",
+                condition: "The map records a conflict from `waymark merge` (a field both \
+                            sides changed differently, or a delete against an edit) that has not \
+                            been resolved. One finding per conflict.",
+                example: "Both sides renamed the stage \"Buy\", to \"Checkout\" and to \
+                          \"Purchase\" -> error merge-conflict.",
+            },
         }
     }
 }

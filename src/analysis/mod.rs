@@ -21,6 +21,7 @@
 //!   or recognised from its name ([`recognise_role`]).
 
 pub mod channels;
+pub mod conflicts;
 pub mod coverage;
 pub mod emotion;
 pub mod explain;
@@ -116,6 +117,7 @@ impl Rule {
             Rule::PersonaGap => personas::persona_gap(index, out),
             Rule::StageOrder => funnel::stage_order(index, out),
             Rule::AssumedLowPoint => emotion::assumed_low_point(index, out),
+            Rule::MergeConflict => conflicts::merge_conflicts(index, out),
         }
     }
 }

@@ -68,11 +68,13 @@ pub enum Rule {
     StageOrder,
     /// A stage's lowest emotion rests only on assumed cards.
     AssumedLowPoint,
+    /// A merge conflict recorded in the map and not yet resolved.
+    MergeConflict,
 }
 
 impl Rule {
     /// Every rule, in the order the documentation lists them.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::EmptyStage,
         Rule::MissingEmotion,
         Rule::EmotionDrop,
@@ -86,6 +88,7 @@ impl Rule {
         Rule::PersonaGap,
         Rule::StageOrder,
         Rule::AssumedLowPoint,
+        Rule::MergeConflict,
     ];
 
     /// The stable kebab-case id, such as `empty-stage`.
@@ -104,6 +107,7 @@ impl Rule {
             Rule::PersonaGap => "persona-gap",
             Rule::StageOrder => "stage-order",
             Rule::AssumedLowPoint => "assumed-low-point",
+            Rule::MergeConflict => "merge-conflict",
         }
     }
 
@@ -127,7 +131,7 @@ impl Rule {
     ///   `--fail-on warning` should not trip on them.
     pub fn severity(self) -> Severity {
         match self {
-            Rule::EmptyStage | Rule::EndsAtPurchase => Severity::Error,
+            Rule::EmptyStage | Rule::EndsAtPurchase | Rule::MergeConflict => Severity::Error,
             Rule::MissingEmotion
             | Rule::EmotionDrop
             | Rule::UnansweredPainPoint
@@ -176,6 +180,9 @@ impl Rule {
             Rule::StageOrder => "Stage names that stand out of the usual funnel order.",
             Rule::AssumedLowPoint => {
                 "Stages whose lowest emotion rests only on assumed cards, listed in one finding."
+            }
+            Rule::MergeConflict => {
+                "A merge conflict recorded in the map that nobody has resolved yet."
             }
         }
     }

@@ -76,8 +76,15 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         eprintln!("waymark check: name a map to check, or --explain RULE");
         return ExitCode::from(2);
     };
-    let map = match crate::io::load_any(path) {
-        Ok(map) => map,
+    let map = match crate::io::load_any_with_warnings(path) {
+        Ok(loaded) => {
+            // Fields this version does not know, at their line:col: a save
+            // would drop them.
+            for warning in &loaded.warnings {
+                eprintln!("{warning}");
+            }
+            loaded.map
+        }
         Err(err) => {
             // `LoadError` displays as `file:line:col: message` when the
             // position is known, which editors and CI logs link to.

@@ -248,6 +248,9 @@ pub(super) fn apply_one(
             map.dismissals
                 .retain(|d| !(d.rule == *rule && d.place == *place));
         }
+        Command::ResolveConflict { conflict, choice } => {
+            crate::compare::resolve(map, conflict, *choice).map_err(EditError)?;
+        }
         Command::Batch(commands) => {
             for command in commands {
                 apply_one(command, map, created)?;

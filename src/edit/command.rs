@@ -9,9 +9,10 @@
 //! predicts an id. Commands that edit one field name that field alone, so
 //! two edits of one card in one frame both land.
 
+use crate::compare::Choice;
 use crate::model::{
-    Card, CardId, Channel, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium, Persona,
-    PersonaId, Score, Stage, StageId, StageRole,
+    Card, CardId, Channel, Conflict, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium,
+    Persona, PersonaId, Score, Stage, StageId, StageRole,
 };
 
 /// One field of a card, with its new value.
@@ -174,6 +175,14 @@ pub enum Command {
         /// The place key.
         place: String,
     },
+    /// Settles a recorded merge conflict: keeps ours, or takes theirs.
+    ResolveConflict {
+        /// The conflict, as recorded in the map (boxed: it holds two whole
+        /// cards, and every command would pay for its size otherwise).
+        conflict: Box<Conflict>,
+        /// Which side to keep.
+        choice: Choice,
+    },
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -216,6 +225,14 @@ impl Command {
             Command::SetEmotion { .. } | Command::SetScore { .. } => "set emotion".into(),
             Command::Dismiss(_) => "dismiss finding".into(),
             Command::Undismiss { .. } => "restore finding".into(),
+            Command::ResolveConflict {
+                choice: Choice::Ours,
+                ..
+            } => "keep ours".into(),
+            Command::ResolveConflict {
+                choice: Choice::Theirs,
+                ..
+            } => "take theirs".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use crate::format::{self, LoadError, SaveError};
+use crate::format::{self, DiskStamp, LoadError, LoadWarning, Loaded, SaveError};
 use crate::model::Map;
 
 use super::{Command, EditError, History, MergeKey};
@@ -46,6 +46,12 @@ pub struct Document {
     revision: u64,
     next_revision: u64,
     saved_revision: Option<u64>,
+    /// The file as last read or written, to notice changes by others.
+    disk: Option<DiskStamp>,
+    /// Set for a file from a newer Waymark: it must never be overwritten.
+    newer_version: Option<u32>,
+    /// What the load skipped (unknown fields), for the editor to show.
+    warnings: Vec<LoadWarning>,
 }
 
 impl Document {
@@ -59,6 +65,9 @@ impl Document {
             revision: 0,
             next_revision: 1,
             saved_revision: None,
+            disk: None,
+            newer_version: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -70,19 +79,47 @@ impl Document {
         doc
     }
 
-    /// Reads a map file into a clean document.
+    /// A document for a map read with [`format::load_with_warnings`]:
+    /// clean, stamped, read-only when a newer Waymark wrote the file, and
+    /// holding the load's warnings.
+    pub fn loaded(loaded: Loaded, path: PathBuf) -> Self {
+        let mut doc = Self::opened(loaded.map, path);
+        doc.disk = loaded.stamp;
+        doc.newer_version = loaded.newer_version;
+        doc.warnings = loaded.warnings;
+        doc
+    }
+
+    /// A map restored from a recovery file: tied to its original file (if
+    /// any), and dirty, since it holds work that was never saved. `stamp`
+    /// is the original's stamp from before the crash, when known, so a
+    /// file changed since still gets the changed-on-disk warning.
+    pub fn restored(map: Map, path: Option<PathBuf>, stamp: Option<DiskStamp>) -> Self {
+        let mut doc = Self::new(map);
+        doc.path = path;
+        doc.disk = stamp;
+        doc.revision = doc.next_revision;
+        doc.next_revision += 1;
+        doc
+    }
+
+    /// Reads a map file into a clean document. A file from a newer Waymark
+    /// opens read-only (see [`Document::newer_version`]).
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        Ok(Self::opened(format::load(path)?, path.to_path_buf()))
+        Ok(Self::loaded(
+            format::load_with_warnings(path)?,
+            path.to_path_buf(),
+        ))
     }
 
     /// Reads any supported file. A `.ron` map stays tied to its file; an
     /// imported one (Mermaid, CSV) opens unsaved, so Save asks for a name
     /// instead of overwriting the source in another format.
     pub fn open_any(path: &Path) -> Result<Self, LoadError> {
-        let map = crate::io::load_any(path)?;
         if crate::io::extension(path) == "ron" {
-            Ok(Self::opened(map, path.to_path_buf()))
+            Self::open(path)
         } else {
+            let map = crate::io::load_any(path)?;
             let mut doc = Self::new(map);
             doc.revision = doc.next_revision;
             doc.next_revision += 1;
@@ -133,6 +170,34 @@ impl Document {
         match self.saved_revision {
             Some(saved) => saved != self.revision,
             None => self.revision != 0,
+        }
+    }
+
+    /// The format version of the file when a newer Waymark wrote it. Such
+    /// a document is read-only: [`Document::save`] refuses, Save As to
+    /// another file works.
+    pub fn newer_version(&self) -> Option<u32> {
+        self.newer_version
+    }
+
+    /// What the load skipped: fields this version does not know, which a
+    /// save will drop. Empty after a save.
+    pub fn load_warnings(&self) -> &[LoadWarning] {
+        &self.warnings
+    }
+
+    /// The file's stamp as last read or written by this document.
+    pub fn disk_stamp(&self) -> Option<DiskStamp> {
+        self.disk
+    }
+
+    /// Whether the file on disk changed since this document read or wrote
+    /// it (someone else saved, a `git pull`, a deletion). False for a
+    /// document with no file, or whose file was never stamped.
+    pub fn disk_changed(&self) -> std::io::Result<bool> {
+        match (&self.path, &self.disk) {
+            (Some(path), Some(stamp)) => Ok(!stamp.matches(path)?),
+            _ => Ok(false),
         }
     }
 
@@ -196,19 +261,53 @@ impl Document {
     }
 
     /// Saves to the document's own file. Always writes, even when clean.
+    /// Refuses when the file came from a newer Waymark, or when it changed
+    /// on disk since it was read or saved ([`SaveError::ChangedOnDisk`]:
+    /// ask the user, then [`Document::save_overwriting`] or Save As).
     pub fn save(&mut self) -> Result<(), SaveError> {
-        let path = self.path.clone().ok_or_else(|| SaveError::Io {
-            path: "Untitled".to_owned(),
-            message: "the map has no file yet; use Save As".to_owned(),
-        })?;
+        let path = self.own_path()?;
+        if self.disk_changed().unwrap_or(false) {
+            return Err(SaveError::ChangedOnDisk {
+                path: path.display().to_string(),
+            });
+        }
+        self.save_overwriting()
+    }
+
+    /// Saves to the document's own file even if it changed on disk (the
+    /// user chose to overwrite). Still refuses a newer Waymark's file.
+    pub fn save_overwriting(&mut self) -> Result<(), SaveError> {
+        let path = self.own_path()?;
+        if let Some(version) = self.newer_version {
+            return Err(SaveError::NewerFile {
+                path: path.display().to_string(),
+                version,
+            });
+        }
         self.save_as(&path)
     }
 
-    /// Saves to `path`, which becomes the document's file.
+    fn own_path(&self) -> Result<PathBuf, SaveError> {
+        self.path.clone().ok_or_else(|| SaveError::Io {
+            path: "Untitled".to_owned(),
+            message: "the map has no file yet; use Save As".to_owned(),
+        })
+    }
+
+    /// Saves to `path`, which becomes the document's file. On failure
+    /// nothing changes: the document stays dirty and tied to its old file.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        format::save(&self.map, path)?;
+        let stamp = format::save_stamped(&self.map, path)?;
         self.path = Some(path.to_path_buf());
         self.saved_revision = Some(self.revision);
+        self.disk = Some(stamp);
+        // The file now holds this version's map, without the fields it
+        // did not know.
+        self.warnings.clear();
+        self.newer_version = None;
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

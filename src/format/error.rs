@@ -45,18 +45,61 @@ impl LoadError {
         }
     }
 
+    /// An error at a line and column.
+    pub fn at(file: &str, position: (usize, usize), kind: LoadErrorKind) -> Self {
+        Self {
+            position: Some(position),
+            ..Self::new(file, kind)
+        }
+    }
+
     /// Turns ron's error into one that explains itself.
     pub fn from_ron(file: &str, text: &str, err: &SpannedError) -> Self {
         let mut position = (err.span.start.line, err.span.start.col);
+        let at_struct_level = matches!(
+            err.code,
+            RonError::MissingStructField { .. } | RonError::DuplicateStructField { .. }
+        );
         // ron reports a missing field at the end of the document; point at
         // the last line with text instead of at an empty last line.
         if matches!(err.code, RonError::MissingStructField { .. }) {
             position = last_text_position(text).unwrap_or(position);
         }
+        // A parser that stopped where the text stops did not find a wrong
+        // token: the text is cut short (a save or a copy that died).
+        let end = end_position(text.trim_end());
+        let reached = position.max((err.span.end.line, err.span.end.col));
+        if matches!(err.code, RonError::TrailingCharacters) {
+            // ron points just after the map; point at the extra text.
+            position = skip_blanks(text, position);
+        }
+        let runs_to_end = matches!(
+            err.code,
+            RonError::ExpectedStringEnd | RonError::UnclosedBlockComment
+        );
+        let message = if runs_to_end {
+            let (line, col) = end;
+            let what = match err.code {
+                RonError::ExpectedStringEnd => "a text that starts here; a closing `\"`",
+                _ => "a `/*` comment that starts here; a closing `*/`",
+            };
+            format!(
+                "the file ends too early at {line}:{col}, inside {what} is missing or the file is cut off"
+            )
+        } else if !at_struct_level && reached >= end {
+            let (line, col) = end;
+            position = end;
+            format!(
+                "the file ends too early at {line}:{col}; it looks cut off \
+                 (a closing bracket or more is missing)"
+            )
+        } else {
+            friendly(&explain(&err.code))
+        };
         Self {
             file: file.to_owned(),
             position: Some(position),
-            kind: LoadErrorKind::Syntax(explain(&err.code)),
+            kind: LoadErrorKind::Syntax(message),
         }
     }
 
@@ -86,6 +129,61 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// The line:column just after the end of `text` (1-based, in characters).
+pub(super) fn end_position(text: &str) -> (usize, usize) {
+    let line = 1 + text.bytes().filter(|&b| b == b'\n').count();
+    let last = text.rsplit('\n').next().unwrap_or("");
+    (line, 1 + last.chars().count())
+}
+
+/// The first position at or after `from` that is not white space.
+fn skip_blanks(text: &str, from: (usize, usize)) -> (usize, usize) {
+    let (mut line, mut col) = (1, 1);
+    let mut started = false;
+    for c in text.chars() {
+        if (line, col) >= from {
+            started = true;
+        }
+        if started && !c.is_whitespace() {
+            return (line, col);
+        }
+        if c == '\n' {
+            line += 1;
+            col = 1;
+        } else {
+            col += 1;
+        }
+    }
+    from
+}
+
+/// Our Rust type names, in messages that serde builds from them (such as
+/// "expected struct EnvelopeIn"), become words a user knows.
+pub(super) fn friendly(message: &str) -> String {
+    const NAMES: [(&str, &str); 11] = [
+        ("EnvelopeIn", "map file"),
+        ("Map", "map"),
+        ("Card", "card"),
+        ("Stage", "stage"),
+        ("Lane", "lane"),
+        ("Persona", "persona"),
+        ("Emotion", "emotion"),
+        ("Channel", "channel"),
+        ("LaneKind", "lane kind"),
+        ("Medium", "medium"),
+        ("StageRole", "stage role"),
+    ];
+    let mut out = message.to_owned();
+    for (rust, word) in NAMES {
+        for kind in ["struct ", "enum ", "tuple struct ", "newtype struct "] {
+            out = out.replace(&format!("{kind}{rust}"), &format!("a {word}"));
+            out = out.replace(&format!("{kind}`{rust}`"), &format!("a {word}"));
+        }
+    }
+    // Anything left, such as a bare name in a custom message.
+    out.replace("EnvelopeIn", "map file")
+}
 
 fn last_text_position(text: &str) -> Option<(usize, usize)> {
     let (index, line) = text

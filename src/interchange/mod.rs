@@ -4,6 +4,47 @@
 //! writing by extension).
 
 pub mod csv;
+pub mod limits;
 pub mod mermaid;
 pub mod sample;
 pub mod templates;
+
+use std::collections::HashMap;
+
+use crate::model::{Card, Lane, LaneId, Map, StageId};
+
+/// The cards of each stage, in the stages' order, each stage's cards lane
+/// by lane (in the lanes' order) and in their order within the cell; cards
+/// whose stage or lane is missing are left out. This is the order writers
+/// go in. Gathered in one pass and a sort: walking every stage × lane cell
+/// would cost stages × lanes even for empty cells.
+pub(crate) fn cards_by_stage(map: &Map) -> Vec<Vec<(&Lane, &Card)>> {
+    let stages: HashMap<StageId, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let lanes: HashMap<LaneId, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (l.id, i))
+        .collect();
+    let mut out: Vec<Vec<(usize, &Card)>> = vec![Vec::new(); map.stages.len()];
+    for card in &map.cards {
+        if let (Some(&s), Some(&l)) = (stages.get(&card.stage), lanes.get(&card.lane)) {
+            out[s].push((l, card));
+        }
+    }
+    out.into_iter()
+        .map(|mut cards| {
+            // Stable: cards of one cell keep their order.
+            cards.sort_by_key(|&(lane, _)| lane);
+            cards
+                .into_iter()
+                .map(|(lane, card)| (&map.lanes[lane], card))
+                .collect()
+        })
+        .collect()
+}

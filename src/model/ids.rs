@@ -39,3 +39,8 @@ id_type!(
     /// Identifies a [`crate::model::Persona`].
     PersonaId
 );
+
+/// The largest id a map may hold: 2^53, the largest whole number that
+/// survives a trip through JSON, JavaScript or a spreadsheet. Files with
+/// larger ids are refused, and id arithmetic stays far from `u64::MAX`.
+pub const MAX_ID: u64 = 1 << 53;

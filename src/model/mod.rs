@@ -5,21 +5,25 @@
 //! rectangles.
 
 mod card;
+mod conflict;
 mod emotion;
 pub mod generated;
 mod ids;
 mod persona;
 mod stage;
+mod validate;
 
 use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
 pub use card::{Card, Channel, Evidence, Medium};
+pub use conflict::{Conflict, MapHeader, MapState, Subject, Version};
 pub use emotion::{Emotion, Score};
-pub use ids::{CardId, LaneId, PersonaId, StageId};
+pub use ids::{CardId, LaneId, MAX_ID, PersonaId, StageId};
 pub use persona::{Dismissal, Persona};
 pub use stage::{Lane, LaneKind, Stage, StageRole};
+pub use validate::{Problem, ProblemPlace};
 
 /// A customer-journey map: the document a user edits and saves.
 ///
@@ -50,6 +54,13 @@ pub struct Map {
     /// The next free id; every id on the map is below it.
     #[serde(default)]
     pub next_id: u64,
+    /// Today's journey or the one the team builds toward. Left out of the
+    /// file for the current state, so existing files keep their bytes.
+    #[serde(default, skip_serializing_if = "MapState::is_current")]
+    pub state: MapState,
+    /// Merge conflicts not yet resolved; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 impl Default for Map {
@@ -70,6 +81,8 @@ impl Map {
             cards: Vec::new(),
             dismissals: Vec::new(),
             next_id: 1,
+            state: MapState::Current,
+            conflicts: Vec::new(),
         }
     }
 
@@ -87,11 +100,48 @@ impl Map {
         map
     }
 
-    /// Hands out a fresh id number.
+    /// Hands out a fresh id number: never one in use, never above
+    /// [`MAX_ID`], and no arithmetic that can wrap.
     pub fn new_id(&mut self) -> u64 {
-        let id = self.next_id.max(1);
-        self.next_id = id + 1;
+        let id = self.next_free_id();
+        self.note_id_used(id);
         id
+    }
+
+    /// The id [`Map::new_id`] hands out next.
+    fn next_free_id(&self) -> u64 {
+        let next = self.next_id.max(1);
+        if next <= MAX_ID {
+            return next;
+        }
+        // The counter ran out (a file full of huge ids): take the smallest
+        // free id instead. Only maps that were pushed there pay this search.
+        let mut used: Vec<u64> = self.ids().collect();
+        used.sort_unstable();
+        used.dedup();
+        let mut free = 1;
+        for id in used {
+            if id > free {
+                break;
+            }
+            if id == free {
+                free += 1;
+            }
+        }
+        free.min(MAX_ID)
+    }
+
+    /// Keeps `next_id` above `id`, which is now in use.
+    pub fn note_id_used(&mut self, id: u64) {
+        self.next_id = self.next_id.max(id.saturating_add(1)).min(MAX_ID + 1);
+    }
+
+    /// Every id on the map: stages, lanes, cards and personas.
+    pub fn ids(&self) -> impl Iterator<Item = u64> + '_ {
+        (self.stages.iter().map(|s| s.id.0))
+            .chain(self.lanes.iter().map(|l| l.id.0))
+            .chain(self.cards.iter().map(|c| c.id.0))
+            .chain(self.personas.iter().map(|p| p.id.0))
     }
 
     /// A fresh stage id.
@@ -114,19 +164,22 @@ impl Map {
         PersonaId(self.new_id())
     }
 
+    /// The map's own fields: title, description and state.
+    pub fn header(&self) -> MapHeader {
+        MapHeader {
+            title: self.title.clone(),
+            description: self.description.clone(),
+            state: self.state,
+        }
+    }
+
     /// Makes `next_id` larger than every id in use. Files edited by hand may
-    /// carry a stale counter; this keeps new ids unique anyway.
+    /// carry a stale counter (or a huge one); this keeps new ids unique and
+    /// at most [`MAX_ID`] anyway.
     pub fn repair_next_id(&mut self) {
-        let max = self
-            .stages
-            .iter()
-            .map(|s| s.id.0)
-            .chain(self.lanes.iter().map(|l| l.id.0))
-            .chain(self.cards.iter().map(|c| c.id.0))
-            .chain(self.personas.iter().map(|p| p.id.0))
-            .max()
-            .unwrap_or(0);
-        self.next_id = self.next_id.max(max + 1);
+        let max = self.ids().max().unwrap_or(0);
+        self.next_id = self.next_id.min(MAX_ID + 1);
+        self.note_id_used(max);
     }
 
     /// The stage with this id.
@@ -216,41 +269,8 @@ impl Map {
 
     /// Checks that every card points at an existing stage, lane and persona,
     /// and that ids are unique. Returns a plain-words description of the
-    /// first problem found.
+    /// first problem found; [`Map::check`] also says where.
     pub fn validate(&self) -> Result<(), String> {
-        let mut seen = std::collections::HashSet::new();
-        let ids = self
-            .stages
-            .iter()
-            .map(|s| ("stage", s.id.0))
-            .chain(self.lanes.iter().map(|l| ("lane", l.id.0)))
-            .chain(self.cards.iter().map(|c| ("card", c.id.0)))
-            .chain(self.personas.iter().map(|p| ("persona", p.id.0)));
-        for (what, id) in ids {
-            if !seen.insert(id) {
-                return Err(format!("the id {id} is used twice (again by a {what})"));
-            }
-        }
-        for card in &self.cards {
-            if self.stage(card.stage).is_none() {
-                return Err(format!(
-                    "card {} \"{}\" is in stage {}, which does not exist",
-                    card.id, card.title, card.stage
-                ));
-            }
-            if self.lane(card.lane).is_none() {
-                return Err(format!(
-                    "card {} \"{}\" is in lane {}, which does not exist",
-                    card.id, card.title, card.lane
-                ));
-            }
-            if let Some(p) = card.personas.iter().find(|p| self.persona(**p).is_none()) {
-                return Err(format!(
-                    "card {} \"{}\" names persona {}, which does not exist",
-                    card.id, card.title, p
-                ));
-            }
-        }
-        Ok(())
+        self.check().map_err(|p| p.message)
     }
 }

@@ -17,9 +17,15 @@ pub(super) fn paint_title(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, t
         .first()
         .map_or(layout.title.right(), |(_, r)| r.left());
     let width = (personas_left - layout.title.left() - 24.0).max(200.0);
+    // A future-state map says so in its header, on screen and in exports;
+    // current-state maps (the default) look as they always did.
+    let heading = match map.state {
+        crate::model::MapState::Future => format!("{} · {}", map.title, map.state.label()),
+        crate::model::MapState::Current => map.title.clone(),
+    };
     p.text_pair(
         title.min,
-        &map.title,
+        &heading,
         TextStyle::bold(sizes::MAP_TITLE, theme.text, width, 1),
         p.z(6.0),
         &map.description,

@@ -23,15 +23,22 @@
 //! meaning (`#` and `;` in names, a `:` in a section name) and strict where
 //! Mermaid would draw something else than the author meant (a score that is
 //! not a whole number from 1 to 5, a task without a score).
+//!
+//! Reading is linear in the text (actors and lanes are found through hash
+//! maps, and each line is searched for a comment once), and refuses texts
+//! over the [`super::limits`].
 
 mod text;
 mod write;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::sync::Arc;
 
 use crate::format::{LoadError, LoadErrorKind};
+use crate::interchange::limits::{
+    MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES, input_too_large, too_many,
+};
 use crate::model::{Card, Emotion, Lane, LaneId, LaneKind, Map, Persona, PersonaId, Stage};
 
 use text::{clip, decode, join_block, line_breaks};
@@ -83,6 +90,13 @@ const LANE_COMMENT: &str = "lane:";
 
 /// Reads a Mermaid `journey` diagram into a new map.
 pub fn from_str(text: &str) -> Result<Map, MermaidError> {
+    if let Some(message) = input_too_large(text.len()) {
+        return Err(MermaidError {
+            line: 1,
+            column: 1,
+            message,
+        });
+    }
     let mut reader = Reader::new();
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let lines: Vec<&str> = text
@@ -137,6 +151,7 @@ enum Next<'a> {
     /// At the start of this line.
     Line(usize),
     /// With the rest of this line, after an `accDescr { … }` closed on it.
+    /// Its comment is already cut off.
     Rest(usize, &'a str),
 }
 
@@ -156,6 +171,12 @@ struct Reader {
     acc_descr: Option<String>,
     sections: Vec<(String, Vec<Task>)>,
     lane: Option<String>,
+    /// Every actor named so far, to keep within [`MAX_PERSONAS`].
+    actors: HashSet<String>,
+    /// Every lane named so far (trimmed, in ASCII lower case), to keep
+    /// within [`MAX_LANES`].
+    lanes: HashSet<String>,
+    tasks: usize,
 }
 
 impl Reader {
@@ -167,6 +188,9 @@ impl Reader {
             acc_descr: None,
             sections: Vec::new(),
             lane: None,
+            actors: HashSet::new(),
+            lanes: HashSet::new(),
+            tasks: 0,
         }
     }
 
@@ -183,6 +207,9 @@ impl Reader {
             }
             return Ok(i + 1);
         }
+        // The comment is cut off once per line: cutting it again from each
+        // statement's rest would cost the line's length per statement.
+        text = strip_comment(text);
         // A loop, not recursion: one line may hold many `accDescr{…}`.
         loop {
             match self.statement(lines, at, text)? {
@@ -192,7 +219,8 @@ impl Reader {
         }
     }
 
-    /// Reads one statement, `text`, which is all or the end of line `i`.
+    /// Reads one statement, `text`, which is all or the end of line `i`
+    /// with its comment cut off.
     fn statement<'a>(
         &mut self,
         lines: &[&'a str],
@@ -200,8 +228,10 @@ impl Reader {
         text: &'a str,
     ) -> Result<Next<'a>, MermaidError> {
         let raw = lines[i];
-        let stmt = strip_comment(text).trim();
-        if stmt.is_empty() {
+        let stmt = text.trim();
+        // After `accDescr{…}`, a `%%` right behind the `}` starts a comment
+        // too (the cut above keeps a `}%%`, the end of a directive).
+        if stmt.is_empty() || stmt.starts_with("%%") {
             return Ok(Next::Line(i + 1));
         }
         let err = |sub: &str, message: String| MermaidError {
@@ -258,11 +288,18 @@ impl Reader {
             if name.is_empty() {
                 return Err(err(stmt, "`section` needs a name after it".to_owned()));
             }
+            if self.sections.len() >= MAX_STAGES {
+                return Err(err(stmt, too_many("stages", MAX_STAGES)));
+            }
             self.sections.push((decode(&line_breaks(name)), Vec::new()));
             self.lane = None;
             return Ok(Next::Line(i + 1));
         }
         let task = self.task(raw, stmt, i)?;
+        self.tasks += 1;
+        if self.tasks > MAX_CARDS {
+            return Err(err(stmt, too_many("cards", MAX_CARDS)));
+        }
         if self.sections.is_empty() {
             self.sections.push((UNSECTIONED.to_owned(), Vec::new()));
         }
@@ -291,7 +328,13 @@ impl Reader {
                 if after.trim().is_empty() {
                     return Ok(Next::Line(i + 1));
                 }
-                // Mermaid reads on after the brace, on the same line.
+                // Mermaid reads on after the brace, on the same line; the
+                // first line's comment is cut off already.
+                let after = if i == start {
+                    after
+                } else {
+                    strip_comment(after)
+                };
                 return Ok(Next::Rest(i, after));
             }
             parts.push(current);
@@ -310,7 +353,7 @@ impl Reader {
     }
 
     /// Reads `Task name: SCORE` or `Task name: SCORE: Actor, Actor`.
-    fn task(&self, raw: &str, stmt: &str, i: usize) -> Result<Task, MermaidError> {
+    fn task(&mut self, raw: &str, stmt: &str, i: usize) -> Result<Task, MermaidError> {
         let err = |sub: &str, message: String| MermaidError {
             line: i + 1,
             column: column(raw, sub),
@@ -374,10 +417,29 @@ impl Reader {
             }
         };
         let mut actors: Vec<String> = Vec::new();
+        let mut on_task = HashSet::new();
         for actor in actors_text.split(',') {
-            let actor = decode(actor.trim());
-            if !actor.is_empty() && !actors.contains(&actor) {
-                actors.push(actor);
+            let name = decode(actor.trim());
+            if name.is_empty() || on_task.contains(&name) {
+                continue;
+            }
+            if !self.actors.contains(&name) {
+                if self.actors.len() >= MAX_PERSONAS {
+                    return Err(err(actor, too_many("personas", MAX_PERSONAS)));
+                }
+                self.actors.insert(name.clone());
+            }
+            on_task.insert(name.clone());
+            actors.push(name);
+        }
+        if let Some(lane) = &self.lane {
+            let key = lane.trim().to_ascii_lowercase();
+            if !self.lanes.contains(&key) {
+                // The five usual lanes are always there.
+                if self.lanes.len() + LaneKind::BUILT_IN.len() >= MAX_LANES {
+                    return Err(err(stmt, too_many("lanes", MAX_LANES)));
+                }
+                self.lanes.insert(key);
             }
         }
         Ok(Task {
@@ -398,16 +460,20 @@ impl Reader {
             .unwrap_or_else(|| DEFAULT_TITLE.to_owned());
         let mut map = Map::new(&title);
         map.description = self.acc_descr.unwrap_or_default();
+        let mut lanes = Lanes::default();
         for kind in LaneKind::BUILT_IN {
             let id = map.new_lane_id();
-            map.lanes.push(Lane::new(id, kind));
+            let lane = Lane::new(id, kind);
+            lanes.by_name.insert(lane.name.to_ascii_lowercase(), id);
+            map.lanes.push(lane);
         }
+        lanes.touchpoints = map.lanes.first().map(|l| l.id);
         let mut personas: HashMap<String, PersonaId> = HashMap::new();
         for (name, tasks) in self.sections {
             let stage = map.new_stage_id();
             map.stages.push(Stage::new(stage, &name));
             for task in tasks {
-                let lane = lane_named(&mut map, task.lane.as_deref());
+                let lane = lanes.named(&mut map, task.lane.as_deref());
                 let id = map.new_card_id();
                 let mut card = Card::new(id, stage, lane, &task.name);
                 card.emotion = Some(Emotion::new(i32::from(task.score) - 3, ""));
@@ -430,30 +496,42 @@ impl Reader {
     }
 }
 
-/// The lane with this name (case-insensitive), made if missing; the
-/// Touchpoints lane when no name is given.
-fn lane_named(map: &mut Map, name: Option<&str>) -> LaneId {
-    let found = match name {
-        None => map.lanes.iter().find(|l| l.kind == LaneKind::Touchpoints),
-        Some(name) => map
-            .lanes
-            .iter()
-            .find(|l| l.name.trim().eq_ignore_ascii_case(name.trim())),
-    };
-    if let Some(lane) = found {
-        return lane.id;
+/// The lanes of the map being built, by name.
+#[derive(Default)]
+struct Lanes {
+    /// By trimmed name in ASCII lower case.
+    by_name: HashMap<String, LaneId>,
+    /// The lane of tasks with no `%% lane:` comment.
+    touchpoints: Option<LaneId>,
+}
+
+impl Lanes {
+    /// The lane with this name (case-insensitive), made if missing; the
+    /// Touchpoints lane when no name is given.
+    fn named(&mut self, map: &mut Map, name: Option<&str>) -> LaneId {
+        let found = match name {
+            None => self.touchpoints,
+            Some(name) => self.by_name.get(&name.trim().to_ascii_lowercase()).copied(),
+        };
+        if let Some(id) = found {
+            return id;
+        }
+        let kind = match name {
+            None => LaneKind::Touchpoints,
+            Some(name) => lane_kind(name),
+        };
+        let id = map.new_lane_id();
+        let mut lane = Lane::new(id, kind);
+        if let Some(name) = name {
+            lane.name = name.trim().to_owned();
+        }
+        self.by_name.insert(lane.name.to_ascii_lowercase(), id);
+        if name.is_none() {
+            self.touchpoints = Some(id);
+        }
+        map.lanes.push(lane);
+        id
     }
-    let kind = match name {
-        None => LaneKind::Touchpoints,
-        Some(name) => lane_kind(name),
-    };
-    let id = map.new_lane_id();
-    let mut lane = Lane::new(id, kind);
-    if let Some(name) = name {
-        lane.name = name.trim().to_owned();
-    }
-    map.lanes.push(lane);
-    id
 }
 
 /// A built-in lane kind recognised from its label, or a custom one.

@@ -2,8 +2,11 @@
 //! as written: reserved characters become entity codes, and names that
 //! Mermaid would take for keywords are escaped.
 
+use std::collections::HashMap;
+
 use super::{LANE_COMMENT, word};
-use crate::model::{Card, LaneId, LaneKind, Map};
+use crate::interchange::cards_by_stage;
+use crate::model::{Card, LaneId, LaneKind, Map, Persona, PersonaId};
 
 /// Where a text goes in the diagram; each place reserves other characters.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,30 +22,68 @@ enum Place {
 }
 
 /// Escapes a text so Mermaid reads it back unchanged, with entity codes
-/// for the characters its syntax reserves.
+/// for the characters its syntax reserves. The reader trims every text
+/// (and every line of a block), so white space at those ends is written
+/// as entity codes too, and so is every `\r`.
 fn escape(text: &str, place: Place) -> String {
-    let chars: Vec<char> = text.trim().chars().collect();
+    let chars: Vec<char> = text.chars().collect();
+    let at_edge = edges(&chars, place == Place::Block);
     let mut out = String::with_capacity(text.len());
     for (i, &c) in chars.iter().enumerate() {
         let percent_pair =
             c == '%' && (i > 0 && chars[i - 1] == '%' || chars.get(i + 1) == Some(&'%'));
         match c {
+            _ if at_edge[i] => out.push_str(&format!("#{};", c as u32)),
             // `#` starts every entity, so it is always escaped: then no
             // text of ours can be mistaken for an entity.
-            '#' | ':' | ';' | '<' => out.push_str(&format!("#{};", c as u32)),
+            '#' | ':' | ';' | '<' | '\r' => out.push_str(&format!("#{};", c as u32)),
             ',' if place == Place::Actor => out.push_str("#44;"),
             '}' if place == Place::Block => out.push_str("#125;"),
             '%' if percent_pair => out.push_str("#37;"),
-            '\r' => {}
             '\n' => match place {
                 Place::Name => out.push_str("<br>"),
                 Place::Block => out.push('\n'),
-                Place::Line | Place::Actor => out.push(' '),
+                Place::Line | Place::Actor => out.push_str("#10;"),
             },
             c => out.push(c),
         }
     }
     out
+}
+
+/// Which characters the reader would trim away: white space at the start
+/// and end of the text, and in a block also at the start and end of each
+/// line.
+fn edges(chars: &[char], lines: bool) -> Vec<bool> {
+    let first = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let last = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(first, |i| i + 1);
+    let mut edge: Vec<bool> = (0..chars.len()).map(|i| i < first || i >= last).collect();
+    if lines {
+        for (j, _) in chars
+            .iter()
+            .enumerate()
+            .filter(|&(j, &c)| c == '\n' && j > first && j < last)
+        {
+            let space = |i: usize| chars[i] != '\n' && chars[i].is_whitespace();
+            let mut i = j;
+            while i > first && space(i - 1) {
+                i -= 1;
+                edge[i] = true;
+            }
+            let mut i = j + 1;
+            while i < last && space(i) {
+                edge[i] = true;
+                i += 1;
+            }
+        }
+    }
+    edge
 }
 
 /// Escapes the first character of a name that Mermaid would otherwise read
@@ -79,9 +120,9 @@ pub fn to_string(map: &Map) -> String {
     if !title.is_empty() {
         out.push_str(&format!("    title {title}\n"));
     }
-    let description = map.description.trim();
+    let description = &map.description;
     if !description.is_empty() {
-        if description.contains('\n') {
+        if description.trim().contains('\n') {
             out.push_str("    accDescr {\n");
             for line in escape(description, Place::Block).lines() {
                 out.push_str(&format!("        {line}\n"));
@@ -94,31 +135,32 @@ pub fn to_string(map: &Map) -> String {
             ));
         }
     }
-    for stage in &map.stages {
+    let personas: HashMap<PersonaId, &Persona> = map.personas.iter().map(|p| (p.id, p)).collect();
+    for (stage, cards) in map.stages.iter().zip(cards_by_stage(map)) {
         let name = name_or(escape(&stage.name, Place::Name), "Untitled stage");
         out.push_str(&format!("    section {name}\n"));
         let mut current_lane: Option<LaneId> = None;
-        for lane in &map.lanes {
-            for card in map.cell_cards(stage.id, lane.id) {
-                if current_lane != Some(lane.id) {
-                    // Import puts a section's first tasks in Touchpoints;
-                    // every other lane is named.
-                    let implied = current_lane.is_none() && lane.kind == LaneKind::Touchpoints;
-                    current_lane = Some(lane.id);
-                    if !implied {
-                        let label = lane.name.replace(['\n', '\r'], " ");
-                        out.push_str(&format!("      %% {LANE_COMMENT} {}\n", label.trim()));
-                    }
+        for (lane, card) in cards {
+            if current_lane != Some(lane.id) {
+                // Import puts a section's first tasks in Touchpoints;
+                // every other lane is named.
+                let implied = current_lane.is_none() && lane.kind == LaneKind::Touchpoints;
+                current_lane = Some(lane.id);
+                if !implied {
+                    // The reader keeps the rest of the comment's line as it
+                    // is, trimmed.
+                    let label = lane.name.replace('\n', " ");
+                    out.push_str(&format!("      %% {LANE_COMMENT} {}\n", label.trim()));
                 }
-                out.push_str(&format!("      {}\n", task_line(map, card)));
             }
+            out.push_str(&format!("      {}\n", task_line(&personas, card)));
         }
     }
     out
 }
 
 /// One task: `Name: score` or `Name: score: Actor, Actor`.
-fn task_line(map: &Map, card: &Card) -> String {
+fn task_line(personas: &HashMap<PersonaId, &Persona>, card: &Card) -> String {
     let name = name_or(escape(&card.title, Place::Name), "Untitled card");
     let score = card
         .emotion
@@ -127,7 +169,7 @@ fn task_line(map: &Map, card: &Card) -> String {
     let actors: Vec<String> = card
         .personas
         .iter()
-        .filter_map(|p| map.persona(*p))
+        .filter_map(|p| personas.get(p))
         .map(|p| escape(&p.name, Place::Actor))
         .filter(|n| !n.is_empty())
         .collect();

@@ -1,0 +1,478 @@
+//! Reading CSV cards into a map, in time linear in the text: names are
+//! found through hash maps, never by scanning what was read before.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use super::scan::{cell_position, line_col, unclosed_quote};
+use super::{COLUMNS, CsvError, Field, PERSONA_SEPARATOR, unprotect};
+use crate::interchange::limits::{
+    MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES, input_too_large, too_many,
+};
+use crate::interchange::mermaid::lane_kind;
+use crate::model::{
+    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId,
+    Score, Stage, StageId,
+};
+
+/// Reads CSV cards into a new map titled `title`. Lanes come in the usual
+/// order (Touchpoints, Actions, …), then any others as first met.
+pub fn from_str(text: &str, title: &str) -> Result<Map, CsvError> {
+    let mut map = Map::new(title);
+    import_into(&mut map, text)?;
+    map.lanes.sort_by_key(|lane| {
+        LaneKind::BUILT_IN
+            .iter()
+            .position(|k| *k == lane.kind)
+            .unwrap_or(LaneKind::BUILT_IN.len())
+    });
+    Ok(map)
+}
+
+/// Adds the cards of a CSV text to a map, making the stages, lanes and
+/// personas it names that the map lacks. Returns how many cards were
+/// added. On an error the map is left as it was.
+pub fn import_into(map: &mut Map, text: &str) -> Result<usize, CsvError> {
+    if let Some(message) = input_too_large(text.len()) {
+        return Err(CsvError {
+            row: 1,
+            column: None,
+            position: (1, 1),
+            message,
+        });
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let unclosed = unclosed_quote(text);
+    let unclosed_error = |column: Option<String>| {
+        unclosed.map(|quote| CsvError {
+            row: quote.record + 1,
+            column,
+            position: line_col(text, quote.at),
+            message: "this quote is never closed, so every row after it would be read into \
+                      this cell; end the cell with `\"` (a quote inside a quoted cell is \
+                      written `\"\"`)"
+                .to_owned(),
+        })
+    };
+    if let Some(err) = unclosed_error(None).filter(|e| e.row == 1) {
+        return Err(err);
+    }
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    // Records are read into our own buffers: the crate's `records()` clones
+    // each row with room for as many cells as the widest row before it, so
+    // a header of 100,000 empty columns made every row cost 100,000.
+    let mut header = ::csv::StringRecord::new();
+    match reader.read_record(&mut header) {
+        Ok(true) => {}
+        Err(err) => return Err(csv_error(text, &err)),
+        Ok(false) => {
+            return Err(CsvError {
+                row: 1,
+                column: None,
+                position: (1, 1),
+                message: format!(
+                    "the text is empty; expected a header row such as `{}`",
+                    COLUMNS.join(",")
+                ),
+            });
+        }
+    };
+    let columns = Columns::from_header(text, &header)?;
+    if let Some(quote) = unclosed {
+        let column = columns.names.get(quote.cell).cloned();
+        return Err(unclosed_error(column).expect("a quote was found"));
+    }
+    let mut work = Builder::new(map.clone());
+    let mut added = 0;
+    let mut record = ::csv::StringRecord::new();
+    while reader
+        .read_record(&mut record)
+        .map_err(|err| csv_error(text, &err))?
+    {
+        if record.iter().all(|cell| cell.trim().is_empty()) {
+            continue;
+        }
+        let cells = Cells {
+            text,
+            record: &record,
+            columns: &columns,
+        };
+        work.add_card(&cells)?;
+        added += 1;
+    }
+    *map = work.map;
+    Ok(added)
+}
+
+/// Which column holds each field, and each column's header as written.
+struct Columns {
+    /// By [`Field::slot`]: the index of the field's column, if any.
+    slots: [Option<usize>; Field::ALL.len()],
+    names: Vec<String>,
+}
+
+impl Columns {
+    fn from_header(text: &str, header: &::csv::StringRecord) -> Result<Self, CsvError> {
+        let mut slots = [None; Field::ALL.len()];
+        let start = record_start(header);
+        for (i, name) in header.iter().enumerate() {
+            let error = |message: String| CsvError {
+                row: 1,
+                column: Some(name.to_owned()),
+                position: cell_position(text, start, i),
+                message,
+            };
+            if name.trim().is_empty() {
+                // A spreadsheet's trailing empty column: nothing to read.
+                continue;
+            }
+            let Some(field) = Field::from_header(name) else {
+                return Err(error(format!(
+                    "`{name}` is not a column Waymark knows; the columns are {}",
+                    COLUMNS.join(", ")
+                )));
+            };
+            let slot = &mut slots[field.slot()];
+            if slot.is_some() {
+                return Err(error("this column appears twice in the header".to_owned()));
+            }
+            *slot = Some(i);
+        }
+        for required in [Field::Stage, Field::Title] {
+            if slots[required.slot()].is_none() {
+                return Err(CsvError {
+                    row: 1,
+                    column: None,
+                    position: cell_position(text, start, 0),
+                    message: format!(
+                        "the header has no `{}` column, and every card needs one",
+                        required.header()
+                    ),
+                });
+            }
+        }
+        Ok(Self {
+            slots,
+            names: header.iter().map(str::to_owned).collect(),
+        })
+    }
+
+    /// How many columns the header has.
+    fn width(&self) -> usize {
+        self.names.len()
+    }
+}
+
+/// Where a record starts, as the `csv` crate counts it.
+fn record_start(record: &::csv::StringRecord) -> usize {
+    record.position().map_or(0, |p| p.byte() as usize)
+}
+
+/// One data row, read through the header.
+struct Cells<'a> {
+    text: &'a str,
+    record: &'a ::csv::StringRecord,
+    columns: &'a Columns,
+}
+
+impl Cells<'_> {
+    /// The row number as a spreadsheet shows it (the header is row 1).
+    fn row(&self) -> usize {
+        self.record
+            .position()
+            .map_or(0, |p| p.record() as usize + 1)
+    }
+
+    /// The column index of a field, if the header has it.
+    fn index(&self, field: Field) -> Option<usize> {
+        self.columns.slots[field.slot()]
+    }
+
+    /// A cell's text, trimmed and without the `'` that kept it from running
+    /// as a formula; empty when the column or the cell is missing.
+    fn get(&self, field: Field) -> &str {
+        unprotect(self.cell(field).trim())
+    }
+
+    /// A cell's text as written, but for the `'` that kept it from running
+    /// as a formula.
+    fn raw(&self, field: Field) -> &str {
+        unprotect(self.cell(field))
+    }
+
+    fn cell(&self, field: Field) -> &str {
+        self.index(field)
+            .and_then(|i| self.record.get(i))
+            .unwrap_or_default()
+    }
+
+    /// An error in the cell of `field`.
+    fn error(&self, field: Field, message: String) -> CsvError {
+        let index = self.index(field).unwrap_or(0);
+        self.error_at(index, message)
+    }
+
+    fn error_at(&self, index: usize, message: String) -> CsvError {
+        CsvError {
+            row: self.row(),
+            column: self.columns.names.get(index).cloned(),
+            position: cell_position(self.text, record_start(self.record), index),
+            message,
+        }
+    }
+}
+
+/// The map being filled, with its stages, lanes and personas by name so
+/// each row finds them in constant time.
+struct Builder {
+    map: Map,
+    /// By trimmed name in ASCII lower case; the first of a name wins.
+    stages: HashMap<String, StageId>,
+    /// By trimmed name in ASCII lower case.
+    lanes: HashMap<String, LaneId>,
+    /// The first lane of each kind.
+    lane_kinds: HashMap<LaneKind, LaneId>,
+    /// By trimmed name exactly.
+    personas: HashMap<String, PersonaId>,
+    /// By trimmed name in ASCII lower case.
+    personas_folded: HashMap<String, PersonaId>,
+}
+
+/// The key names are matched by: trimmed, ASCII letters in lower case.
+fn folded(name: &str) -> String {
+    name.trim().to_ascii_lowercase()
+}
+
+impl Builder {
+    fn new(map: Map) -> Self {
+        let mut stages = HashMap::new();
+        for stage in &map.stages {
+            stages.entry(folded(&stage.name)).or_insert(stage.id);
+        }
+        let (mut lanes, mut lane_kinds) = (HashMap::new(), HashMap::new());
+        for lane in &map.lanes {
+            lanes.entry(folded(&lane.name)).or_insert(lane.id);
+            lane_kinds.entry(lane.kind.clone()).or_insert(lane.id);
+        }
+        let (mut personas, mut personas_folded) = (HashMap::new(), HashMap::new());
+        for persona in &map.personas {
+            personas
+                .entry(persona.name.trim().to_owned())
+                .or_insert(persona.id);
+            personas_folded
+                .entry(folded(&persona.name))
+                .or_insert(persona.id);
+        }
+        Self {
+            map,
+            stages,
+            lanes,
+            lane_kinds,
+            personas,
+            personas_folded,
+        }
+    }
+
+    /// Reads one row into a card on the map.
+    fn add_card(&mut self, cells: &Cells<'_>) -> Result<(), CsvError> {
+        let width = cells.columns.width();
+        if let Some(extra) = (width..cells.record.len())
+            .find(|&i| cells.record.get(i).is_some_and(|c| !c.trim().is_empty()))
+        {
+            return Err(CsvError {
+                column: None,
+                ..cells.error_at(
+                    extra,
+                    format!(
+                        "the row has {} cells but the header only {width}; a cell with a comma \
+                         must be in double quotes",
+                        cells.record.len()
+                    ),
+                )
+            });
+        }
+        if self.map.cards.len() >= MAX_CARDS {
+            return Err(cells.error_at(0, too_many("cards", MAX_CARDS)));
+        }
+        let title = cells.get(Field::Title);
+        if title.is_empty() {
+            return Err(cells.error(Field::Title, "the card has no title".to_owned()));
+        }
+        let stage_name = cells.get(Field::Stage);
+        if stage_name.is_empty() {
+            return Err(cells.error(Field::Stage, "the card has no stage".to_owned()));
+        }
+        let medium = match cells.get(Field::Medium).to_lowercase().as_str() {
+            "" | "digital" | "d" => Medium::Digital,
+            "physical" | "p" => Medium::Physical,
+            other => {
+                return Err(cells.error(
+                    Field::Medium,
+                    format!("`{other}` is neither `digital` nor `physical`"),
+                ));
+            }
+        };
+        let emotion = emotion(cells)?;
+        let evidence_cell = cells.get(Field::Evidence);
+        let Some(evidence) = Evidence::parse(evidence_cell) else {
+            return Err(cells.error(
+                Field::Evidence,
+                format!(
+                    "`{evidence_cell}` is not an evidence level; expected observed, measured or \
+                     assumed"
+                ),
+            ));
+        };
+        let stage = self
+            .stage_named(stage_name)
+            .ok_or_else(|| cells.error(Field::Stage, too_many("stages", MAX_STAGES)))?;
+        let lane = self
+            .lane_named(cells.get(Field::Lane))
+            .ok_or_else(|| cells.error(Field::Lane, too_many("lanes", MAX_LANES)))?;
+        let id = self.map.new_card_id();
+        let mut card = Card::new(id, stage, lane, title);
+        card.medium = medium;
+        card.emotion = emotion;
+        let channel = cells.get(Field::Channel);
+        if !channel.is_empty() {
+            card.channel = Channel::parse(channel);
+        }
+        card.owner = cells.get(Field::Owner).to_owned();
+        card.metric = cells.get(Field::Metric).to_owned();
+        card.notes = cells.raw(Field::Notes).to_owned();
+        card.evidence = evidence;
+        card.source = cells.get(Field::Source).to_owned();
+        let mut seen = HashSet::new();
+        for name in cells.get(Field::Personas).split(PERSONA_SEPARATOR) {
+            let name = name.trim();
+            if name.is_empty() {
+                continue;
+            }
+            let persona = self
+                .persona_named(name)
+                .ok_or_else(|| cells.error(Field::Personas, too_many("personas", MAX_PERSONAS)))?;
+            if seen.insert(persona) {
+                card.personas.push(persona);
+            }
+        }
+        self.map.cards.push(Arc::new(card));
+        Ok(())
+    }
+
+    /// The stage of this name (ignoring case), added at the end if missing;
+    /// `None` when that would pass [`MAX_STAGES`].
+    fn stage_named(&mut self, name: &str) -> Option<StageId> {
+        let key = folded(name);
+        if let Some(&id) = self.stages.get(&key) {
+            return Some(id);
+        }
+        if self.map.stages.len() >= MAX_STAGES {
+            return None;
+        }
+        let id = self.map.new_stage_id();
+        self.map.stages.push(Stage::new(id, name));
+        self.stages.insert(key, id);
+        Some(id)
+    }
+
+    /// The lane of this name (ignoring case), or of the built-in kind it
+    /// names, added at the end if missing. An empty name means Touchpoints.
+    /// `None` when a new lane would pass [`MAX_LANES`].
+    fn lane_named(&mut self, name: &str) -> Option<LaneId> {
+        let name = if name.is_empty() {
+            LaneKind::Touchpoints.label()
+        } else {
+            name
+        };
+        let key = folded(name);
+        if let Some(&id) = self.lanes.get(&key) {
+            return Some(id);
+        }
+        let kind = lane_kind(name);
+        if !matches!(kind, LaneKind::Custom(_))
+            && let Some(&id) = self.lane_kinds.get(&kind)
+        {
+            return Some(id);
+        }
+        if self.map.lanes.len() >= MAX_LANES {
+            return None;
+        }
+        let id = self.map.new_lane_id();
+        let mut lane = Lane::new(id, kind.clone());
+        lane.name = name.to_owned();
+        self.map.lanes.push(lane);
+        self.lanes.insert(key, id);
+        self.lane_kinds.entry(kind).or_insert(id);
+        Some(id)
+    }
+
+    /// The persona of this name (exactly, else ignoring case), made if
+    /// missing; `None` when that would pass [`MAX_PERSONAS`].
+    fn persona_named(&mut self, name: &str) -> Option<PersonaId> {
+        if let Some(&id) = self.personas.get(name) {
+            return Some(id);
+        }
+        let key = folded(name);
+        if let Some(&id) = self.personas_folded.get(&key) {
+            return Some(id);
+        }
+        if self.map.personas.len() >= MAX_PERSONAS {
+            return None;
+        }
+        let id = self.map.new_persona_id();
+        self.map.personas.push(Persona {
+            id,
+            name: name.to_owned(),
+            description: String::new(),
+        });
+        self.personas.insert(name.to_owned(), id);
+        self.personas_folded.insert(key, id);
+        Some(id)
+    }
+}
+
+/// The emotion of a row: a score from -2 to 2 and an optional word.
+fn emotion(cells: &Cells<'_>) -> Result<Option<Emotion>, CsvError> {
+    let score = cells.get(Field::EmotionScore);
+    let word = cells.get(Field::EmotionWord);
+    if score.is_empty() {
+        if !word.is_empty() {
+            return Err(cells.error(
+                Field::EmotionWord,
+                format!(
+                    "the emotion word `{word}` has no score; add an emotion score from -2 to 2"
+                ),
+            ));
+        }
+        return Ok(None);
+    }
+    let bad = || {
+        cells.error(
+            Field::EmotionScore,
+            format!(
+                "`{score}` is not an emotion score; expected a whole number from -2 (very \
+                 negative) to 2 (very positive)"
+            ),
+        )
+    };
+    let value: i8 = score.parse().map_err(|_| bad())?;
+    let score = Score::try_from(value).map_err(|_| bad())?;
+    Ok(Some(Emotion {
+        score,
+        word: word.to_owned(),
+    }))
+}
+
+/// Turns the csv crate's error into ours.
+fn csv_error(text: &str, err: &::csv::Error) -> CsvError {
+    let position = err.position();
+    CsvError {
+        row: position.map_or(0, |p| p.record() as usize + 1),
+        column: None,
+        position: cell_position(text, position.map_or(0, |p| p.byte() as usize), 0),
+        message: err.to_string(),
+    }
+}
