@@ -96,6 +96,9 @@ fn read_csv(name: &str, text: &str) {
     });
 }
 
+/// A named reader run.
+type Case<'a> = (&'a str, Box<dyn Fn() + 'a>);
+
 fn main() {
     let only: Option<String> = std::env::args().nth(1).filter(|a| !a.starts_with('-'));
     let wanted = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));
@@ -105,7 +108,7 @@ fn main() {
         cards: 40 * 5 * 50,
         personas: 0,
     });
-    let cases: Vec<(&str, Box<dyn Fn()>)> = vec![
+    let cases: Vec<Case<'_>> = vec![
         (
             "mermaid: 10,000 actors on one task",
             Box::new(|| {

@@ -46,6 +46,7 @@ const UI_RANKS: &[(&str, u32)] = &[
     ("emotion_picker", 1),
     ("actions", 2),
     ("mod", 2),
+    ("find", 2),
     ("inline_edit", 3),
     ("headers", 4),
     ("canvas", 5),

@@ -7,6 +7,7 @@ use crate::analysis::Place;
 use crate::edit::Command;
 use crate::model::{CardId, Lane, LaneId, LaneKind, Map, Stage, StageId};
 use crate::ui::edits::new_card;
+use crate::ui::find::FindScope;
 use crate::ui::view::{EditTarget, Highlight, Selection};
 use crate::ui::{Action, Actions, UiCommand};
 
@@ -39,6 +40,7 @@ impl WaymarkApp {
                         reason: String::new(),
                     });
                 }
+                Action::Paste(text) => self.paste(&text),
                 Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
                 Action::Template(id) => self.guard(Pending::Template(id)),
             }
@@ -181,6 +183,24 @@ impl WaymarkApp {
                 view.zoom_around(factor, canvas.center(), canvas);
             }
             UiCommand::ZoomFit => self.session.view.fit_pending = true,
+            UiCommand::ZoomSelection => self.zoom_to_selection(),
+            UiCommand::Copy => {
+                self.copy(ctx);
+            }
+            UiCommand::Cut => self.cut(ctx),
+            // The platform answers with the clipboard's text as a paste
+            // event, which becomes `Action::Paste` next frame.
+            UiCommand::Paste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
+            UiCommand::Duplicate => self.duplicate(),
+            UiCommand::Find => {
+                let scope = if self.show_analysis && self.panel_focus {
+                    FindScope::Findings
+                } else {
+                    FindScope::Map
+                };
+                let session = &mut self.session;
+                session.find.open(scope, &session.view);
+            }
             UiCommand::ZoomReset => {
                 let view = &mut self.session.view;
                 let canvas = view.canvas;
@@ -196,7 +216,7 @@ impl WaymarkApp {
 
     /// The cell a new card goes to: the selected card's, else the first
     /// touchpoints cell of the selected (or first) stage.
-    fn target_cell(&self, map: &Map) -> (Option<StageId>, Option<LaneId>) {
+    pub(super) fn target_cell(&self, map: &Map) -> (Option<StageId>, Option<LaneId>) {
         let selection = &self.session.view.selection;
         if let Some(card) = selection
             .cards_in_order(map)
@@ -243,7 +263,7 @@ impl WaymarkApp {
     }
 
     /// Scrolls the selection into view on the next frame.
-    fn reveal_selection(&mut self) {
+    pub(super) fn reveal_selection(&mut self) {
         let session = &mut self.session;
         session.derived.refresh(&session.doc);
         let map = session.doc.map();

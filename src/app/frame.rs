@@ -2,7 +2,9 @@
 //! drawn from the document as it is; what they ask for is queued and
 //! applied after drawing.
 
+use crate::ui::analysis_panel::shows_finding;
 use crate::ui::canvas::{CanvasInput, canvas_ui};
+use crate::ui::find::{FindInput, find_bar_ui};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
 use crate::ui::{Action, Actions, UiCommand};
@@ -55,8 +57,9 @@ impl WaymarkApp {
             .show(ui, |ui| {
                 inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
             });
+        session.panel.filter = session.find.findings_filter().map(str::to_owned);
         if self.show_analysis {
-            egui::Panel::left(("analysis", doc_id))
+            let panel = egui::Panel::left(("analysis", doc_id))
                 .default_size(320.0)
                 .size_range(240.0..=480.0)
                 .resizable(true)
@@ -66,14 +69,37 @@ impl WaymarkApp {
                         out.push(action.into_action());
                     }
                 });
+            // Ctrl+F searches the findings after a click in the panel.
+            let pressed = ctx.input(|i| {
+                i.pointer
+                    .any_pressed()
+                    .then(|| i.pointer.interact_pos())
+                    .flatten()
+            });
+            if let Some(pos) = pressed {
+                self.panel_focus = panel.response.rect.contains(pos);
+            }
         }
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            let findings = session.find.findings_filter().map(|filter| {
+                let findings = &session.derived.analysis.findings;
+                findings.iter().filter(|f| shows_finding(filter, f)).count()
+            });
+            let find = FindInput {
+                map: session.doc.map(),
+                layout: &session.derived.layout,
+                key: session.doc.key(),
+                findings,
+                interactive: !dialog_open,
+            };
+            find_bar_ui(ui, &mut session.find, &find, &mut session.view);
             let input = CanvasInput {
                 map: session.doc.map(),
                 layout: &session.derived.layout,
                 theme: &self.theme,
                 gaps: &session.derived.gaps,
                 interactive: !dialog_open,
+                found: session.find.marks(),
             };
             canvas_ui(ui, &input, &mut session.view, &mut out);
         });
@@ -136,5 +162,24 @@ fn shortcuts(ctx: &egui::Context, out: &mut Actions) {
         if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
             out.command(cmd);
         }
+    }
+    // The platform turns Ctrl+C, X and V into these events, not keys; a
+    // focused text field keeps them for itself.
+    if typing {
+        return;
+    }
+    let clipboard: Vec<Action> = ctx.input(|i| {
+        i.events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Copy => Some(Action::Command(UiCommand::Copy)),
+                egui::Event::Cut => Some(Action::Command(UiCommand::Cut)),
+                egui::Event::Paste(text) => Some(Action::Paste(text.clone())),
+                _ => None,
+            })
+            .collect()
+    });
+    for action in clipboard {
+        out.push(action);
     }
 }

@@ -1,6 +1,7 @@
 //! The eframe application: owns the document and the session around it,
 //! lays out the panels, and applies the frame's actions after drawing.
 
+mod clipboard;
 mod derived;
 pub mod dialogs;
 mod dispatch;
@@ -20,6 +21,7 @@ use crate::edit::Document;
 use crate::model::Map;
 use crate::theme::Theme;
 use crate::ui::analysis_panel::AnalysisPanel;
+use crate::ui::find::FindBar;
 use crate::ui::view::ViewState;
 
 use derived::Derived;
@@ -37,6 +39,7 @@ struct Session {
     view: ViewState,
     panel: AnalysisPanel,
     derived: Derived,
+    find: FindBar,
 }
 
 impl Session {
@@ -47,6 +50,7 @@ impl Session {
             view: ViewState::default(),
             panel: AnalysisPanel::new(),
             derived,
+            find: FindBar::default(),
         }
     }
 }
@@ -72,6 +76,10 @@ pub struct WaymarkApp {
     /// Actions queued from outside a frame (benchmarks, embedding), run
     /// with the next frame's own.
     queued: Vec<crate::ui::Action>,
+    /// The text last copied or cut, as it went to the system clipboard.
+    copied: Option<String>,
+    /// The last click was in the analysis panel: Ctrl+F searches findings.
+    panel_focus: bool,
 }
 
 /// The key under which recent files are stored.
@@ -124,6 +132,8 @@ impl WaymarkApp {
             last_title: String::new(),
             last_focus: None,
             queued: Vec::new(),
+            copied: None,
+            panel_focus: false,
         }
     }
 
@@ -145,6 +155,16 @@ impl WaymarkApp {
     /// The status bar message.
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()
+    }
+
+    /// The text last copied or cut from the map.
+    pub fn copied_text(&self) -> Option<&str> {
+        self.copied.as_deref()
+    }
+
+    /// The find bar.
+    pub fn find_bar(&self) -> &FindBar {
+        &self.session.find
     }
 
     /// The open dialogs, the top one last.

@@ -26,7 +26,7 @@ fn fresh_id(map: &mut Map) -> Result<u64, EditError> {
     }
 }
 
-fn check_cell(map: &Map, stage: StageId, lane: LaneId) -> Result<(), EditError> {
+pub(super) fn check_cell(map: &Map, stage: StageId, lane: LaneId) -> Result<(), EditError> {
     map.stage(stage).ok_or_else(|| missing("stage", stage))?;
     map.lane(lane).ok_or_else(|| missing("lane", lane))?;
     Ok(())
@@ -248,6 +248,20 @@ pub(super) fn apply_one(
             map.dismissals
                 .retain(|d| !(d.rule == *rule && d.place == *place));
         }
+        Command::PasteCards {
+            cards,
+            cell,
+            stage,
+            lane,
+        } => {
+            let into = super::paste::PasteInto {
+                cell: *cell,
+                stage: *stage,
+                lane: *lane,
+            };
+            super::paste::paste(map, cards, into, created)?;
+        }
+        Command::DuplicateCards(ids) => super::paste::duplicate(map, ids, created)?,
         Command::ResolveConflict { conflict, choice } => {
             crate::compare::resolve(map, conflict, *choice).map_err(EditError)?;
         }

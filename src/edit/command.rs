@@ -10,6 +10,7 @@
 //! two edits of one card in one frame both land.
 
 use crate::compare::Choice;
+use crate::interchange::clipboard::ClipCard;
 use crate::model::{
     Card, CardId, Channel, Conflict, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium,
     Persona, PersonaId, Score, Stage, StageId, StageRole,
@@ -175,6 +176,23 @@ pub enum Command {
         /// The place key.
         place: String,
     },
+    /// Pastes cards: each goes to the stage and lane it names (made if
+    /// missing, as CSV import does), or to `cell` when it names no stage.
+    /// Every card, and anything made for it, gets a fresh id.
+    PasteCards {
+        /// The cards, in order; each lands at the end of its cell.
+        cards: Vec<ClipCard>,
+        /// The cell for cards that name no stage.
+        cell: Option<(StageId, LaneId)>,
+        /// The stage every card goes to, whatever it names (the user
+        /// picked a stage to paste into).
+        stage: Option<StageId>,
+        /// The lane every card goes to, whatever it names.
+        lane: Option<LaneId>,
+    },
+    /// Copies cards, each put right after itself in its cell with a fresh
+    /// id. Linear in the size of the map, however many are copied.
+    DuplicateCards(Vec<CardId>),
     /// Settles a recorded merge conflict: keeps ours, or takes theirs.
     ResolveConflict {
         /// The conflict, as recorded in the map (boxed: it holds two whole
@@ -225,6 +243,10 @@ impl Command {
             Command::SetEmotion { .. } | Command::SetScore { .. } => "set emotion".into(),
             Command::Dismiss(_) => "dismiss finding".into(),
             Command::Undismiss { .. } => "restore finding".into(),
+            Command::PasteCards { cards, .. } if cards.len() == 1 => "paste card".into(),
+            Command::PasteCards { .. } => "paste cards".into(),
+            Command::DuplicateCards(ids) if ids.len() == 1 => "duplicate card".into(),
+            Command::DuplicateCards(_) => "duplicate cards".into(),
             Command::ResolveConflict {
                 choice: Choice::Ours,
                 ..

@@ -4,6 +4,8 @@ mod apply;
 mod command;
 mod document;
 mod history;
+mod paste;
+pub use paste::created_cards;
 
 pub use command::{CardField, Command, EditError, LaneField, StageField};
 pub use document::{DocId, DocKey, Document};

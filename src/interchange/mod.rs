@@ -3,6 +3,7 @@
 //! template. Pure: no egui, no files (see [`crate::io`] for reading and
 //! writing by extension).
 
+pub mod clipboard;
 pub mod csv;
 pub mod limits;
 pub mod mermaid;

@@ -9,6 +9,7 @@
 mod cards;
 mod emotion;
 mod face;
+mod find;
 mod fonts;
 mod grid;
 mod legend;
@@ -30,6 +31,7 @@ use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
 use crate::theme::Theme;
 
 pub use face::face;
+pub use find::{CurrentMark, FindMarks};
 pub use fonts::{bold, font_definitions};
 pub use text::{
     LADDER_MAX, LADDER_MIN, LADDER_STEP, MAX_FONT_ATLAS_SIDE, MAX_TEXT_CHARS, cap_text,
@@ -62,6 +64,8 @@ pub struct Decorations<'a> {
     /// The personas whose emotion curves are toggled on (from the legend).
     /// Both the canvas and exports draw exactly these; empty draws none.
     pub persona_curves: &'a [PersonaId],
+    /// A search's matches, outlined, with everything else dimmed.
+    pub found: Option<&'a FindMarks>,
 }
 
 /// A persona's colour, by its position in the map's persona list: the
@@ -132,5 +136,8 @@ fn paint_sections(
     grid::paint_grid(p, map, layout, theme, deco);
     emotion::paint_emotion_row(p, layout, theme, deco);
     cards::paint_cards(p, map, layout, theme, deco);
+    if let Some(marks) = deco.found {
+        find::paint_find_marks(p, layout, theme, marks);
+    }
     legend::paint_legend(p, map, layout, theme, deco);
 }

@@ -43,6 +43,8 @@ pub enum Action {
         /// The finding's message, to remind the user what is dismissed.
         message: String,
     },
+    /// Paste this text (from the system clipboard) as cards.
+    Paste(String),
     /// Open this file (a recent file, a dropped file).
     OpenFile(PathBuf),
     /// Start a new map from a bundled template.

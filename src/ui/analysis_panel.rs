@@ -99,6 +99,18 @@ pub struct AnalysisPanel {
     /// Whether findings are grouped under their stages; otherwise one list,
     /// errors first.
     by_stage: bool,
+    /// Words from the find bar: only findings holding them all are shown.
+    pub filter: Option<String>,
+}
+
+/// Whether a finding holds every word of a find-bar filter (an empty
+/// filter shows everything).
+pub fn shows_finding(filter: &str, finding: &Finding) -> bool {
+    filter.trim().is_empty()
+        || super::find::matches_words(
+            filter,
+            &format!("{}\n{}", finding.message, finding.suggestion),
+        )
 }
 
 /// The colour of a severity's mark.
@@ -285,10 +297,12 @@ impl AnalysisPanel {
         });
         ui.checkbox(&mut self.by_stage, "Group by stage");
         ui.separator();
+        // The counters' severities and the find bar's words, for both views.
+        let filter = self.filter.clone().unwrap_or_default();
         let visible: Vec<&Finding> = analysis
             .findings
             .iter()
-            .filter(|f| !self.hidden.contains(&f.severity))
+            .filter(|f| !self.hidden.contains(&f.severity) && shows_finding(&filter, f))
             .collect();
         egui::ScrollArea::vertical()
             .id_salt("analysis_findings")

@@ -38,6 +38,16 @@ pub enum UiCommand {
     EditSelection,
     /// Select every card.
     SelectAll,
+    /// Copy the selection as tab-separated text, then delete it.
+    Cut,
+    /// Copy the selection as tab-separated text.
+    Copy,
+    /// Paste cards from the clipboard into the selected cell.
+    Paste,
+    /// Duplicate the selected cards next to themselves.
+    Duplicate,
+    /// Find cards, stages and lanes by their words.
+    Find,
     /// Zoom in.
     ZoomIn,
     /// Zoom out.
@@ -46,6 +56,8 @@ pub enum UiCommand {
     ZoomFit,
     /// Show the map at 100 %.
     ZoomReset,
+    /// Fit the selection into the window.
+    ZoomSelection,
     /// Show or hide the analysis panel.
     ToggleAnalysis,
     /// Open a Mermaid journey or a CSV of cards.
@@ -83,6 +95,12 @@ impl UiCommand {
             UiCommand::Delete => "Delete",
             UiCommand::EditSelection => "Edit Selection",
             UiCommand::SelectAll => "Select All Cards",
+            UiCommand::Cut => "Cut",
+            UiCommand::Copy => "Copy",
+            UiCommand::Paste => "Paste",
+            UiCommand::Duplicate => "Duplicate",
+            UiCommand::Find => "Find…",
+            UiCommand::ZoomSelection => "Zoom to Selection",
             UiCommand::ZoomIn => "Zoom In",
             UiCommand::ZoomOut => "Zoom Out",
             UiCommand::ZoomFit => "Fit Map to Window",
@@ -118,6 +136,12 @@ impl UiCommand {
             UiCommand::Delete => &[(none, Key::Delete)],
             UiCommand::EditSelection => &[(none, Key::Enter)],
             UiCommand::SelectAll => &[(cmd, Key::A)],
+            UiCommand::Cut => &[(cmd, Key::X)],
+            UiCommand::Copy => &[(cmd, Key::C)],
+            UiCommand::Paste => &[(cmd, Key::V)],
+            UiCommand::Duplicate => &[(cmd, Key::D)],
+            UiCommand::Find => &[(cmd, Key::F)],
+            UiCommand::ZoomSelection => &[(cmd, Key::Num2)],
             UiCommand::ZoomIn => &[(cmd, Key::Equals), (cmd, Key::Plus)],
             UiCommand::ZoomOut => &[(cmd, Key::Minus)],
             UiCommand::ZoomFit => &[(cmd, Key::Num0)],
@@ -139,12 +163,14 @@ impl UiCommand {
     }
 
     /// Whether the shortcut is one that text fields need for themselves
-    /// (plain keys, and select-all).
+    /// (plain keys, select-all and the clipboard).
     pub fn is_plain_key(self) -> bool {
-        self == UiCommand::SelectAll
-            || self
-                .shortcut()
-                .is_some_and(|s| s.modifiers == Modifiers::NONE)
+        matches!(
+            self,
+            UiCommand::SelectAll | UiCommand::Cut | UiCommand::Copy | UiCommand::Paste
+        ) || self
+            .shortcut()
+            .is_some_and(|s| s.modifiers == Modifiers::NONE)
     }
 
     /// A menu button for the command, showing its shortcut.

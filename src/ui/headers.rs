@@ -70,6 +70,7 @@ fn words(header: Header) -> Words {
 
 /// One header on screen: what it is, where, its name and its place.
 struct HeaderItem<'a> {
+    map: &'a Map,
     header: Header,
     area: Rect,
     name: &'a str,
@@ -91,6 +92,7 @@ pub(super) fn headers_ui(
     let centers_y: Vec<f32> = layout.lanes.iter().map(|l| l.row.center().y).collect();
     for (index, (sb, s)) in layout.stages.iter().zip(&map.stages).enumerate() {
         let item = HeaderItem {
+            map,
             header: Header::Stage(s.id),
             area: sb.header,
             name: &s.name,
@@ -101,6 +103,7 @@ pub(super) fn headers_ui(
     }
     for (index, (lb, l)) in layout.lanes.iter().zip(&map.lanes).enumerate() {
         let item = HeaderItem {
+            map,
             header: Header::Lane(l.id),
             area: lb.label,
             name: &l.name,
@@ -128,6 +131,7 @@ fn header_ui(
     centers: &[f32],
 ) {
     let HeaderItem {
+        map,
         header,
         area,
         name,
@@ -202,6 +206,23 @@ fn header_ui(
             .clicked()
         {
             out.edit(move_to(header, index + 1));
+        }
+        if ui
+            .button(format!("Select All Cards in {}", w.kind))
+            .clicked()
+        {
+            view.selection = Selection {
+                cards: map
+                    .cards
+                    .iter()
+                    .filter(|c| match header {
+                        Header::Stage(id) => c.stage == id,
+                        Header::Lane(id) => c.lane == id,
+                    })
+                    .map(|c| c.id)
+                    .collect(),
+                ..Default::default()
+            };
         }
         if ui.button(w.add_text).clicked() {
             view.selection = selection(header);

@@ -97,6 +97,18 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 }
             }
             ui.separator();
+            for cmd in [UiCommand::Cut, UiCommand::Copy] {
+                if cmd.menu_button(ui, state.has_selection) {
+                    out.command(cmd);
+                }
+            }
+            if UiCommand::Paste.menu_button(ui, true) {
+                out.command(UiCommand::Paste);
+            }
+            if UiCommand::Duplicate.menu_button(ui, state.has_selection) {
+                out.command(UiCommand::Duplicate);
+            }
+            ui.separator();
             for cmd in [UiCommand::EditSelection, UiCommand::Delete] {
                 if cmd.menu_button(ui, state.has_selection) {
                     out.command(cmd);
@@ -105,6 +117,10 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             if UiCommand::SelectAll.menu_button(ui, true) {
                 out.command(UiCommand::SelectAll);
             }
+            ui.separator();
+            if UiCommand::Find.menu_button(ui, true) {
+                out.command(UiCommand::Find);
+            }
         });
         ui.menu_button("View", |ui| {
             for cmd in [
@@ -112,6 +128,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 UiCommand::ZoomOut,
                 UiCommand::ZoomFit,
                 UiCommand::ZoomReset,
+                UiCommand::ZoomSelection,
             ] {
                 if cmd.menu_button(ui, true) {
                     out.command(cmd);

@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod commands;
 pub mod edits;
 pub mod emotion_picker;
+pub mod find;
 mod headers;
 mod inline_edit;
 pub mod inspector;

@@ -289,6 +289,20 @@ impl ViewState {
         self.fitted = true;
     }
 
+    /// Zooms and pans so that a map rectangle fills the canvas, centred,
+    /// with some margin, never closer than [`Self::MAX_ZOOM`].
+    pub fn fit_rect(&mut self, target: Rect, canvas: Rect) {
+        let target = target.expand(30.0);
+        if canvas.width() <= 1.0 || canvas.height() <= 1.0 || target.width() <= 0.0 {
+            return;
+        }
+        self.zoom = (canvas.width() / target.width())
+            .min(canvas.height() / target.height())
+            .clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
+        self.pan = canvas.size() / 2.0 - target.center().to_vec2() * self.zoom;
+        self.fitted = false;
+    }
+
     /// Pans so that a map rectangle is visible, with some margin.
     pub fn reveal(&mut self, target: Rect, canvas: Rect) {
         let view = self.view(canvas);

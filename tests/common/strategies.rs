@@ -95,13 +95,16 @@ struct CardPart {
     personas: Vec<usize>,
 }
 
+/// A stage before its id: name, goal, focus, emotion, role.
+type StagePart = (String, String, String, Option<(i32, String)>, Option<usize>);
+
 /// The parts of a map before ids are handed out.
 #[derive(Clone, Debug)]
 struct MapParts {
     title: String,
     description: String,
     personas: Vec<(String, String)>,
-    stages: Vec<(String, String, String, Option<(i32, String)>, Option<usize>)>,
+    stages: Vec<StagePart>,
     lanes: Vec<(usize, String)>,
     cards: Vec<CardPart>,
     dismissals: Vec<(String, String, String)>,

@@ -42,7 +42,7 @@ use crate::format::{LoadError, LoadErrorKind};
 
 pub use formula::{protect, unprotect};
 pub use read::{from_str, import_into};
-pub use write::to_string;
+pub use write::{card_row, to_string};
 
 /// What a column holds. The order of [`Field::ALL`] is the column order
 /// [`to_string`] writes; adding a column means a variant here, its entry in

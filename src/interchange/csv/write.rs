@@ -20,14 +20,7 @@ pub fn to_string(map: &Map) -> String {
     let personas: HashMap<PersonaId, &Persona> = map.personas.iter().map(|p| (p.id, p)).collect();
     for (stage, cards) in map.stages.iter().zip(cards_by_stage(map)) {
         for (lane, card) in cards {
-            let row = Field::ALL.map(|field| {
-                let cell = cell(field, &personas, stage, lane, card);
-                if field.is_text() {
-                    protect(&cell)
-                } else {
-                    cell
-                }
-            });
+            let row = card_row(&personas, stage, lane, card);
             writer
                 .write_record(&row)
                 .expect("writing CSV into memory cannot fail");
@@ -37,6 +30,24 @@ pub fn to_string(map: &Map) -> String {
         .into_inner()
         .expect("flushing CSV into memory cannot fail");
     String::from_utf8(bytes).expect("the CSV is written from strings, so it is UTF-8")
+}
+
+/// One card's cells in [`super::COLUMNS`] order, as [`to_string`] writes
+/// them (the clipboard writes the same); `personas` by id.
+pub fn card_row(
+    personas: &HashMap<PersonaId, &Persona>,
+    stage: &Stage,
+    lane: &Lane,
+    card: &Card,
+) -> [String; super::COLUMNS.len()] {
+    Field::ALL.map(|field| {
+        let cell = cell(field, personas, stage, lane, card);
+        if field.is_text() {
+            protect(&cell)
+        } else {
+            cell
+        }
+    })
 }
 
 /// The text of one cell, before it is kept from running as a formula.

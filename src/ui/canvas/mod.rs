@@ -13,7 +13,7 @@ use egui::{Color32, CornerRadius, Key, Sense, Ui};
 
 use crate::layout::Layout;
 use crate::model::{CardId, Map, StageId};
-use crate::paint::{Decorations, paint_map};
+use crate::paint::{Decorations, FindMarks, paint_map};
 use crate::theme::Theme;
 
 use super::Actions;
@@ -48,6 +48,8 @@ pub struct CanvasInput<'a> {
     /// False while a dialog owns the keyboard and pointer: the canvas is
     /// drawn, but reads no input at all.
     pub interactive: bool,
+    /// What the find bar matched, if it is searching the map.
+    pub found: Option<&'a FindMarks>,
 }
 
 /// Shows the canvas in the rest of `ui`.
@@ -58,6 +60,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         theme,
         gaps,
         interactive,
+        found,
     } = *input;
     let sense = if interactive {
         Sense::click_and_drag()
@@ -112,6 +115,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         selected_lane: view.selection.lane,
         // Persona curves: the lead wires the legend toggles to view state.
         persona_curves: &[],
+        found,
     };
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
     painter.extend(shapes);
