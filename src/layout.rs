@@ -8,6 +8,14 @@ use egui::emath::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::{CardId, Channel, LaneId, Map, PersonaId, StageId};
 
+mod emotion;
+
+use emotion::emotion_curves;
+pub use emotion::{
+    EmotionBand, EmotionPoint, EvidenceCount, LOW_FACE_RADIUS, LowPoint, MAX_PERSONA_CURVES,
+    PersonaCurve,
+};
+
 /// Sizes that shape the map.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Style {
@@ -46,7 +54,7 @@ impl Default for Style {
             stage_width: 236.0,
             stage_gap: 12.0,
             header_height: 92.0,
-            emotion_height: 150.0,
+            emotion_height: 190.0,
             card_size: vec2(212.0, 78.0),
             card_gap: 10.0,
             cell_padding: 12.0,
@@ -99,17 +107,6 @@ pub struct CardBox {
     pub rect: Rect,
 }
 
-/// A point of the emotion curve.
-#[derive(Clone, Debug, PartialEq)]
-pub struct EmotionPoint {
-    /// The stage.
-    pub stage: StageId,
-    /// The score, -2..=2 (an average may fall between whole numbers).
-    pub score: f32,
-    /// Where the point is drawn.
-    pub pos: Pos2,
-}
-
 /// Everything positioned, in map units.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Layout {
@@ -127,6 +124,13 @@ pub struct Layout {
     pub emotion_row: Rect,
     /// The emotion curve's points, for stages that have an emotion.
     pub emotion_points: Vec<EmotionPoint>,
+    /// The lowest card of each stage whose cards carry an emotion.
+    pub low_points: Vec<LowPoint>,
+    /// One curve per persona (the first [`MAX_PERSONA_CURVES`]), drawn
+    /// only when toggled on.
+    pub persona_curves: Vec<PersonaCurve>,
+    /// How many cards rest on evidence.
+    pub evidence: EvidenceCount,
     /// Lane rows, top to bottom.
     pub lanes: Vec<LaneBox>,
     /// Every card.
@@ -135,7 +139,11 @@ pub struct Layout {
     pub legend: Rect,
     /// The channels the map uses, sorted, for the legend. Gathered here,
     /// once per change, rather than by every frame that paints the legend.
+    /// Unknown channels have no mark, and no legend entry.
     pub channels: Vec<Channel>,
+    /// The persona toggles in the legend, one per persona curve: a click
+    /// turns that persona's curve on or off.
+    pub legend_personas: Vec<(PersonaId, Rect)>,
     /// Number of cards in each cell, indexed `[stage][lane]`.
     cell_counts: Vec<Vec<usize>>,
 }
@@ -152,9 +160,10 @@ pub struct DropTarget {
 }
 
 /// The height of the score band inside the emotion row: +2 at the top.
+/// Room is left above +2 for a stage's label, which sits over its face.
 fn emotion_y(row: Rect, score: f32) -> f32 {
-    let top = row.top() + 28.0;
-    let bottom = row.bottom() - 34.0;
+    let top = row.top() + 40.0;
+    let bottom = row.bottom() - 22.0;
     let t = (2.0 - score.clamp(-2.0, 2.0)) / 4.0;
     top + t * (bottom - top)
 }
@@ -274,19 +283,6 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         })
         .collect();
 
-    let emotions = map.stage_emotions();
-    let emotion_points = stages
-        .iter()
-        .zip(&emotions)
-        .filter_map(|(sb, e)| {
-            e.map(|score| EmotionPoint {
-                stage: sb.id,
-                score,
-                pos: pos2(sb.header.center().x, emotion_y(emotion_row, score)),
-            })
-        })
-        .collect();
-
     let cards = placed
         .into_iter()
         .map(|(index, id, si, li, slot)| {
@@ -306,10 +302,18 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         .collect();
 
     // Under the grid, clear of the "add lane" button in the label column.
+    // A third row holds the persona toggles when the map has personas.
+    let persona_row = if map.personas.is_empty() {
+        0.0
+    } else {
+        LEGEND_ROW
+    };
     let legend = Rect::from_min_size(
         pos2(grid_left, grid_bottom + 3.0 * s.row_gap),
-        vec2(grid_width, s.legend_height),
+        vec2(grid_width, s.legend_height + persona_row),
     );
+    let legend_personas = legend_toggles(map, legend);
+    let curves = emotion_curves(map, &stages, emotion_row);
     let bounds = Rect::from_min_max(
         Pos2::ZERO,
         // Room on the right for the "add stage" button.
@@ -326,7 +330,10 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         personas,
         stages,
         emotion_row,
-        emotion_points,
+        emotion_points: curves.points,
+        low_points: curves.lows,
+        persona_curves: curves.personas,
+        evidence: curves.evidence,
         lanes,
         cards,
         legend,
@@ -334,12 +341,35 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
             .cards
             .iter()
             .map(|c| &c.channel)
+            .filter(|c| c.is_known())
             .collect::<std::collections::BTreeSet<_>>()
             .into_iter()
             .cloned()
             .collect(),
+        legend_personas,
         cell_counts,
     }
+}
+
+/// The height of one legend row.
+const LEGEND_ROW: f32 = 26.0;
+
+/// The persona toggles in the legend's third row, after its heading.
+fn legend_toggles(map: &Map, legend: Rect) -> Vec<(PersonaId, Rect)> {
+    let y = legend.top() + 18.0 + 2.0 * LEGEND_ROW;
+    let mut x = legend.left() + 110.0;
+    map.personas
+        .iter()
+        .take(MAX_PERSONA_CURVES)
+        .map(|p| {
+            // Text is not measured here (layout knows no fonts): a width
+            // from the name's length, as for the persona chips.
+            let w = (p.name.chars().count() as f32 * 7.0 + 40.0).clamp(70.0, 260.0);
+            let rect = Rect::from_min_size(pos2(x, y - 10.0), vec2(w, 20.0));
+            x += w + 10.0;
+            (p.id, rect)
+        })
+        .collect()
 }
 
 impl Layout {
@@ -411,5 +441,22 @@ impl Layout {
     /// The y coordinate of an emotion score in the emotion row.
     pub fn emotion_y(&self, score: f32) -> f32 {
         emotion_y(self.emotion_row, score)
+    }
+
+    /// The low-point mark under a map point: a click there selects its
+    /// card ([`LowPoint::card`]).
+    pub fn low_point_at(&self, p: Pos2) -> Option<&LowPoint> {
+        self.low_points
+            .iter()
+            .find(|l| l.pos.distance(p) <= l.radius)
+    }
+
+    /// The persona whose legend toggle is under a map point: a click there
+    /// turns that persona's curve on or off.
+    pub fn legend_persona_at(&self, p: Pos2) -> Option<PersonaId> {
+        self.legend_personas
+            .iter()
+            .find(|(_, r)| r.contains(p))
+            .map(|(id, _)| *id)
     }
 }

@@ -139,6 +139,9 @@ pub fn channel_color(channel: &Channel) -> Color32 {
         Color32::from_rgb(220, 120, 170),
     ];
     match channel {
+        // Never drawn (unknown channels have no mark); a neutral grey for
+        // any caller that asks anyway.
+        Channel::Unknown => Color32::from_rgb(160, 160, 160),
         Channel::Custom(name) => {
             let hash = name
                 .bytes()

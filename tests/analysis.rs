@@ -108,6 +108,7 @@ fn a_drop_answered_by_a_pain_point_opportunity_or_support_is_fine() {
     for answer in ["pain", "opp", "support", "follow-up"] {
         let (mut b, stages) = clean_journey();
         b.feel(stages[3], -2);
+        // The answer itself feels fine (+1); the stage stays negative.
         match answer {
             "pain" => {
                 let lane = b.pain;
@@ -124,9 +125,22 @@ fn a_drop_answered_by_a_pain_point_opportunity_or_support_is_fine() {
                 b.touch(stages[3], "Follow-up email", Channel::Email);
             }
         }
-        b.feel(stages[3], -2);
         assert!(Rule::EmotionDrop.check(&b.map).is_empty(), "{answer}");
     }
+}
+
+#[test]
+fn a_support_touchpoint_that_feels_bad_is_a_cause_not_a_cure() {
+    let (mut b, stages) = clean_journey();
+    // The support line where the customer waits forty minutes.
+    let hotline = b.touch(stages[3], "Support hotline", Channel::Phone);
+    b.feel(stages[3], -2);
+    let found = Rule::EmotionDrop.check(&b.map);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].place, Place::Stages(stages[2], stages[3]));
+    // The near miss: the same line, answered within a minute.
+    b.edit(hotline, |c| c.emotion = Some(Emotion::new(0, "relieved")));
+    assert!(Rule::EmotionDrop.check(&b.map).is_empty());
 }
 
 #[test]
@@ -144,47 +158,111 @@ fn a_stage_without_emotion_breaks_the_chain_instead_of_reporting_a_drop() {
 
 // ---- channel-dropped ---------------------------------------------------
 
+/// Two stages where customers are mostly in the store, then mostly on
+/// the website, with no email and no hand-over words anywhere.
+fn store_then_web() -> (Builder, Vec<waymark::model::StageId>) {
+    let mut b = Builder::new();
+    let stages = vec![
+        b.stage("In store"),
+        b.stage("Checkout"),
+        b.stage("Use at home"),
+    ];
+    b.touch(stages[0], "Advisor at the shelf", Channel::Store);
+    b.touch(stages[0], "Fitting area", Channel::Store);
+    b.touch(stages[0], "Stock on the website", Channel::Website);
+    b.touch(stages[1], "Online payment page", Channel::Website);
+    b.touch(stages[1], "Delivery options", Channel::Website);
+    b.touch(stages[2], "Care guide page", Channel::Website);
+    b.touch(stages[2], "Care app", Channel::App);
+    (b, stages)
+}
+
 #[test]
-fn channel_dropped_names_the_pair_and_the_channel() {
-    let (mut b, stages) = clean_journey();
-    b.touch(stages[1], "App compare tool", Channel::App);
+fn channel_dropped_names_the_pair_and_the_main_channel() {
+    let (b, stages) = store_then_web();
     let found = Rule::ChannelDropped.check(&b.map);
     assert_eq!(found.len(), 1, "{found:#?}");
-    assert_eq!(found[0].place, Place::Stages(stages[1], stages[2]));
-    assert_eq!(found[0].channel, Some(Channel::App));
+    assert_eq!(found[0].place, Place::Stages(stages[0], stages[1]));
+    assert_eq!(found[0].channel, Some(Channel::Store));
     assert_eq!(found[0].severity, Severity::Info);
     assert_eq!(
         found[0].key(),
-        format!("stages:{}>{}/channel:app", stages[1], stages[2])
+        format!("stages:{}>{}/channel:store", stages[0], stages[1])
     );
 }
 
 #[test]
-fn channel_carried_on_entry_channels_and_empty_next_stages_do_not_count() {
-    let (mut b, stages) = clean_journey();
-    // Carried on: used in both stages, and the last stage has no next
-    // stage to drop it in.
-    b.touch(stages[4], "App onboarding", Channel::App);
-    b.touch(stages[5], "Referral app", Channel::App);
-    // Entry channels end by design.
-    b.touch(stages[0], "Banner", Channel::Ad);
-    b.touch(stages[0], "Search result", Channel::Search);
+fn a_hand_over_in_the_next_stage_closes_the_break() {
+    for (title, channel) in [
+        ("Receipt by email", Channel::Email),
+        ("QR code to finish at home", Channel::Website),
+        ("Follow-up call", Channel::Phone),
+    ] {
+        let (mut b, stages) = store_then_web();
+        b.touch(stages[1], title, channel);
+        assert!(Rule::ChannelDropped.check(&b.map).is_empty(), "{title}");
+    }
+    // A hand-over that itself feels bad hands nobody over.
+    let (mut b, stages) = store_then_web();
+    let email = b.touch(stages[1], "Receipt by email", Channel::Email);
+    b.edit(email, |c| c.emotion = Some(Emotion::new(-1, "spammed")));
+    assert_eq!(Rule::ChannelDropped.check(&b.map).len(), 1);
+}
+
+#[test]
+fn minor_channels_entry_channels_and_empty_next_stages_do_not_count() {
+    // Store is not the main channel once the website carries more.
+    let (mut b, stages) = store_then_web();
+    b.touch(stages[0], "Website reviews", Channel::Website);
+    b.touch(stages[0], "Website chat", Channel::Website);
+    assert!(Rule::ChannelDropped.check(&b.map).is_empty());
+
+    // Carried on: the store is used in the next stage too.
+    let (mut b, stages) = store_then_web();
+    b.touch(stages[1], "Tills", Channel::Store);
+    assert!(Rule::ChannelDropped.check(&b.map).is_empty());
+
+    // Entry channels point elsewhere by nature: their end is no break.
+    let mut b = Builder::new();
+    let (a, c) = (b.stage("Awareness"), b.stage("Consideration"));
+    b.touch(a, "Banner", Channel::Ad);
+    b.touch(a, "Search result", Channel::Search);
+    b.touch(a, "A friend's tip", Channel::WordOfMouth);
+    b.touch(c, "Product page", Channel::Website);
+    assert!(Rule::ChannelDropped.check(&b.map).is_empty());
+
     // A thought's channel is not a touchpoint channel.
+    let (mut b, stages) = store_then_web();
+    b.map.cards.retain(|c| c.channel != Channel::Store);
     let thought = b.thought;
-    b.card_in(
-        stages[4],
-        thought,
-        "Hmm",
-        Channel::Custom("Self-talk".into()),
-    );
+    b.card_in(stages[0], thought, "Hmm", Channel::Store);
     assert!(Rule::ChannelDropped.check(&b.map).is_empty());
 
     // An empty next stage is empty-stage's business.
-    let (mut b, stages) = clean_journey();
-    let empty = b.stage("Renewal");
-    b.touch(stages[5], "Store event", Channel::Store);
+    let (mut b, stages) = store_then_web();
+    b.map.cards.retain(|c| c.stage != stages[1]);
     assert!(Rule::ChannelDropped.check(&b.map).is_empty());
-    assert_eq!(Rule::EmptyStage.check(&b.map)[0].place, Place::Stage(empty));
+    assert_eq!(
+        Rule::EmptyStage.check(&b.map)[0].place,
+        Place::Stage(stages[1])
+    );
+}
+
+#[test]
+fn unknown_channels_make_no_channel_finding() {
+    // A Mermaid-like journey: every touchpoint without a channel.
+    let (mut b, _) = store_then_web();
+    for card in &mut b.map.cards {
+        std::sync::Arc::make_mut(card).channel = Channel::Unknown;
+    }
+    assert!(Rule::ChannelDropped.check(&b.map).is_empty());
+    assert!(Rule::SingleChannelStage.check(&b.map).is_empty());
+    // One known channel beside an unknown one: maybe a second channel.
+    let mut b = Builder::new();
+    let s = b.stage("Consideration");
+    b.touch(s, "Product page", Channel::Website);
+    b.touch(s, "Imported task", Channel::Unknown);
+    assert!(Rule::SingleChannelStage.check(&b.map).is_empty());
 }
 
 // ---- single-channel-stage ----------------------------------------------
@@ -263,29 +341,59 @@ fn a_pre_purchase_stage_after_the_sale_does_not_carry_the_journey_on() {
 // ---- missing-owner / missing-metric ------------------------------------
 
 #[test]
-fn missing_owner_and_metric_name_the_touchpoint() {
+fn missing_owner_and_metric_are_one_finding_listing_the_touchpoints() {
     let (mut b, stages) = clean_journey();
     let card = b.touch(stages[4], "Loyalty app", Channel::App);
-    b.edit(card, |c| {
-        c.owner = "  ".into();
-        c.metric.clear();
-    });
+    let other = b.touch(stages[1], "Comparison app", Channel::App);
+    for id in [card, other] {
+        b.edit(id, |c| {
+            c.owner = "  ".into();
+            c.metric.clear();
+        });
+    }
     let lane = b.touch;
     for rule in [Rule::MissingOwner, Rule::MissingMetric] {
         let found = rule.check(&b.map);
         assert_eq!(found.len(), 1, "{rule}");
-        assert_eq!(
-            found[0].place,
-            Place::Card {
-                card,
-                stage: stages[4],
-                lane
-            }
-        );
-        assert_eq!(found[0].names.card.as_deref(), Some("Loyalty app"));
+        assert_eq!(found[0].place, Place::Map);
+        assert_eq!(found[0].key(), "map");
         assert_eq!(found[0].severity, Severity::Info);
-        assert_eq!(found[0].key(), format!("card:{card}"));
+        // In stage order, each one click away.
+        let places: Vec<Place> = found[0].parts.iter().map(|p| p.place).collect();
+        assert_eq!(
+            places,
+            vec![
+                Place::Card {
+                    card: other,
+                    stage: stages[1],
+                    lane
+                },
+                Place::Card {
+                    card,
+                    stage: stages[4],
+                    lane
+                },
+            ]
+        );
+        assert!(
+            found[0].message.starts_with("2 touchpoints have no")
+                && found[0].message.contains("\"Loyalty app\" (Retention)"),
+            "{}",
+            found[0].message
+        );
     }
+}
+
+#[test]
+fn one_touchpoint_without_an_owner_reads_in_the_singular() {
+    let (mut b, stages) = clean_journey();
+    let card = b.touch(stages[4], "Loyalty app", Channel::App);
+    b.edit(card, |c| c.owner.clear());
+    let found = Rule::MissingOwner.check(&b.map);
+    assert_eq!(
+        found[0].message,
+        "1 touchpoint has no owner: \"Loyalty app\" (Retention)."
+    );
 }
 
 #[test]
@@ -352,8 +460,9 @@ fn reassurance_or_a_non_decision_stage_calms_the_anxiety() {
         let mut b = Builder::new();
         let d = b.stage("Decision");
         b.touches(d);
-        b.touch(d, title, Channel::Website);
         b.feel(d, -1);
+        // The reassurance itself feels fine (+1); the stage stays negative.
+        b.touch(d, title, Channel::Website);
         assert!(Rule::AnxiousDecision.check(&b.map).is_empty(), "{title}");
     }
     // Negative, unreassured, but not a decision or purchase stage.
@@ -367,30 +476,49 @@ fn reassurance_or_a_non_decision_stage_calms_the_anxiety() {
     assert_eq!(Rule::AnxiousDecision.check(&b.map).len(), 1);
 }
 
+#[test]
+fn reassurance_that_feels_bad_does_not_reassure() {
+    let mut b = Builder::new();
+    let d = b.stage("Decision");
+    b.touches(d);
+    // A review page that leaves the customer skeptical.
+    let reviews = b.touch(d, "Customer reviews", Channel::Website);
+    b.feel(d, -1);
+    let found = Rule::AnxiousDecision.check(&b.map);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].place, Place::Stage(d));
+    // The near miss: reviews that do reassure.
+    b.edit(reviews, |c| c.emotion = Some(Emotion::new(1, "reassured")));
+    assert!(Rule::AnxiousDecision.check(&b.map).is_empty());
+}
+
 // ---- persona-gap -------------------------------------------------------
 
 #[test]
-fn persona_gap_names_persona_and_stage() {
+fn persona_gap_is_one_finding_per_persona_listing_the_stages() {
     let (mut b, stages) = clean_journey();
     let maya = b.persona("Maya");
     let tom = b.persona("Tom");
-    // Every touchpoint of Retention is for Maya only.
+    // Every touchpoint of Consideration and Retention is for Maya only.
     for card in &mut b.map.cards {
-        if card.stage == stages[4] {
+        if card.stage == stages[1] || card.stage == stages[4] {
             std::sync::Arc::make_mut(card).personas = vec![maya];
         }
     }
     let found = Rule::PersonaGap.check(&b.map);
-    assert_eq!(found.len(), 1);
-    assert_eq!(
-        found[0].place,
-        Place::Persona {
-            persona: tom,
-            stage: stages[4]
-        }
-    );
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].place, Place::Persona(tom));
     assert_eq!(found[0].names.persona.as_deref(), Some("Tom"));
-    assert_eq!(found[0].key(), format!("persona:{tom}@stage:{}", stages[4]));
+    assert_eq!(found[0].key(), format!("persona:{tom}"));
+    let places: Vec<Place> = found[0].parts.iter().map(|p| p.place).collect();
+    assert_eq!(
+        places,
+        vec![Place::Stage(stages[1]), Place::Stage(stages[4])]
+    );
+    assert_eq!(
+        found[0].message,
+        "Persona \"Tom\" has no touchpoint in 2 stages: \"Consideration\", \"Retention\"."
+    );
 }
 
 #[test]

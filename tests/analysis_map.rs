@@ -26,26 +26,43 @@ fn describe(map: &waymark::model::Map) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// The sample's findings, read and defended (see the closing note of
+/// issue 11): one stage's low point is still only the workshop's belief,
+/// and word of mouth has no owner. The sample names no channel break: where
+/// its main channels end, an email or a booking hands the customer over.
 #[test]
-fn the_sample_map_has_a_few_findings_and_no_errors_or_warnings() {
+fn the_sample_map_has_two_findings_worth_reading() {
     let map = sample_map();
-    let got = describe(&map);
-    let want: Vec<(String, String, String)> = [
-        ("missing-owner", "Awareness", "Friend's recommendation"),
-        ("channel-dropped", "Awareness > Consideration", "Social"),
-        ("channel-dropped", "Consideration > Decision", "Review site"),
-        ("channel-dropped", "Consideration > Decision", "Email"),
-        ("channel-dropped", "Decision > Purchase", "Phone / support"),
-        ("channel-dropped", "Purchase > Retention", "Website"),
-        ("channel-dropped", "Purchase > Retention", "Store"),
-        ("channel-dropped", "Retention > Advocacy", "Parcel"),
-    ]
-    .iter()
-    .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
-    .collect();
-    assert_eq!(got, want);
     let analysis = analyze(&map);
-    assert_eq!(analysis.worst(), Some(Severity::Info));
+    let got: Vec<(&str, Vec<&str>)> = analysis
+        .findings
+        .iter()
+        .map(|f| {
+            (
+                f.rule.id(),
+                f.parts.iter().map(|p| p.name.as_str()).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "assumed-low-point",
+                vec!["\"Are my old boots the reason my feet hurt?\" (Awareness)"]
+            ),
+            (
+                "missing-owner",
+                vec!["\"Friend's recommendation\" (Awareness)"]
+            ),
+        ]
+    );
+    assert_eq!(analysis.worst(), Some(Severity::Warning));
+    assert!(
+        describe(&map)
+            .iter()
+            .all(|(rule, ..)| rule != "channel-dropped")
+    );
 }
 
 #[test]
@@ -69,7 +86,7 @@ fn the_sample_summaries_count_touchpoints_channels_and_emotion() {
 }
 
 #[test]
-fn findings_are_ordered_by_stage_then_severity() {
+fn findings_are_ordered_by_severity_then_place() {
     let (mut b, stages) = clean_journey();
     // At Purchase: an info (touchpoint without owner), then a warning (a
     // pain point with no opportunity); after it an empty stage (error).
@@ -79,28 +96,22 @@ fn findings_are_ordered_by_stage_then_severity() {
     b.card_in(stages[3], lane, "Slow payment", Channel::Website);
     let extra = b.stage("Team offsite");
     let analysis = analyze(&b.map);
-    let got: Vec<(Rule, Vec<String>)> = analysis
+    let got: Vec<(Rule, Place)> = analysis
         .findings
         .iter()
-        .map(|f| (f.rule, f.names.stages.clone()))
+        .map(|f| (f.rule, f.place))
         .collect();
-    let purchase = vec!["Purchase".to_owned()];
-    assert_eq!(
-        got,
-        vec![
-            (Rule::UnansweredPainPoint, purchase.clone()),
-            (Rule::MissingOwner, purchase),
-            (Rule::EmptyStage, vec!["Team offsite".to_owned()]),
-        ]
-    );
-    assert_eq!(analysis.findings[2].place, Place::Stage(extra));
+    assert_eq!(got[0], (Rule::EmptyStage, Place::Stage(extra)));
+    assert_eq!(got[1].0, Rule::UnansweredPainPoint);
+    assert_eq!(got[2], (Rule::MissingOwner, Place::Map));
+    assert_eq!(got.len(), 3);
 }
 
 #[test]
 fn dismissed_findings_move_to_their_own_list_with_the_reason() {
     let mut map = sample_map();
     let before = analyze(&map);
-    let target = before.findings[0].clone();
+    let target = before.findings[1].clone();
     assert_eq!(target.rule, Rule::MissingOwner);
     Command::Dismiss(Dismissal {
         rule: target.rule.id().to_owned(),
@@ -116,30 +127,29 @@ fn dismissed_findings_move_to_their_own_list_with_the_reason() {
     assert_eq!(after.dismissed[0].finding, target);
     assert_eq!(after.dismissed[0].reason, "Word of mouth has no owner");
 
-    // A dismissal of one dropped channel leaves the others of that pair.
-    let dropped = after
+    // A dismissal of one dropped channel leaves the others of that pair:
+    // a stage in the store and the app alike, then only on the website.
+    let (mut b, _) = clean_journey();
+    b.map.cards.retain(|c| c.channel != Channel::Email);
+    let (a, c) = (b.stage("Try on"), b.stage("Pay online"));
+    b.touch(a, "Fitting", Channel::Store);
+    b.touch(a, "Fit scan", Channel::App);
+    b.touch(c, "Payment page", Channel::Website);
+    let pair: Vec<_> = analyze(&b.map)
         .findings
-        .iter()
-        .find(|f| f.rule == Rule::ChannelDropped && f.names.stages[0] == "Consideration")
-        .cloned()
-        .expect("a dropped channel after Consideration");
-    Command::Dismiss(Dismissal {
+        .into_iter()
+        .filter(|f| f.rule == Rule::ChannelDropped && f.place == Place::Stages(a, c))
+        .collect();
+    assert_eq!(pair.len(), 2, "{pair:#?}");
+    b.map.dismissals.push(Dismissal {
         rule: "channel-dropped".into(),
-        place: dropped.key(),
+        place: pair[0].key(),
         reason: String::new(),
-    })
-    .apply(&mut map)
-    .expect("dismiss applies");
-    let after2 = analyze(&map);
-    assert_eq!(after2.dismissed.len(), 2);
-    assert!(
-        after2
-            .findings
-            .iter()
-            .any(|f| f.rule == Rule::ChannelDropped
-                && f.place == dropped.place
-                && f.channel != dropped.channel)
-    );
+    });
+    let after2 = analyze(&b.map);
+    assert_eq!(after2.dismissed.len(), 1);
+    assert!(after2.findings.contains(&pair[1]));
+    assert!(!after2.findings.contains(&pair[0]));
 
     // Undismissing brings it back.
     Command::Undismiss {
@@ -154,7 +164,7 @@ fn dismissed_findings_move_to_their_own_list_with_the_reason() {
 #[test]
 fn a_dismissal_for_another_rule_on_the_same_place_does_not_hide_it() {
     let mut map = sample_map();
-    let target = analyze(&map).findings[0].clone();
+    let target = analyze(&map).findings[1].clone();
     map.dismissals.push(Dismissal {
         rule: "missing-metric".into(),
         place: target.key(),
@@ -166,6 +176,10 @@ fn a_dismissal_for_another_rule_on_the_same_place_does_not_hide_it() {
 #[test]
 fn stage_gaps_mark_boundaries_with_their_worst_severity() {
     let (mut b, stages) = clean_journey();
+    // Purchase: the website only, no email to hand anyone over.
+    b.map
+        .cards
+        .retain(|c| !(c.stage == stages[3] && c.channel == Channel::Email));
     b.feel(stages[3], -1); // emotion drop Decision > Purchase
     b.touch(stages[2], "Store visit", Channel::Store); // Store dropped there too
     let analysis = analyze(&b.map);
@@ -174,9 +188,8 @@ fn stage_gaps_mark_boundaries_with_their_worst_severity() {
     assert_eq!((gaps[0].from, gaps[0].to), (stages[2], stages[3]));
     assert_eq!(gaps[0].severity, Severity::Warning);
     assert_eq!(gaps[0].text.lines().count(), 2);
-    // Above info, the channel hand-overs of the sample leave no mark.
-    assert!(stage_gaps(&analyze(&sample_map()), Severity::Warning).is_empty());
-    assert_eq!(stage_gaps(&analyze(&sample_map()), Severity::Info).len(), 5);
+    // The sample has no boundary finding at all.
+    assert!(stage_gaps(&analyze(&sample_map()), Severity::Info).is_empty());
 }
 
 #[test]

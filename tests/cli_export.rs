@@ -244,3 +244,37 @@ fn export_warns_once_about_a_script_no_font_covers_and_still_writes() {
     assert_eq!(code(&out), 0, "{}", stderr(&out));
     assert_eq!(stderr(&out), "");
 }
+
+#[test]
+fn persona_curves_are_drawn_only_when_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    sample_file(dir.path());
+    let out = waymark(&["export", "boots.ron", "-o", "plain.svg"], dir.path());
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let out = waymark(
+        &[
+            "export",
+            "boots.ron",
+            "-o",
+            "tom.svg",
+            "--persona",
+            "tom, GIFT buyer",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let plain = std::fs::read(dir.path().join("plain.svg")).expect("written");
+    let tom = std::fs::read(dir.path().join("tom.svg")).expect("written");
+    assert_ne!(plain, tom, "Tom's curve adds shapes");
+
+    let out = waymark(
+        &["export", "boots.ron", "-o", "x.svg", "--persona", "Nobody"],
+        dir.path(),
+    );
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("Maya, weekend hiker"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -43,6 +43,22 @@ fn sample_map_at_2x_matches_the_reference() {
     egui_kittest::image_snapshot(&image, "export_sample_2x");
 }
 
+/// The emotion curve with both personas' curves toggled on: bands, low
+/// points with their faces, and a curve per persona in its colour.
+#[test]
+fn persona_curves_match_the_reference() {
+    let map = sample_map();
+    let options = ExportOptions {
+        personas: map.personas.iter().map(|p| p.id).collect(),
+        ..options(1.0)
+    };
+    let image = export::render_image(&map, &options).expect("renders");
+    // Exports draw exactly what is toggled: the curves change pixels.
+    let plain = export::render_image(&map, &self::options(1.0)).expect("renders");
+    assert_ne!(image.as_raw(), plain.as_raw());
+    egui_kittest::image_snapshot(&image, "export_sample_personas_1x");
+}
+
 #[test]
 fn dark_theme_matches_the_reference() {
     let image = export::render_image(

@@ -7,8 +7,13 @@ use waymark::interchange::csv::{self, COLUMNS, CsvError};
 use waymark::interchange::sample::sample_map;
 use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona};
 
+/// The columns files had before evidence: still read as they are.
 const HEADER: &str =
     "stage,lane,title,channel,medium,owner,metric,emotion_score,emotion_word,personas,notes";
+
+/// The header written today: the old columns, then evidence and source.
+const FULL_HEADER: &str = "stage,lane,title,channel,medium,owner,metric,emotion_score,\
+                           emotion_word,personas,notes,evidence,source";
 
 /// Every card as (stage, lane, title, notes, channel, medium, owner,
 /// metric, emotion, persona names), stage by stage and lane by lane.
@@ -72,7 +77,7 @@ fn parse_err(text: &str) -> CsvError {
 fn sample_map_round_trips_field_by_field() {
     let map = sample_map();
     let text = csv::to_string(&map);
-    assert!(text.starts_with(&format!("{HEADER}\r\n")), "{text}");
+    assert!(text.starts_with(&format!("{FULL_HEADER}\r\n")), "{text}");
     let back = parse(&text);
     assert_eq!(rows(&back), rows(&map));
     assert_eq!(back.cards.len(), map.cards.len());
@@ -236,7 +241,7 @@ fn headers_in_any_order_with_synonyms_bom_and_blank_rows() {
 fn header_only_gives_an_empty_map() {
     let map = parse(&format!("{HEADER}\n"));
     assert!(map.cards.is_empty() && map.stages.is_empty());
-    assert_eq!(COLUMNS.join(","), HEADER);
+    assert_eq!(COLUMNS.join(","), FULL_HEADER);
 }
 
 /// (text after the header, row, column header, line, char column, words
@@ -469,4 +474,55 @@ fn no_input_panics() {
         }
     }
     assert!(parsed > 0);
+}
+
+#[test]
+fn evidence_and_source_round_trip_and_default_to_assumed() {
+    use waymark::model::Evidence;
+    let mut map = sample_map();
+    // The sample has observed, measured and assumed cards; give one a
+    // source with a comma and a quote.
+    let card = Arc::make_mut(&mut map.cards[0]);
+    card.evidence = Evidence::Observed;
+    card.source = "Interviews, \"March\" https://example.org/notes".to_owned();
+    let back = parse(&csv::to_string(&map));
+    let levels = |m: &Map| -> Vec<(String, Evidence, String)> {
+        m.cards
+            .iter()
+            .map(|c| (c.title.clone(), c.evidence, c.source.clone()))
+            .collect()
+    };
+    assert_eq!(levels(&back), levels(&map));
+    assert!(map.cards.iter().any(|c| c.evidence == Evidence::Measured));
+    assert!(map.cards.iter().any(|c| c.evidence == Evidence::Assumed));
+
+    // Files without the columns, or with empty cells, read as assumed.
+    let old = parse(&format!("{HEADER}\nBuy,,Checkout,,,,,,,,\n"));
+    assert_eq!(old.cards[0].evidence, Evidence::Assumed);
+    assert_eq!(old.cards[0].source, "");
+    let text = "stage,title,evidence,source\nBuy,Checkout,Measured,Funnel report\nBuy,Receipt,,\n";
+    let map = parse(text);
+    assert_eq!(map.cards[0].evidence, Evidence::Measured);
+    assert_eq!(map.cards[0].source, "Funnel report");
+    assert_eq!(map.cards[1].evidence, Evidence::Assumed);
+}
+
+#[test]
+fn a_bad_evidence_level_names_the_cell() {
+    let err = parse_err("stage,title,evidence\nBuy,Checkout,rumour\n");
+    assert_eq!((err.row, err.column.as_deref()), (2, Some("evidence")));
+    assert!(
+        err.message.contains("observed, measured or assumed"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_row_without_a_channel_has_no_channel_and_writes_an_empty_cell() {
+    let map = parse("stage,title,channel\nBuy,Checkout,\n");
+    assert_eq!(map.cards[0].channel, Channel::Unknown);
+    let text = csv::to_string(&map);
+    let row = text.lines().nth(1).expect("a data row");
+    assert!(row.starts_with("Buy,Touchpoints,Checkout,,"), "{row}");
+    assert_eq!(parse(&text).cards[0].channel, Channel::Unknown);
 }

@@ -49,6 +49,12 @@ fn each_template_loads_from_its_file_and_from_the_binary() {
             .join("assets/templates")
             .join(format!("{}.ron", t.id));
         let from_file = format::load(&path).unwrap_or_else(|e| panic!("{e}"));
+        if std::env::var_os("WAYMARK_UPDATE_ASSETS").is_some() {
+            // Rewrites the file in today's format; the bundled copy follows
+            // at the next build.
+            std::fs::write(&path, format::to_string(&from_file)).unwrap();
+            continue;
+        }
         let bundled = templates::load(t);
         assert_eq!(from_file, bundled, "{}", t.id);
         assert!(bundled.validate().is_ok(), "{}", t.id);
@@ -56,15 +62,6 @@ fn each_template_loads_from_its_file_and_from_the_binary() {
         // template changes no byte.
         assert_eq!(format::to_string(&bundled), t.ron, "{}", t.id);
     }
-}
-
-/// Non-entry channels: the ones `channel-dropped` follows from stage to
-/// stage (ads, search and word of mouth hand a customer over by design).
-fn follows(channel: &Channel) -> bool {
-    !matches!(
-        channel,
-        Channel::Ad | Channel::Search | Channel::WordOfMouth
-    )
 }
 
 fn check_template(t: &Template) {
@@ -99,7 +96,6 @@ fn check_template(t: &Template) {
         "{id}: no physical touchpoint"
     );
 
-    let mut before: Option<HashSet<Channel>> = None;
     for stage in &map.stages {
         let name = &stage.name;
         assert!(
@@ -130,16 +126,6 @@ fn check_template(t: &Template) {
         }
         let channels: HashSet<Channel> = tps.iter().map(|c| c.channel.clone()).collect();
         assert!(channels.len() >= 2, "{id}: {name} has one channel");
-        if let Some(before) = &before {
-            for channel in before.iter().filter(|c| follows(c)) {
-                assert!(
-                    channels.contains(channel),
-                    "{id}: {} stops before {name}",
-                    channel.label()
-                );
-            }
-        }
-        before = Some(channels);
     }
     // Emotions change gently enough that no drop goes unexplained: every
     // stage has a pain point and an opportunity (checked above), and no
@@ -201,16 +187,24 @@ fn templates_survive_mermaid_and_csv() {
     }
 }
 
+/// The findings each template gives, read and defended (see the closing
+/// note of issue 11): the templates are starting points, so every card in
+/// them is the team's assumption until research replaces it, and
+/// assumed-low-point says so, once per map. Nothing else: each stage has a
+/// pain point with an opportunity, owners and metrics, a second channel,
+/// and no main channel ends without a hand-over.
 #[test]
-fn each_template_has_no_analysis_finding_at_all() {
+fn each_template_gives_only_the_findings_we_defend() {
     for t in templates::all() {
         let analysis = waymark::analysis::analyze(&templates::load(t));
         let found: Vec<String> = analysis
             .findings
             .iter()
-            .map(|f| format!("{:?} {:?}: {}", f.severity, f.rule, f.message))
+            .map(|f| format!("{} {}", f.severity, f.rule))
             .collect();
-        assert!(found.is_empty(), "{}: {found:#?}", t.id);
+        assert_eq!(found, ["warning assumed-low-point"], "{}", t.id);
+        let lows = &analysis.findings[0].parts;
+        assert_eq!(lows.len(), 6, "{}: one low point per stage", t.id);
         assert!(analysis.dismissed.is_empty(), "{}: nothing is hidden", t.id);
     }
 }
@@ -221,14 +215,17 @@ fn each_template_passes_waymark_check() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("assets/templates")
             .join(format!("{}.ron", t.id));
-        // `--fail-on info`: not even an info-level finding.
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
-            .arg("check")
-            .arg("--fail-on")
-            .arg("info")
-            .arg(&path)
-            .output()
-            .expect("runs waymark");
+        let run = |fail_on: &str| {
+            std::process::Command::new(env!("CARGO_BIN_EXE_waymark"))
+                .arg("check")
+                .arg("--fail-on")
+                .arg(fail_on)
+                .arg(&path)
+                .output()
+                .expect("runs waymark")
+        };
+        // No error; the one warning is the assumptions' (see above).
+        let out = run("error");
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -237,5 +234,11 @@ fn each_template_passes_waymark_check() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
+        assert!(
+            String::from_utf8_lossy(&out.stdout).ends_with("1 finding: 1 warning\n"),
+            "{}",
+            t.id
+        );
+        assert_eq!(run("warning").status.code(), Some(1), "{}", t.id);
     }
 }

@@ -297,8 +297,9 @@ fn clicking_a_finding_selects_its_card_and_dismissing_saves_in_the_map() {
         .iter()
         .find(|f| f.rule.id() == "missing-owner")
         .expect("the sample has a card without an owner");
-    let waymark::analysis::Place::Card { card, .. } = finding.place else {
-        panic!("missing-owner names a card");
+    // An aggregated finding: its click locates its first card.
+    let waymark::analysis::Place::Card { card, .. } = finding.parts[0].place else {
+        panic!("missing-owner lists cards");
     };
     h.get_by_label(&finding.message).click();
     h.run();
@@ -367,4 +368,39 @@ fn a_template_opens_as_a_new_unsaved_map() {
     h.get_by_label(first.name).click();
     h.run();
     assert_eq!(map(&h), waymark::interchange::templates::load(first));
+}
+
+#[test]
+fn setting_a_card_evidence_and_source_in_the_inspector() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let title = "Blog: how to choose trail boots";
+    let find = |m: &Map| {
+        m.cards
+            .iter()
+            .find(|c| c.title == title)
+            .expect("the sample has it")
+            .clone()
+    };
+    assert_eq!(find(&map(&h)).evidence, waymark::model::Evidence::Assumed);
+    h.get_by_label(title).click();
+    h.run();
+    h.get_by_label("observed").click();
+    h.run();
+    h.get_by_label("Source").focus();
+    h.run();
+    h.get_by_label("Source").type_text("Blog analytics");
+    h.run();
+    let card = find(&map(&h));
+    assert_eq!(card.evidence, waymark::model::Evidence::Observed);
+    assert_eq!(card.source, "Blog analytics");
+    // Typing the source is one undo step, the level another.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(find(&map(&h)).source, "");
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(map(&h), sample_map());
 }

@@ -27,7 +27,7 @@ fn unknown_fields_at_every_depth_are_reported_where_they_stand() {
         .0;
     lines.insert(
         second_card_title,
-        "                evidence: [\"interview 4\"],".into(),
+        "                interviews: [\"interview 4\"],".into(),
     );
     let score = lines
         .iter()
@@ -57,8 +57,8 @@ fn unknown_fields_at_every_depth_are_reported_where_they_stand() {
                 Some((line_of("intensity: 3"), 21))
             ),
             (
-                format!("map.cards[{card_index}].evidence"),
-                Some((line_of("evidence:"), 17))
+                format!("map.cards[{card_index}].interviews"),
+                Some((line_of("interviews:"), 17))
             ),
         ],
         "{:#?}",
@@ -67,8 +67,8 @@ fn unknown_fields_at_every_depth_are_reported_where_they_stand() {
     let message = loaded.warnings[3].to_string();
     assert!(
         message.starts_with(&format!(
-            "extra.ron:{}:17: warning: unknown field `evidence`",
-            line_of("evidence:")
+            "extra.ron:{}:17: warning: unknown field `interviews`",
+            line_of("interviews:")
         )),
         "{message}"
     );

@@ -47,7 +47,7 @@ pub(crate) fn merge_conflicts(index: &Index<'_>, out: &mut Vec<Finding>) {
             Subject::Persona(persona) if map.persona(persona).is_some() => {
                 let stage = first_stage(map);
                 Finding {
-                    place: Place::Persona { persona, stage },
+                    place: Place::Persona(persona),
                     names: PlaceNames {
                         persona: map.persona(persona).map(|p| p.name.clone()),
                         ..names(map, stage)
@@ -88,6 +88,7 @@ fn plain(message: String, suggestion: String, stage: StageId, map: &Map) -> Find
         place: Place::Stage(stage),
         names: names(map, stage),
         channel: None,
+        parts: Vec::new(),
         message,
         suggestion,
     }

@@ -1,8 +1,8 @@
 //! Emotion rules: is the emotional curve known, and are its low points
 //! looked after.
 
-use super::index::{Index, quoted};
-use super::types::{Finding, Rule};
+use super::index::{Index, MAX_PARTS, name_list, quoted};
+use super::types::{Finding, Rule, count_noun};
 use crate::model::StageRole;
 
 /// How far the emotion must fall between two stages to count as a drop, on
@@ -47,8 +47,10 @@ pub(crate) fn missing_emotion(index: &Index<'_>, out: &mut Vec<Finding>) {
 /// an emotion, the emotion falls by [`DROP_THRESHOLD`] or more, or goes
 /// from positive (above 0) to negative (below 0), and the later stage has
 /// no pain-point card, no opportunity card, and no support or follow-up
-/// touchpoint. Such a card shows the team knows why the customer feels
-/// worse; without one, the drop is unexplained.
+/// touchpoint that does not itself feel bad. Such a card shows the team
+/// knows why the customer feels worse; without one, the drop is
+/// unexplained. A support touchpoint with a negative emotion (the support
+/// line where the customer waits forty minutes) is a cause, not a cure.
 ///
 /// A stage without an emotion breaks the chain: the pair is skipped, and
 /// `missing-emotion` reports the stage.
@@ -94,7 +96,9 @@ pub(crate) fn emotion_drop(index: &Index<'_>, out: &mut Vec<Finding>) {
 /// whose emotion (its own, or its cards' average) is negative, and which
 /// has no reassurance touchpoint: support or chat, reviews or ratings, a
 /// guarantee, warranty or free returns, a trust signal, word of mouth (see
-/// the word lists in the analysis' `words` module).
+/// the word lists in the analysis' `words` module). A reassurance
+/// touchpoint that itself feels bad does not count: a review page that
+/// leaves the customer skeptical reassures nobody.
 pub(crate) fn anxious_decision(index: &Index<'_>, out: &mut Vec<Finding>) {
     for (si, facts) in index.stages.iter().enumerate() {
         if !matches!(facts.role, Some(StageRole::Decision | StageRole::Purchase)) {
@@ -121,4 +125,46 @@ pub(crate) fn anxious_decision(index: &Index<'_>, out: &mut Vec<Finding>) {
             ),
         ));
     }
+}
+
+/// `assumed-low-point` (warning): stages whose lowest emotion is negative
+/// and rests only on assumed cards: every card at the stage's lowest score
+/// has the evidence level `assumed`. The low points are where a team acts
+/// first; acting on a guess there is the costliest mistake a map can lead
+/// to. One finding for the map, listing the low cards (one per stage): a
+/// map built in a workshop would otherwise warn once per stage.
+pub(crate) fn assumed_low_point(index: &Index<'_>, out: &mut Vec<Finding>) {
+    let lows: Vec<_> = index
+        .stages
+        .iter()
+        .filter(|f| f.low_assumed)
+        .filter_map(|f| f.low.filter(|(_, score)| *score < 0))
+        .collect();
+    if lows.is_empty() {
+        return;
+    }
+    let parts: Vec<_> = lows
+        .iter()
+        .take(MAX_PARTS)
+        .map(|(card, _)| index.card_part(card))
+        .collect();
+    let names = name_list(parts.iter().map(|p| p.name.as_str()), lows.len());
+    let message = if lows.len() == 1 {
+        format!("The lowest point of 1 stage rests only on an assumption: {names}.")
+    } else {
+        format!(
+            "The lowest points of {} rest only on assumptions: {names}.",
+            count_noun(lows.len(), "stage", "stages")
+        )
+    };
+    out.push(
+        index.map_finding(
+            Rule::AssumedLowPoint,
+            parts,
+            message,
+            "Check these moments with customers (an interview, a usability test) or data, then \
+         set the card's evidence to observed or measured and name the source."
+                .to_owned(),
+        ),
+    );
 }

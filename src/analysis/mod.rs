@@ -3,7 +3,8 @@
 //! Each rule is a function over an [`Index`](index) of the map, built in one
 //! pass over the cards, so [`analyze`] is cheap enough to run on every edit.
 //! Rules live one family to a file: [`coverage`], [`emotion`], [`channels`],
-//! [`ownership`], [`funnel`], [`personas`].
+//! [`ownership`], [`funnel`], [`personas`]. Each rule's reason, condition
+//! and an example are in [`explain`] (and `docs/check.md`).
 //!
 //! Vocabulary used by every rule:
 //! - A **touchpoint** is a card in a lane of kind [`LaneKind::Touchpoints`].
@@ -23,6 +24,7 @@ pub mod channels;
 pub mod conflicts;
 pub mod coverage;
 pub mod emotion;
+pub mod explain;
 pub mod funnel;
 mod index;
 pub mod ownership;
@@ -30,22 +32,25 @@ pub mod personas;
 mod types;
 mod words;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 
 use crate::model::{LaneKind, Map};
 
 use index::Index;
 pub use types::{
-    Analysis, Dismissed, Finding, Group, Place, PlaceNames, Rule, Severity, StageGap, StageSummary,
+    Analysis, Dismissed, Finding, Group, Part, Place, PlaceNames, Rule, Severity, StageGap,
+    StageSummary, count_noun,
 };
 pub use words::{recognise_role, stage_role};
 
 /// Analyses a map: every rule's findings, split into the active ones and
 /// the ones the team dismissed, plus a summary per stage.
 ///
-/// Active findings are ordered by the stage they concern (left to right),
-/// then by severity (errors first), then by rule. Never panics, whatever
-/// the map holds: cards pointing at missing stages or lanes are ignored.
+/// Active findings are ordered by severity (errors first), then by place
+/// (map-wide findings, then stages left to right), then by rule. Never
+/// panics, whatever the map holds: cards pointing at missing stages or
+/// lanes are ignored. Linear in the size of the map: repetitive findings
+/// are aggregated, so the output is linear too.
 pub fn analyze(map: &Map) -> Analysis {
     let index = Index::build(map);
     let mut all = Vec::new();
@@ -56,28 +61,25 @@ pub fn analyze(map: &Map) -> Analysis {
     // a stage.
     all.sort_by_key(|f| {
         (
-            index.place_order(&f.place),
             std::cmp::Reverse(f.severity),
+            index.place_order(&f.place),
             f.rule,
         )
     });
 
-    let dismissed_keys: HashSet<(&str, &str)> = map
-        .dismissals
-        .iter()
-        .map(|d| (d.rule.as_str(), d.place.as_str()))
-        .collect();
+    // The first dismissal of a (rule, place) wins, as a linear search would.
+    let mut dismissed_keys: HashMap<(&str, &str), &str> = HashMap::new();
+    for d in &map.dismissals {
+        dismissed_keys
+            .entry((d.rule.as_str(), d.place.as_str()))
+            .or_insert(d.reason.as_str());
+    }
     let mut findings = Vec::new();
     let mut dismissed = Vec::new();
     for finding in all {
         let key = finding.key();
-        if dismissed_keys.contains(&(finding.rule.id(), key.as_str())) {
-            let reason = map
-                .dismissals
-                .iter()
-                .find(|d| d.rule == finding.rule.id() && d.place == key)
-                .map(|d| d.reason.clone())
-                .unwrap_or_default();
+        if let Some(reason) = dismissed_keys.get(&(finding.rule.id(), key.as_str())) {
+            let reason = (*reason).to_owned();
             dismissed.push(Dismissed { finding, reason });
         } else {
             findings.push(finding);
@@ -114,6 +116,7 @@ impl Rule {
             Rule::AnxiousDecision => emotion::anxious_decision(index, out),
             Rule::PersonaGap => personas::persona_gap(index, out),
             Rule::StageOrder => funnel::stage_order(index, out),
+            Rule::AssumedLowPoint => emotion::assumed_low_point(index, out),
             Rule::MergeConflict => conflicts::merge_conflicts(index, out),
         }
     }

@@ -1,47 +1,73 @@
 //! Ownership rules: does every touchpoint have someone looking after it
 //! and a way to tell whether it works.
+//!
+//! Both rules aggregate: "12 touchpoints have no owner" is one finding that
+//! lists its cards, not twelve lines. A map that never names owners says
+//! so once, and the output stays linear in the map's size.
 
-use super::index::{Index, quoted};
-use super::types::{Finding, Rule};
+use super::index::{Index, MAX_PARTS, name_list};
+use super::types::{Finding, Rule, count_noun};
+use crate::model::Card;
 
-/// `missing-owner` (info): a touchpoint whose owner is blank.
-pub(crate) fn missing_owner(index: &Index<'_>, out: &mut Vec<Finding>) {
-    for facts in &index.stages {
-        let stage = quoted(&facts.stage.name);
-        for card in facts
-            .touchpoints
-            .iter()
-            .filter(|c| c.owner.trim().is_empty())
-        {
-            let title = quoted(&card.title);
-            out.push(index.card_finding(
-                Rule::MissingOwner,
-                card,
-                format!("Touchpoint {title} in {stage} has no owner."),
-                format!("Name the team or person who looks after {title}."),
-            ));
-        }
-    }
+/// The touchpoints, in stage order, for which `blank` holds.
+fn touchpoints_where<'a>(index: &Index<'a>, blank: impl Fn(&Card) -> bool) -> Vec<&'a Card> {
+    index
+        .stages
+        .iter()
+        .flat_map(|facts| facts.touchpoints.iter().copied())
+        .filter(|c| blank(c))
+        .collect()
 }
 
-/// `missing-metric` (info): a touchpoint whose metric is blank.
-pub(crate) fn missing_metric(index: &Index<'_>, out: &mut Vec<Finding>) {
-    for facts in &index.stages {
-        let stage = quoted(&facts.stage.name);
-        for card in facts
-            .touchpoints
-            .iter()
-            .filter(|c| c.metric.trim().is_empty())
-        {
-            let title = quoted(&card.title);
-            out.push(index.card_finding(
-                Rule::MissingMetric,
-                card,
-                format!("Touchpoint {title} in {stage} has no metric."),
-                format!(
-                    "Say how {title} is measured, such as a conversion, open or satisfaction rate."
-                ),
-            ));
-        }
+/// One aggregated finding over some touchpoints, or none when there are none.
+fn aggregate(
+    index: &Index<'_>,
+    rule: Rule,
+    cards: &[&Card],
+    what: &str,
+    suggestion: &str,
+    out: &mut Vec<Finding>,
+) {
+    if cards.is_empty() {
+        return;
     }
+    let parts: Vec<_> = cards
+        .iter()
+        .take(MAX_PARTS)
+        .map(|c| index.card_part(c))
+        .collect();
+    let names = name_list(parts.iter().map(|p| p.name.as_str()), cards.len());
+    let verb = if cards.len() == 1 { "has" } else { "have" };
+    let message = format!(
+        "{} {verb} no {what}: {names}.",
+        count_noun(cards.len(), "touchpoint", "touchpoints")
+    );
+    out.push(index.map_finding(rule, parts, message, suggestion.to_owned()));
+}
+
+/// `missing-owner` (info): touchpoints whose owner is blank, in one finding.
+pub(crate) fn missing_owner(index: &Index<'_>, out: &mut Vec<Finding>) {
+    let cards = touchpoints_where(index, |c| c.owner.trim().is_empty());
+    aggregate(
+        index,
+        Rule::MissingOwner,
+        &cards,
+        "owner",
+        "Name the team or person who looks after each of them.",
+        out,
+    );
+}
+
+/// `missing-metric` (info): touchpoints whose metric is blank, in one
+/// finding.
+pub(crate) fn missing_metric(index: &Index<'_>, out: &mut Vec<Finding>) {
+    let cards = touchpoints_where(index, |c| c.metric.trim().is_empty());
+    aggregate(
+        index,
+        Rule::MissingMetric,
+        &cards,
+        "metric",
+        "Say how each is measured, such as a conversion, open or satisfaction rate.",
+        out,
+    );
 }

@@ -66,13 +66,15 @@ pub enum Rule {
     PersonaGap,
     /// Stages that stand against the usual funnel order.
     StageOrder,
+    /// A stage's lowest emotion rests only on assumed cards.
+    AssumedLowPoint,
     /// A merge conflict recorded in the map and not yet resolved.
     MergeConflict,
 }
 
 impl Rule {
     /// Every rule, in the order the documentation lists them.
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 14] = [
         Rule::EmptyStage,
         Rule::MissingEmotion,
         Rule::EmotionDrop,
@@ -85,6 +87,7 @@ impl Rule {
         Rule::AnxiousDecision,
         Rule::PersonaGap,
         Rule::StageOrder,
+        Rule::AssumedLowPoint,
         Rule::MergeConflict,
     ];
 
@@ -103,6 +106,7 @@ impl Rule {
             Rule::AnxiousDecision => "anxious-decision",
             Rule::PersonaGap => "persona-gap",
             Rule::StageOrder => "stage-order",
+            Rule::AssumedLowPoint => "assumed-low-point",
             Rule::MergeConflict => "merge-conflict",
         }
     }
@@ -133,7 +137,8 @@ impl Rule {
             | Rule::UnansweredPainPoint
             | Rule::AnxiousDecision
             | Rule::PersonaGap
-            | Rule::StageOrder => Severity::Warning,
+            | Rule::StageOrder
+            | Rule::AssumedLowPoint => Severity::Warning,
             Rule::ChannelDropped
             | Rule::SingleChannelStage
             | Rule::MissingOwner
@@ -150,24 +155,32 @@ impl Rule {
             }
             Rule::EmotionDrop => {
                 "The emotion falls by 2 or more, or from positive to negative, between two \
-                 stages, with no pain point, opportunity or support touchpoint in the later one."
+                 stages, with no pain point, opportunity or support touchpoint (one that does \
+                 not itself feel bad) in the later one."
             }
             Rule::ChannelDropped => {
-                "A channel used in one stage is not used in the next, while the journey goes on."
+                "The channel carrying most of a stage's touchpoints is gone in the next stage, \
+                 and nothing there hands the customer over."
             }
             Rule::SingleChannelStage => "A stage reached through one channel only.",
             Rule::EndsAtPurchase => {
                 "No retention or advocacy stage comes after the purchase or decision stage."
             }
-            Rule::MissingOwner => "A touchpoint with no owner.",
-            Rule::MissingMetric => "A touchpoint with no metric.",
+            Rule::MissingOwner => "Touchpoints with no owner, listed in one finding.",
+            Rule::MissingMetric => "Touchpoints with no metric, listed in one finding.",
             Rule::UnansweredPainPoint => "A pain point with no opportunity in the same stage.",
             Rule::AnxiousDecision => {
                 "A negative emotion at a decision or purchase stage, with no reassurance \
-                 touchpoint there."
+                 touchpoint there that does not itself feel bad."
             }
-            Rule::PersonaGap => "A persona of the map who has no touchpoint in some stage.",
+            Rule::PersonaGap => {
+                "A persona of the map with no touchpoint in some stages: one finding per \
+                 persona, listing the stages."
+            }
             Rule::StageOrder => "Stage names that stand out of the usual funnel order.",
+            Rule::AssumedLowPoint => {
+                "Stages whose lowest emotion rests only on assumed cards, listed in one finding."
+            }
             Rule::MergeConflict => {
                 "A merge conflict recorded in the map that nobody has resolved yet."
             }
@@ -206,18 +219,17 @@ pub enum Place {
         /// Its lane.
         lane: LaneId,
     },
-    /// A persona at one stage.
-    Persona {
-        /// The persona.
-        persona: PersonaId,
-        /// The stage.
-        stage: StageId,
-    },
+    /// A persona, across the stages the finding lists in its
+    /// [`Finding::parts`].
+    Persona(PersonaId),
+    /// The whole map: an aggregated finding, whose [`Finding::parts`] name
+    /// the cards or stages it gathers.
+    Map,
 }
 
 impl Place {
     /// A stable text key made of ids, used in [`crate::model::Dismissal::place`]:
-    /// `stage:3`, `stages:3>4`, `card:17`, `persona:2@stage:5`. Ids never
+    /// `stage:3`, `stages:3>4`, `card:17`, `persona:2`, `map`. Ids never
     /// change when items move, so a dismissal survives reordering; a card
     /// keeps its dismissal when moved to another stage.
     pub fn key(&self) -> String {
@@ -225,17 +237,18 @@ impl Place {
             Place::Stage(s) => format!("stage:{s}"),
             Place::Stages(a, b) => format!("stages:{a}>{b}"),
             Place::Card { card, .. } => format!("card:{card}"),
-            Place::Persona { persona, stage } => format!("persona:{persona}@stage:{stage}"),
+            Place::Persona(persona) => format!("persona:{persona}"),
+            Place::Map => "map".to_owned(),
         }
     }
 
-    /// The stages the place involves, in the place's order.
+    /// The stages the place involves, in the place's order; none for a
+    /// persona or the whole map (their parts name the stages).
     pub fn stages(&self) -> Vec<StageId> {
         match *self {
-            Place::Stage(s) | Place::Card { stage: s, .. } | Place::Persona { stage: s, .. } => {
-                vec![s]
-            }
+            Place::Stage(s) | Place::Card { stage: s, .. } => vec![s],
             Place::Stages(a, b) => vec![a, b],
+            Place::Persona(_) | Place::Map => Vec::new(),
         }
     }
 
@@ -243,11 +256,25 @@ impl Place {
     pub fn group(&self) -> Group {
         match *self {
             Place::Stages(a, b) => Group::Boundary(a, b),
-            Place::Stage(s) | Place::Card { stage: s, .. } | Place::Persona { stage: s, .. } => {
-                Group::Stage(s)
-            }
+            Place::Stage(s) | Place::Card { stage: s, .. } => Group::Stage(s),
+            Place::Persona(_) | Place::Map => Group::Map,
         }
     }
+}
+
+/// One of the places an aggregated finding gathers: a card without an
+/// owner, a stage a persona misses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Part {
+    /// Where it is; the panel locates it on a click.
+    pub place: Place,
+    /// What to call it: a card's title and stage, a stage's name.
+    pub name: String,
+}
+
+/// A count with its noun, singular or plural: "1 warning", "3 findings".
+pub fn count_noun(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// How the findings panel groups findings: under a stage, or under a pair
@@ -258,6 +285,8 @@ pub enum Group {
     Stage(StageId),
     /// Findings about two stages, such as a drop between them.
     Boundary(StageId, StageId),
+    /// Findings about the whole map or a persona across stages.
+    Map,
 }
 
 /// The names of a place's parts, as they were when analysed, so messages,
@@ -287,6 +316,10 @@ pub struct Finding {
     pub names: PlaceNames,
     /// The channel concerned, for channel-dropped and single-channel-stage.
     pub channel: Option<Channel>,
+    /// For aggregated findings (missing-owner, missing-metric, persona-gap,
+    /// assumed-low-point), the cards or stages they gather, in map order,
+    /// at most a hundred; the message gives the full count.
+    pub parts: Vec<Part>,
     /// One line in plain words, naming the place.
     pub message: String,
     /// A suggested next step.
@@ -322,6 +355,7 @@ fn channel_key(channel: &Channel) -> String {
         Channel::App => "app".into(),
         Channel::WordOfMouth => "word-of-mouth".into(),
         Channel::Custom(name) => format!("custom:{name}"),
+        Channel::Unknown => "unknown".into(),
     }
 }
 
@@ -345,7 +379,8 @@ pub struct StageSummary {
     pub role: Option<StageRole>,
     /// How many touchpoint cards it has.
     pub touchpoints: usize,
-    /// The channels of its touchpoints, each once, in card order.
+    /// The known channels of its touchpoints, each once, in card order
+    /// (unknown channels are left out).
     pub channels: Vec<Channel>,
     /// Its emotion, -2..=2: its own or its cards' average.
     pub emotion: Option<f32>,
@@ -367,7 +402,8 @@ pub struct StageGap {
 /// Everything the analysis found on a map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Analysis {
-    /// Active findings: by stage, then severity, then rule.
+    /// Active findings: errors first, then warnings, then info; within a
+    /// severity, map-wide findings first, then by stage, then by rule.
     pub findings: Vec<Finding>,
     /// Findings the team dismissed (see [`crate::model::Map::dismissals`]),
     /// in the same order.

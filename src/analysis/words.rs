@@ -312,6 +312,26 @@ const REASSURANCE_WORDS: &[&str] = &[
     "sample",
 ];
 
+/// Words that mean a touchpoint carries the customer on to the next step,
+/// whatever the channel: what answers a channel the customer must leave.
+const HANDOVER_WORDS: &[&str] = &[
+    "follow up",
+    "followup",
+    "reminder",
+    "link",
+    "qr",
+    "invite",
+    "invitation",
+    "confirmation",
+    "notification",
+    "appointment",
+    "booking",
+    "callback",
+    "call back",
+    "hand over",
+    "handover",
+];
+
 /// The text a touchpoint is judged by: its title, plus the name of a custom
 /// channel (a "Review site" channel is a review touchpoint whatever its title).
 fn card_text(card: &Card) -> String {
@@ -332,6 +352,10 @@ pub(crate) struct CardTraits {
     /// mouth, or words such as review, rating, guarantee, warranty, returns,
     /// refund, trust, secure, try-on, trial.
     pub reassurance: bool,
+    /// Hands the customer over to the next step: the email channel (it
+    /// reaches customers wherever they are and links on), or words such as
+    /// follow-up, reminder, link, QR, invitation, confirmation, booking.
+    pub handover: bool,
 }
 
 /// Reads a touchpoint's [`CardTraits`].
@@ -340,9 +364,11 @@ pub(crate) fn card_traits(card: &Card) -> CardTraits {
     let support = card.channel == Channel::Phone || contains_any(&text, SUPPORT_WORDS);
     let reassurance =
         support || card.channel == Channel::WordOfMouth || contains_any(&text, REASSURANCE_WORDS);
+    let handover = card.channel == Channel::Email || contains_any(&text, HANDOVER_WORDS);
     CardTraits {
         support,
         reassurance,
+        handover,
     }
 }
 

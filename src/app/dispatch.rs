@@ -243,10 +243,12 @@ impl WaymarkApp {
             Place::Card { card, .. } if map.card(card).is_some() => {
                 (Selection::card(card), Highlight::Card(card))
             }
-            Place::Card { stage, .. } | Place::Stage(stage) | Place::Persona { stage, .. } => {
+            Place::Card { stage, .. } | Place::Stage(stage) => {
                 (Selection::stage(stage), Highlight::Stage(stage))
             }
             Place::Stages(_, later) => (Selection::stage(later), Highlight::Stage(later)),
+            // Aggregated findings are located through their parts.
+            Place::Persona(_) | Place::Map => return,
         };
         self.session.view.selection = selection;
         self.session.view.highlight = Some(highlight);

@@ -58,6 +58,10 @@ pub struct ExportArgs {
     /// Leave the background transparent (PNG alpha 0; no background in SVG).
     #[arg(long)]
     pub transparent: bool,
+    /// Draw this persona's emotion curve (by name, ignoring case); repeat
+    /// for several. None are drawn by default.
+    #[arg(long = "persona", value_name = "NAME")]
+    pub personas: Vec<String>,
 }
 
 /// Parses a scale such as `2`, `1.5`, `2x` or `2×`.
@@ -122,8 +126,32 @@ fn export(args: &ExportArgs) -> Result<String, (u8, String)> {
             ),
         ));
     }
+    let mut personas = Vec::with_capacity(args.personas.len());
+    for name in &args.personas {
+        let wanted = name.trim().to_lowercase();
+        let Some(persona) = map
+            .personas
+            .iter()
+            .find(|p| p.name.trim().to_lowercase() == wanted)
+        else {
+            let names: Vec<&str> = map.personas.iter().map(|p| p.name.as_str()).collect();
+            return Err((
+                EXIT_USAGE,
+                format!(
+                    "the map has no persona named `{name}`; its personas are: {}",
+                    if names.is_empty() {
+                        "none".to_owned()
+                    } else {
+                        names.join(", ")
+                    }
+                ),
+            ));
+        };
+        personas.push(persona.id);
+    }
     let options = ExportOptions {
         scale: args.scale,
+        personas,
         theme: match args.theme {
             ThemeArg::Light => ThemeChoice::Light,
             ThemeArg::Dark => ThemeChoice::Dark,

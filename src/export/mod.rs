@@ -63,7 +63,7 @@ impl ThemeChoice {
 }
 
 /// How to export.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ExportOptions {
     /// Pixels per map unit: 1 for screen, 2 or 3 for print and projectors.
     /// The SVG ignores it (vector graphics scale by themselves).
@@ -74,6 +74,9 @@ pub struct ExportOptions {
     pub transparent: bool,
     /// PNG compression: fast by default (see [`PngCompression`]).
     pub compression: PngCompression,
+    /// The personas whose emotion curves are drawn, as toggled in the
+    /// legend; none by default.
+    pub personas: Vec<crate::model::PersonaId>,
 }
 
 impl Default for ExportOptions {
@@ -83,6 +86,7 @@ impl Default for ExportOptions {
             theme: ThemeChoice::Light,
             transparent: false,
             compression: PngCompression::default(),
+            personas: Vec::new(),
         }
     }
 }
@@ -272,6 +276,7 @@ pub fn paint(map: &Map, options: &ExportOptions) -> Painted {
             &theme,
             &view,
             Rect::from_min_size(egui::Pos2::ZERO, bounds.size()),
+            &options.personas,
         )
     };
     let background = if options.transparent {
@@ -388,7 +393,7 @@ pub fn render_svg(map: &Map, options: &ExportOptions) -> Result<String, ExportEr
         &ExportOptions {
             // Text is laid out at 1 pixel per point; the SVG viewer scales.
             scale: 1.0,
-            ..*options
+            ..options.clone()
         },
     );
     Ok(svg::write_svg(

@@ -37,7 +37,7 @@ pub struct LoadWarning {
     pub file: String,
     /// 1-based line and column of the field's name, when found.
     pub position: Option<LineCol>,
-    /// Where the field is: `map.cards[3].evidence`.
+    /// Where the field is: `map.cards[3].interviews`.
     pub path: FieldPath,
 }
 

@@ -14,7 +14,6 @@ pub enum Channel {
     /// Social networks and communities.
     Social,
     /// The brand's own website.
-    #[default]
     Website,
     /// Email and newsletters.
     Email,
@@ -30,6 +29,17 @@ pub enum Channel {
     WordOfMouth,
     /// Any other channel, named by the user.
     Custom(String),
+    /// No channel is known: an imported Mermaid task, a CSV row with an
+    /// empty `channel` cell, a card nobody has classified yet. Drawn with
+    /// no channel mark, and skipped by the channel rules, so an import
+    /// never invents a channel the analysis then reasons about.
+    ///
+    /// A variant rather than `Option<Channel>`: ron reads an `Option` field
+    /// only as `Some(Website)`, so every existing file, which says
+    /// `channel: Website`, would stop loading. A variant keeps those files
+    /// as they are, and a file without the field reads as unknown.
+    #[default]
+    Unknown,
 }
 
 impl Channel {
@@ -61,11 +71,18 @@ impl Channel {
             Channel::App => "App",
             Channel::WordOfMouth => "Word of mouth",
             Channel::Custom(name) => name,
+            Channel::Unknown => "No channel",
         }
     }
 
+    /// Whether a channel is known; [`Channel::Unknown`] is not.
+    pub fn is_known(&self) -> bool {
+        !matches!(self, Channel::Unknown)
+    }
+
     /// Recognises a channel from a label or a common synonym, case-insensitively.
-    /// Anything unknown becomes a custom channel.
+    /// An empty text (or "none", "unknown") is [`Channel::Unknown`]; any
+    /// other unrecognised name becomes a custom channel.
     pub fn parse(text: &str) -> Channel {
         let key: String = text
             .trim()
@@ -84,6 +101,7 @@ impl Channel {
             "phone" | "phonesupport" | "support" | "call" | "callcenter" => Channel::Phone,
             "app" | "mobileapp" => Channel::App,
             "wordofmouth" | "wom" | "referral" => Channel::WordOfMouth,
+            "" | "none" | "unknown" | "nochannel" => Channel::Unknown,
             _ => Channel::Custom(text.trim().to_owned()),
         }
     }
@@ -106,6 +124,50 @@ impl Medium {
             Medium::Digital => "Digital",
             Medium::Physical => "Physical",
         }
+    }
+}
+
+/// How much a card rests on evidence: what the team saw, what it counted,
+/// or what it believes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Evidence {
+    /// Seen in research: an interview, a usability test, a store visit.
+    Observed,
+    /// Counted: analytics, survey data, support tickets.
+    Measured,
+    /// The team's belief, not yet checked. The default: a card is a guess
+    /// until someone says where it comes from.
+    #[default]
+    Assumed,
+}
+
+impl Evidence {
+    /// Every level, strongest first.
+    pub const ALL: [Evidence; 3] = [Evidence::Observed, Evidence::Measured, Evidence::Assumed];
+
+    /// The lower-case word used in the UI, in CSV and on the command line.
+    pub fn label(self) -> &'static str {
+        match self {
+            Evidence::Observed => "observed",
+            Evidence::Measured => "measured",
+            Evidence::Assumed => "assumed",
+        }
+    }
+
+    /// Reads a level, case-insensitively; an empty text is
+    /// [`Evidence::Assumed`]. `None` for any other word.
+    pub fn parse(text: &str) -> Option<Evidence> {
+        match text.trim().to_lowercase().as_str() {
+            "observed" | "observation" | "research" => Some(Evidence::Observed),
+            "measured" | "measurement" | "data" | "analytics" => Some(Evidence::Measured),
+            "" | "assumed" | "assumption" => Some(Evidence::Assumed),
+            _ => None,
+        }
+    }
+
+    /// Whether the card rests on evidence (observed or measured).
+    pub fn is_evidence(self) -> bool {
+        !matches!(self, Evidence::Assumed)
     }
 }
 
@@ -144,6 +206,13 @@ pub struct Card {
     /// The personas this card applies to; empty means all of them.
     #[serde(default)]
     pub personas: Vec<PersonaId>,
+    /// What the card rests on. Absent in files written before it existed,
+    /// which read as assumed.
+    #[serde(default)]
+    pub evidence: Evidence,
+    /// Where the evidence comes from: free text or a link.
+    #[serde(default)]
+    pub source: String,
 }
 
 impl Card {
@@ -161,6 +230,8 @@ impl Card {
             metric: String::new(),
             emotion: None,
             personas: Vec::new(),
+            evidence: Evidence::default(),
+            source: String::new(),
         }
     }
 }

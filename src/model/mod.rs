@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-pub use card::{Card, Channel, Medium};
+pub use card::{Card, Channel, Evidence, Medium};
 pub use conflict::{Conflict, MapHeader, MapState, Subject, Version};
 pub use emotion::{Emotion, Score};
 pub use ids::{CardId, LaneId, MAX_ID, PersonaId, StageId};

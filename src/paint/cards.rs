@@ -1,10 +1,10 @@
 //! Cards: box, lane strip, title, channel and face, with less detail when small.
 
 use egui::epaint::{CornerRadius, Stroke};
-use egui::{Align2, Pos2, Rect, Shape, pos2, vec2};
+use egui::{Align2, Color32, Pos2, Rect, Shape, pos2, vec2};
 
 use crate::layout::Layout;
-use crate::model::{Card, Channel, Map};
+use crate::model::{Card, Channel, Evidence, Map};
 use crate::theme::{Theme, channel_color, lane_color};
 
 use super::painter::{Painter, TextStyle};
@@ -95,13 +95,26 @@ pub(super) fn paint_card_detail(
     }
     let bottom = r.bottom() - p.z(15.0);
     let mark = pos2(r.left() + pad + p.z(6.0), bottom);
-    channel_mark(p, mark, p.z(sizes::CHANNEL_MARK), &card.channel);
-    let mut label = card.channel.label().to_owned();
-    if card.medium == crate::model::Medium::Physical {
-        label.push_str(" · physical");
+    // An unknown channel has no mark and no name: nothing is invented.
+    let mut label = String::new();
+    if card.channel.is_known() {
+        channel_mark(p, mark, p.z(sizes::CHANNEL_MARK), &card.channel);
+        label.push_str(card.channel.label());
     }
+    if card.medium == crate::model::Medium::Physical {
+        label.push_str(if label.is_empty() {
+            "physical"
+        } else {
+            " · physical"
+        });
+    }
+    let text_at = if card.channel.is_known() {
+        mark + vec2(p.z(10.0), 0.0)
+    } else {
+        mark - vec2(p.z(6.0), 0.0)
+    };
     p.text(
-        mark + vec2(p.z(10.0), 0.0),
+        text_at,
         Align2::LEFT_CENTER,
         &label,
         TextStyle::regular(
@@ -110,6 +123,14 @@ pub(super) fn paint_card_detail(
             r.width() / p.view.zoom - 70.0,
             1,
         ),
+    );
+    let evidence_at = pos2(r.right() - pad - p.z(4.0), bottom);
+    evidence_mark(
+        p,
+        evidence_at,
+        p.z(EVIDENCE_MARK),
+        card.evidence,
+        theme.muted,
     );
     if let Some(e) = &card.emotion {
         let center = pos2(r.right() - pad - face_r + p.z(2.0), r.center().y);
@@ -131,4 +152,41 @@ pub(super) fn channel_mark(p: &mut Painter<'_, '_>, center: Pos2, r: f32, channe
         channel_color(channel),
         Stroke::NONE,
     ));
+}
+
+/// The evidence mark's half size, in map units.
+const EVIDENCE_MARK: f32 = 4.5;
+
+/// The card's evidence as a small mark in its bottom-right corner, shapes
+/// rather than glyphs: observed is a filled dot (seen), measured three
+/// bars (counted), assumed a hollow ring (nothing inside yet).
+pub(super) fn evidence_mark(
+    p: &mut Painter<'_, '_>,
+    center: Pos2,
+    r: f32,
+    evidence: Evidence,
+    color: Color32,
+) {
+    match evidence {
+        Evidence::Observed => {
+            p.shapes.push(Shape::circle_filled(center, r, color));
+        }
+        Evidence::Measured => {
+            let w = r * 0.5;
+            for (i, h) in [0.9f32, 1.5, 2.0].into_iter().enumerate() {
+                let x = center.x - r + i as f32 * (w + r * 0.25);
+                let bar =
+                    Rect::from_min_max(pos2(x, center.y + r - h * r), pos2(x + w, center.y + r));
+                p.shapes
+                    .push(Shape::rect_filled(bar, CornerRadius::ZERO, color));
+            }
+        }
+        Evidence::Assumed => {
+            p.shapes.push(Shape::circle_stroke(
+                center,
+                r * 0.85,
+                Stroke::new((r * 0.3).max(1.0), color),
+            ));
+        }
+    }
 }

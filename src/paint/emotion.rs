@@ -1,20 +1,25 @@
-//! The emotion row: its axis, the curve through the stages, and their faces.
+//! The emotion row: its axis, each stage's band (the range of its cards'
+//! emotions), the curve through the stages' values, the low-point faces,
+//! and the persona curves that are toggled on.
 
 use egui::epaint::{CubicBezierShape, Stroke};
 use egui::{Align2, Color32, Pos2, Shape, pos2, vec2};
 
 use crate::layout::Layout;
-use crate::model::{Map, StageId};
 use crate::theme::Theme;
 
 use super::painter::{Painter, TextStyle};
-use super::sizes;
+use super::{Decorations, persona_color, sizes};
+
+/// Below this gap (in score units) a low point sits on the stage's own
+/// face, and only the low face is drawn.
+const SAME_POINT: f32 = 0.05;
 
 pub(super) fn paint_emotion_row(
     p: &mut Painter<'_, '_>,
-    map: &Map,
     layout: &Layout,
     theme: &Theme,
+    deco: &Decorations<'_>,
 ) {
     let row = p.view.rect(layout.emotion_row);
     if !row.intersects(p.clip) {
@@ -53,13 +58,94 @@ pub(super) fn paint_emotion_row(
             TextStyle::regular(sizes::AXIS_LABEL, theme.muted, 30.0, 1),
         );
     }
+
+    // Bands first, under everything: where the stage's cards range.
+    let band_fill = theme.muted.gamma_multiply(0.16);
+    for point in &layout.emotion_points {
+        if let Some(band) = &point.band {
+            let r = p.view.rect(band.rect);
+            p.rect(r, r.width() / 2.0, band_fill);
+        }
+    }
+
     let points: Vec<Pos2> = layout
         .emotion_points
         .iter()
         .map(|e| p.view.to_screen(e.pos))
         .collect();
-    // A smooth curve through the stages (Catmull-Rom as cubic Béziers).
-    let curve = Stroke::new(p.z(3.0).max(1.5), theme.muted);
+    smooth_curve(p, &points, Stroke::new(p.z(3.0).max(1.5), theme.muted));
+
+    for curve in &layout.persona_curves {
+        if !deco.persona_curves.contains(&curve.persona) {
+            continue;
+        }
+        let color = persona_color(theme, curve.index);
+        let screen: Vec<Pos2> = curve
+            .points
+            .iter()
+            .map(|(_, _, pos)| p.view.to_screen(*pos))
+            .collect();
+        smooth_curve(p, &screen, Stroke::new(p.z(2.0).max(1.0), color));
+        for pos in &screen {
+            p.shapes
+                .push(Shape::circle_filled(*pos, p.z(4.0).max(1.5), color));
+        }
+    }
+
+    for (point, screen) in layout.emotion_points.iter().zip(&points) {
+        // The band's bottom is the stage's low point: no search per stage.
+        let low_here = point
+            .band
+            .as_ref()
+            .is_some_and(|b| (b.low - point.score).abs() < SAME_POINT);
+        if !low_here {
+            p.face(*screen, p.z(sizes::CURVE_FACE), point.score, theme.card);
+        }
+        // Labels are laid out before they are clipped: skip those of stages
+        // far off screen, so a map of thousands of stages stays cheap.
+        if !near_clip(p, screen.x, layout.style.stage_width) {
+            continue;
+        }
+        p.text(
+            *screen - vec2(0.0, p.z(sizes::CURVE_FACE + 4.0)),
+            Align2::CENTER_BOTTOM,
+            &point.label,
+            TextStyle::regular(
+                sizes::CURVE_LABEL,
+                theme.text,
+                layout.style.stage_width - 16.0,
+                1,
+            ),
+        );
+    }
+    for low in &layout.low_points {
+        let center = p.view.to_screen(low.pos);
+        if !near_clip(p, center.x, layout.style.stage_width) {
+            continue;
+        }
+        p.face(center, p.z(low.radius), f32::from(low.score), theme.card);
+        p.text(
+            center + vec2(p.z(low.radius + 6.0), 0.0),
+            Align2::LEFT_CENTER,
+            &low.label,
+            TextStyle::regular(
+                sizes::AXIS_LABEL,
+                theme.muted,
+                layout.style.stage_width / 2.0 - low.radius - 8.0,
+                1,
+            ),
+        );
+    }
+}
+
+/// Whether a screen x is within a stage's width (in map units) of the clip.
+fn near_clip(p: &Painter<'_, '_>, x: f32, width: f32) -> bool {
+    let margin = p.z(width);
+    x >= p.clip.left() - margin && x <= p.clip.right() + margin
+}
+
+/// A smooth curve through points (Catmull-Rom as cubic Béziers).
+fn smooth_curve(p: &mut Painter<'_, '_>, points: &[Pos2], stroke: Stroke) {
     for i in 0..points.len().saturating_sub(1) {
         let p0 = points[i.saturating_sub(1)];
         let p1 = points[i];
@@ -72,52 +158,7 @@ pub(super) fn paint_emotion_row(
                 [p1, c1, c2, p2],
                 false,
                 Color32::TRANSPARENT,
-                curve,
+                stroke,
             )));
     }
-    for (point, screen) in layout.emotion_points.iter().zip(&points) {
-        p.face(*screen, p.z(sizes::CURVE_FACE), point.score, theme.card);
-        let word = stage_word(map, point.stage);
-        let text = match word {
-            Some(w) => format!("{w} ({:+.1})", point.score),
-            None => format!("{:+.1}", point.score),
-        };
-        p.text(
-            *screen + vec2(0.0, p.z(19.0)),
-            Align2::CENTER_TOP,
-            &text,
-            TextStyle::regular(
-                sizes::CURVE_LABEL,
-                theme.text,
-                layout.style.stage_width - 16.0,
-                1,
-            ),
-        );
-    }
-}
-
-/// The word under a stage's point: its own, or its cards' most common one.
-fn stage_word(map: &Map, stage: StageId) -> Option<String> {
-    let s = map.stage(stage)?;
-    if let Some(e) = &s.emotion
-        && !e.word.is_empty()
-    {
-        return Some(e.word.clone());
-    }
-    let mut counts: Vec<(&str, usize)> = Vec::new();
-    for card in map.stage_cards(stage) {
-        if let Some(e) = &card.emotion
-            && !e.word.is_empty()
-        {
-            match counts.iter_mut().find(|(w, _)| *w == e.word) {
-                Some(entry) => entry.1 += 1,
-                None => counts.push((&e.word, 1)),
-            }
-        }
-    }
-    counts
-        .iter()
-        .rev()
-        .max_by_key(|(_, n)| *n)
-        .map(|(w, _)| (*w).to_owned())
 }

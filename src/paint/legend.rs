@@ -1,14 +1,23 @@
-//! The legend under the grid: the emotion scale and the channels in use.
+//! The legend under the grid: the emotion scale, the channels in use, and
+//! the persona curves' toggles.
 
-use egui::{Align2, pos2};
+use egui::epaint::Stroke;
+use egui::{Align2, Shape, pos2};
 
 use crate::layout::Layout;
+use crate::model::Map;
 use crate::theme::Theme;
 
 use super::painter::{Painter, TextStyle};
-use super::sizes;
+use super::{Decorations, persona_color, sizes};
 
-pub(super) fn paint_legend(p: &mut Painter<'_, '_>, layout: &Layout, theme: &Theme) {
+pub(super) fn paint_legend(
+    p: &mut Painter<'_, '_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    deco: &Decorations<'_>,
+) {
     let legend = p.view.rect(layout.legend);
     if !legend.intersects(p.clip) {
         return;
@@ -56,5 +65,47 @@ pub(super) fn paint_legend(p: &mut Painter<'_, '_>, layout: &Layout, theme: &The
             TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 160.0, 1),
         );
         x = t.right() + p.z(sizes::LEGEND_GAP);
+    }
+    if layout.legend_personas.is_empty() {
+        return;
+    }
+    let y = y + p.z(26.0);
+    p.text(
+        pos2(legend.left() + p.z(6.0), y),
+        Align2::LEFT_CENTER,
+        "Curves",
+        TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
+    );
+    for (pi, (id, rect)) in layout.legend_personas.iter().enumerate() {
+        let Some(persona) = map.persona(*id) else {
+            continue;
+        };
+        let on = deco.persona_curves.contains(id);
+        let r = p.view.rect(*rect);
+        let color = persona_color(theme, pi);
+        // On: a pill tinted with the curve's colour; off: a plain outline.
+        // Opaque fills: the border is a larger rect underneath.
+        let (fill, line) = if on {
+            (theme.card.lerp_to_gamma(color, 0.2), color)
+        } else {
+            (theme.card, theme.guide)
+        };
+        p.boxed(r, r.height() / 2.0, fill, line, 1.0);
+        let x0 = r.left() + p.z(8.0);
+        p.shapes.push(Shape::line_segment(
+            [pos2(x0, r.center().y), pos2(x0 + p.z(16.0), r.center().y)],
+            Stroke::new(p.z(2.5).max(1.0), if on { color } else { theme.muted }),
+        ));
+        p.text(
+            pos2(x0 + p.z(22.0), r.center().y),
+            Align2::LEFT_CENTER,
+            &persona.name,
+            TextStyle::regular(
+                sizes::LEGEND_ITEM,
+                if on { theme.text } else { theme.muted },
+                rect.width() - 38.0,
+                1,
+            ),
+        );
     }
 }

@@ -27,7 +27,9 @@ use egui::epaint::text::FontsView;
 use egui::{Rect, Shape};
 
 use crate::layout::Layout;
-use crate::model::{CardId, LaneId, Map, StageId};
+use egui::Color32;
+
+use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
 use crate::theme::Theme;
 
 pub use face::face;
@@ -62,8 +64,17 @@ pub struct Decorations<'a> {
     pub selected_stage: Option<StageId>,
     /// The selected lane, outlined.
     pub selected_lane: Option<LaneId>,
+    /// The personas whose emotion curves are toggled on (from the legend).
+    /// Both the canvas and exports draw exactly these; empty draws none.
+    pub persona_curves: &'a [PersonaId],
     /// A search's matches, outlined, with everything else dimmed.
     pub found: Option<&'a FindMarks>,
+}
+
+/// A persona's colour, by its position in the map's persona list: the
+/// same on its chip in the title, its curve and its legend toggle.
+pub fn persona_color(theme: &Theme, index: usize) -> Color32 {
+    theme.stage_color(index + 3)
 }
 
 /// Below this on-screen card height, cards are drawn without text: at
@@ -96,8 +107,9 @@ pub fn paint_map(
     p.shapes
 }
 
-/// Paints the whole map for an export: nothing decorated, and text laid
-/// out at exactly its size, since an export lays out once, at one scale.
+/// Paints the whole map for an export: nothing decorated but the persona
+/// curves toggled on, and text laid out at exactly its size, since an
+/// export lays out once, at one scale.
 pub fn paint_map_for_export(
     fonts: &mut FontsView<'_>,
     map: &Map,
@@ -105,9 +117,14 @@ pub fn paint_map_for_export(
     theme: &Theme,
     view: &View,
     clip: Rect,
+    persona_curves: &[PersonaId],
 ) -> Vec<Shape> {
     let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Exact);
-    paint_sections(&mut p, map, layout, theme, &Decorations::default());
+    let deco = Decorations {
+        persona_curves,
+        ..Decorations::default()
+    };
+    paint_sections(&mut p, map, layout, theme, &deco);
     p.shapes
 }
 
@@ -120,10 +137,10 @@ fn paint_sections(
 ) {
     title::paint_title(p, map, layout, theme);
     grid::paint_grid(p, map, layout, theme, deco);
-    emotion::paint_emotion_row(p, map, layout, theme);
+    emotion::paint_emotion_row(p, layout, theme, deco);
     cards::paint_cards(p, map, layout, theme, deco);
     if let Some(marks) = deco.found {
         find::paint_find_marks(p, layout, theme, marks);
     }
-    legend::paint_legend(p, layout, theme);
+    legend::paint_legend(p, map, layout, theme, deco);
 }

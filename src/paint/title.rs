@@ -1,4 +1,5 @@
-//! The map's title, description and persona chips.
+//! The map's title, description, persona chips, and how much of the map
+//! rests on evidence.
 
 use egui::{Align2, Color32, Shape, pos2};
 
@@ -7,7 +8,7 @@ use crate::model::Map;
 use crate::theme::Theme;
 
 use super::painter::{Painter, TextStyle};
-use super::sizes;
+use super::{persona_color, sizes};
 
 pub(super) fn paint_title(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, theme: &Theme) {
     let title = p.view.rect(layout.title);
@@ -35,7 +36,7 @@ pub(super) fn paint_title(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, t
             continue;
         };
         let r = p.view.rect(*rect);
-        let color = theme.stage_color(i + 3);
+        let color = persona_color(theme, i);
         p.boxed(r, r.height() / 2.0, theme.card, theme.card_border, 1.0);
         let dot = pos2(r.left() + r.height() / 2.0, r.center().y);
         p.shapes
@@ -57,6 +58,19 @@ pub(super) fn paint_title(p: &mut Painter<'_, '_>, map: &Map, layout: &Layout, t
                 rect.width() - rect.height() - 8.0,
                 1,
             ),
+        );
+    }
+    // Under the persona chips, right-aligned: how much is known rather
+    // than assumed.
+    if layout.evidence.total > 0 {
+        let at = p
+            .view
+            .to_screen(pos2(layout.title.right(), layout.title.bottom() - 10.0));
+        p.text(
+            at,
+            Align2::RIGHT_BOTTOM,
+            &layout.evidence.text(),
+            TextStyle::regular(sizes::PERSONA_NAME, theme.muted, 320.0, 1),
         );
     }
 }

@@ -1,13 +1,17 @@
-//! The analysis panel: findings grouped by stage and stage pair, a summary
-//! per stage, dismissing with a reason, and the dismissed list.
+//! The analysis panel: findings with errors first, severity counters that
+//! filter, an optional grouping by stage (with a summary per stage),
+//! aggregated findings whose cards or stages are each one click away,
+//! dismissing with a reason, and the dismissed list.
 //!
 //! The panel never changes the map. It returns a [`PanelAction`]; the app
 //! turns it into a [`Command`] (see [`PanelAction::command`]) and applies it
 //! after drawing, like every other edit.
 
+use std::collections::HashMap;
+
 use egui::{Color32, CornerRadius, Response, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary};
+use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun};
 use crate::edit::Command;
 use crate::model::{Dismissal, Map, StageId};
 use crate::theme::emotion_color;
@@ -90,6 +94,11 @@ impl PanelAction {
 pub struct AnalysisPanel {
     /// The finding last clicked, by rule and key, to show it selected.
     picked: Option<(Rule, String)>,
+    /// Severities the user has filtered out with the counters.
+    hidden: Vec<Severity>,
+    /// Whether findings are grouped under their stages; otherwise one list,
+    /// errors first.
+    by_stage: bool,
     /// Words from the find bar: only findings holding them all are shown.
     pub filter: Option<String>,
 }
@@ -169,36 +178,70 @@ struct Section<'a> {
     findings: Vec<&'a Finding>,
 }
 
-/// Sections in panel order: each stage (with or without findings, since
-/// every stage shows its summary), followed by the stage pairs that start
-/// at it. Findings in a section keep the analysis order.
-fn sections<'a>(map: &Map, analysis: &'a Analysis) -> Vec<Section<'a>> {
-    let mut out: Vec<Section<'a>> = map
-        .stages
-        .iter()
-        .map(|s| Section {
-            group: Group::Stage(s.id),
+/// Sections for the grouped view: map-wide findings first, then each stage
+/// (with or without findings, since every stage shows its summary),
+/// followed by the stage pairs that start at it. Findings in a section keep
+/// the analysis order, so errors still come first within a stage. Linear:
+/// sections are found by a hash lookup, not a search per finding.
+fn sections<'a>(map: &Map, findings: &[&'a Finding]) -> Vec<Section<'a>> {
+    let mut out: Vec<Section<'a>> = std::iter::once(Group::Map)
+        .chain(map.stages.iter().map(|s| Group::Stage(s.id)))
+        .map(|group| Section {
+            group,
             findings: Vec::new(),
         })
         .collect();
-    for finding in &analysis.findings {
+    let mut at: HashMap<Group, usize> = out.iter().enumerate().map(|(i, s)| (s.group, i)).collect();
+    for finding in findings {
         let group = finding.place.group();
-        match out.iter_mut().find(|s| s.group == group) {
-            Some(section) => section.findings.push(finding),
-            None => out.push(Section {
+        let i = *at.entry(group).or_insert_with(|| {
+            out.push(Section {
                 group,
-                findings: vec![finding],
-            }),
-        }
+                findings: Vec::new(),
+            });
+            out.len() - 1
+        });
+        out[i].findings.push(finding);
     }
     // Stable: a pair goes right after the stage it starts at; sections
     // whose stage is gone (the map changed under the analysis) go last.
-    let pos = |id: StageId| map.stage_index(id).unwrap_or(usize::MAX / 2);
+    let positions: HashMap<StageId, usize> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id, i))
+        .collect();
+    let pos = |id: StageId| positions.get(&id).map_or(usize::MAX / 4, |p| p + 1);
     out.sort_by_key(|s| match s.group {
+        Group::Map => 0,
         Group::Stage(id) => pos(id) * 2,
         Group::Boundary(a, _) => pos(a) * 2 + 1,
     });
+    out.retain(|s| s.group != Group::Map || !s.findings.is_empty());
     out
+}
+
+/// A severity's count as people read it: "1 error", "2 warnings", "3 info".
+pub fn severity_count(severity: Severity, n: usize) -> String {
+    match severity {
+        Severity::Error => count_noun(n, "error", "errors"),
+        Severity::Warning => count_noun(n, "warning", "warnings"),
+        Severity::Info => format!("{n} info"),
+    }
+}
+
+/// Where a finding is, in a few words, for the flat (ungrouped) list.
+fn place_text(finding: &Finding) -> String {
+    match finding.place {
+        Place::Map => "Whole map".to_owned(),
+        Place::Persona(_) => finding.names.persona.clone().unwrap_or_default(),
+        Place::Card { .. } => format!(
+            "{} \u{b7} {}",
+            finding.names.stages.join(" > "),
+            finding.names.card.as_deref().unwrap_or_default()
+        ),
+        _ => finding.names.stages.join(" > "),
+    }
 }
 
 /// A stage's summary as one line: touchpoints, channels, average emotion.
@@ -237,23 +280,74 @@ impl AnalysisPanel {
             ui.heading("Findings");
             count_badge(ui, analysis.findings.len(), analysis.worst());
         });
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             for severity in Severity::ALL {
+                let shown = !self.hidden.contains(&severity);
                 severity_mark(ui, severity);
-                ui.small(format!("{} {}", analysis.count(severity), severity.id()));
+                let text = severity_count(severity, analysis.count(severity));
+                let hint = if shown { "Hide" } else { "Show" };
+                if ui
+                    .selectable_label(shown, text)
+                    .on_hover_text(format!("{hint} {} findings", severity.id()))
+                    .clicked()
+                {
+                    self.toggle(severity);
+                }
             }
         });
+        ui.checkbox(&mut self.by_stage, "Group by stage");
         ui.separator();
+        // The counters' severities and the find bar's words, for both views.
+        let filter = self.filter.clone().unwrap_or_default();
+        let visible: Vec<&Finding> = analysis
+            .findings
+            .iter()
+            .filter(|f| !self.hidden.contains(&f.severity) && shows_finding(&filter, f))
+            .collect();
         egui::ScrollArea::vertical()
             .id_salt("analysis_findings")
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                for section in sections(map, analysis) {
-                    self.section_ui(ui, map, analysis, &section, &mut action);
+                if self.by_stage {
+                    for section in sections(map, &visible) {
+                        self.section_ui(ui, map, analysis, &section, &mut action);
+                    }
+                } else {
+                    if visible.is_empty() {
+                        ui.weak(if analysis.findings.is_empty() {
+                            "No findings."
+                        } else {
+                            "Every finding is filtered out."
+                        });
+                    }
+                    for finding in &visible {
+                        ui.small(RichText::new(place_text(finding)).weak());
+                        self.finding_ui(ui, finding, &mut action);
+                        ui.add_space(4.0);
+                    }
                 }
                 self.dismissed_ui(ui, analysis, &mut action);
             });
         action
+    }
+
+    /// Whether findings of a severity are shown.
+    pub fn shows(&self, severity: Severity) -> bool {
+        !self.hidden.contains(&severity)
+    }
+
+    /// Shows or hides the findings of a severity, as its counter does.
+    pub fn toggle(&mut self, severity: Severity) {
+        if let Some(i) = self.hidden.iter().position(|s| *s == severity) {
+            self.hidden.remove(i);
+        } else {
+            self.hidden.push(severity);
+        }
+    }
+
+    /// Whether findings are grouped by stage.
+    pub fn grouped_by_stage(&self) -> bool {
+        self.by_stage
     }
 
     fn section_ui(
@@ -266,10 +360,12 @@ impl AnalysisPanel {
     ) {
         let name = |id: StageId| map.stage(id).map_or("(removed stage)", |s| s.name.as_str());
         let (title, summary) = match section.group {
+            Group::Map => ("Whole map".to_owned(), None),
             Group::Stage(id) => (name(id).to_owned(), analysis.summary(id)),
             Group::Boundary(a, b) => (format!("{} > {}", name(a), name(b)), None),
         };
         let salt = match section.group {
+            Group::Map => ("map", 0, 0),
             Group::Stage(id) => ("stage", id.0, 0),
             Group::Boundary(a, b) => ("pair", a.0, b.0),
         };
@@ -297,12 +393,7 @@ impl AnalysisPanel {
                     ui.small(RichText::new(summary_text(summary)).weak());
                 });
             }
-            let filter = self.filter.clone().unwrap_or_default();
-            for finding in section
-                .findings
-                .iter()
-                .filter(|f| shows_finding(&filter, f))
-            {
+            for finding in &section.findings {
                 self.finding_ui(ui, finding, action);
             }
             ui.add_space(6.0);
@@ -319,14 +410,22 @@ impl AnalysisPanel {
                 let response = ui
                     .add(egui::Button::selectable(picked, finding.message.as_str()).wrap())
                     .on_hover_text(format!(
-                        "{}\nNext step: {}",
-                        finding.rule, finding.suggestion
+                        "{}: {}\nNext step: {}",
+                        finding.rule,
+                        finding.rule.explain().reason,
+                        finding.suggestion
                     ));
                 if response.clicked() {
                     self.picked = Some(id.clone());
-                    *action = Some(PanelAction::Locate(finding.place));
+                    // An aggregated finding locates its first part; the
+                    // list below reaches the others.
+                    let place = finding.parts.first().map_or(finding.place, |p| p.place);
+                    *action = Some(PanelAction::Locate(place));
                 }
             });
+            if !finding.parts.is_empty() {
+                parts_ui(ui, finding, action);
+            }
             {
                 ui.horizontal_wrapped(|ui| {
                     ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
@@ -379,4 +478,28 @@ impl AnalysisPanel {
                 }
             });
     }
+}
+
+/// The cards or stages an aggregated finding gathers, each a link that
+/// locates it. Collapsed by default: a map without owners lists them all.
+fn parts_ui(ui: &mut Ui, finding: &Finding, action: &mut Option<PanelAction>) {
+    let noun = match finding.parts.first().map(|p| p.place) {
+        Some(Place::Stage(_)) => ("stage", "stages"),
+        _ => ("card", "cards"),
+    };
+    egui::CollapsingHeader::new(format!(
+        "Show {}",
+        count_noun(finding.parts.len(), noun.0, noun.1)
+    ))
+    .id_salt("parts")
+    .default_open(false)
+    .show(ui, |ui| {
+        for (i, part) in finding.parts.iter().enumerate() {
+            ui.push_id(i, |ui| {
+                if ui.link(&part.name).clicked() {
+                    *action = Some(PanelAction::Locate(part.place));
+                }
+            });
+        }
+    });
 }

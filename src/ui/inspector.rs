@@ -9,7 +9,7 @@ use egui::{ComboBox, TextEdit, Ui};
 
 use crate::edit::{CardField, Command, LaneField, StageField};
 use crate::model::{
-    Card, Channel, Emotion, Lane, LaneKind, Map, Medium, Persona, Stage, StageRole,
+    Card, Channel, Emotion, Evidence, Lane, LaneKind, Map, Medium, Persona, Stage, StageRole,
 };
 
 use super::emotion_picker::{emotion_scale, with_score};
@@ -98,6 +98,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
         .selected_text(channel.label().to_owned())
         .width(ui.available_width() - 8.0)
         .show_ui(ui, |ui| {
+            ui.selectable_value(&mut channel, Channel::Unknown, Channel::Unknown.label());
             for c in Channel::BUILT_IN {
                 let label = c.label().to_owned();
                 ui.selectable_value(&mut channel, c, label);
@@ -165,6 +166,9 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
             }
         }
     }
+    if let Some((command, key)) = evidence_ui(ui, card) {
+        out.edit_merging(command, key);
+    }
     if let Some(t) = text_area(ui, "Notes", &card.notes, "Anything worth knowing") {
         edit(out, "notes", CardField::Notes(t));
     }
@@ -172,6 +176,49 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
     if ui.button("Delete Card").clicked() {
         out.edit(Command::DeleteCards(vec![card.id]));
     }
+}
+
+/// The card's evidence: its level (observed, measured, assumed) and its
+/// source. Returns the edit to make, with the key that merges a typing
+/// run into one undo step.
+pub fn evidence_ui(ui: &mut Ui, card: &Card) -> Option<(Command, String)> {
+    let mut changed: Option<Card> = None;
+    let mut field = "evidence";
+    ui.label("Evidence");
+    ui.horizontal(|ui| {
+        for level in Evidence::ALL {
+            let hint = match level {
+                Evidence::Observed => "Seen in research: an interview, a usability test",
+                Evidence::Measured => "Counted: analytics, survey data",
+                Evidence::Assumed => "The team's belief, not yet checked",
+            };
+            if ui
+                .selectable_label(card.evidence == level, level.label())
+                .on_hover_text(hint)
+                .clicked()
+                && card.evidence != level
+            {
+                let mut c = card.clone();
+                c.evidence = level;
+                changed = Some(c);
+            }
+        }
+    });
+    if let Some(t) = text_field(
+        ui,
+        "Source",
+        &card.source,
+        "Interview notes, a dashboard link…",
+    ) {
+        let mut c = changed.unwrap_or_else(|| card.clone());
+        c.source = t;
+        changed = Some(c);
+        field = "source";
+    }
+    changed.map(|c| {
+        let key = format!("card:{}:{field}", c.id);
+        (Command::UpdateCard(c), key)
+    })
 }
 
 fn many_ui(ui: &mut Ui, ids: &[crate::model::CardId], out: &mut Actions) {

@@ -6,7 +6,7 @@
 //! | `stage`         | the stage's name; made if the map has none of that name  |
 //! | `lane`          | the lane's name; made if missing; empty: Touchpoints    |
 //! | `title`         | the card's title (required)                             |
-//! | `channel`       | a channel's name or synonym; empty: Website             |
+//! | `channel`       | a channel's name or synonym; empty: no channel          |
 //! | `medium`        | `digital` or `physical`; empty: digital                 |
 //! | `owner`         | who looks after the touchpoint                          |
 //! | `metric`        | how it is measured                                      |
@@ -14,6 +14,8 @@
 //! | `emotion_word`  | a word for the feeling (needs a score)                  |
 //! | `personas`      | persona names separated by `;`; made if missing         |
 //! | `notes`         | free text, line breaks allowed                          |
+//! | `evidence`      | `observed`, `measured` or `assumed`; empty: assumed     |
+//! | `source`        | where the evidence comes from: free text or a link      |
 //!
 //! Headers are matched ignoring case, spaces and punctuation, in any
 //! order; only `stage` and `title` must be there. Stages, lanes and
@@ -59,11 +61,13 @@ pub(crate) enum Field {
     EmotionWord,
     Personas,
     Notes,
+    Evidence,
+    Source,
 }
 
 impl Field {
     /// Every field, in the order the columns are written.
-    pub(crate) const ALL: [Field; 11] = [
+    pub(crate) const ALL: [Field; 13] = [
         Field::Stage,
         Field::Lane,
         Field::Title,
@@ -75,6 +79,8 @@ impl Field {
         Field::EmotionWord,
         Field::Personas,
         Field::Notes,
+        Field::Evidence,
+        Field::Source,
     ];
 
     /// The header this module writes for the field.
@@ -91,6 +97,8 @@ impl Field {
             Field::EmotionWord => "emotion_word",
             Field::Personas => "personas",
             Field::Notes => "notes",
+            Field::Evidence => "evidence",
+            Field::Source => "source",
         }
     }
 
@@ -103,6 +111,8 @@ impl Field {
             Field::EmotionWord => &["feeling"],
             Field::Personas => &["persona"],
             Field::Notes => &["note"],
+            Field::Evidence => &["evidencelevel"],
+            Field::Source => &["evidencesource"],
             _ => &[],
         }
     }
@@ -139,7 +149,7 @@ impl Field {
 }
 
 /// The header row this module writes, in column order.
-pub const COLUMNS: [&str; 11] = [
+pub const COLUMNS: [&str; 13] = [
     "stage",
     "lane",
     "title",
@@ -151,6 +161,8 @@ pub const COLUMNS: [&str; 11] = [
     "emotion_word",
     "personas",
     "notes",
+    "evidence",
+    "source",
 ];
 
 /// What separates persona names in the `personas` column. Not a comma:

@@ -11,8 +11,8 @@ use crate::interchange::limits::{
 };
 use crate::interchange::mermaid::lane_kind;
 use crate::model::{
-    Card, Channel, Emotion, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId, Score, Stage,
-    StageId,
+    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId,
+    Score, Stage, StageId,
 };
 
 /// Reads CSV cards into a new map titled `title`. Lanes come in the usual
@@ -316,6 +316,16 @@ impl Builder {
             }
         };
         let emotion = emotion(cells)?;
+        let evidence_cell = cells.get(Field::Evidence);
+        let Some(evidence) = Evidence::parse(evidence_cell) else {
+            return Err(cells.error(
+                Field::Evidence,
+                format!(
+                    "`{evidence_cell}` is not an evidence level; expected observed, measured or \
+                     assumed"
+                ),
+            ));
+        };
         let stage = self
             .stage_named(stage_name)
             .ok_or_else(|| cells.error(Field::Stage, too_many("stages", MAX_STAGES)))?;
@@ -333,6 +343,8 @@ impl Builder {
         card.owner = cells.get(Field::Owner).to_owned();
         card.metric = cells.get(Field::Metric).to_owned();
         card.notes = cells.raw(Field::Notes).to_owned();
+        card.evidence = evidence;
+        card.source = cells.get(Field::Source).to_owned();
         let mut seen = HashSet::new();
         for name in cells.get(Field::Personas).split(PERSONA_SEPARATOR) {
             let name = name.trim();

@@ -62,6 +62,8 @@ fn cell(
         Field::Stage => stage.name.clone(),
         Field::Lane => lane.name.clone(),
         Field::Title => card.title.clone(),
+        // An unknown channel is an empty cell, which reads back as unknown.
+        Field::Channel if !card.channel.is_known() => String::new(),
         Field::Channel => card.channel.label().to_owned(),
         Field::Medium => card.medium.label().to_lowercase(),
         Field::Owner => card.owner.clone(),
@@ -86,5 +88,7 @@ fn cell(
             names.join(&format!("{PERSONA_SEPARATOR} "))
         }
         Field::Notes => card.notes.clone(),
+        Field::Evidence => card.evidence.label().to_owned(),
+        Field::Source => card.source.clone(),
     }
 }
