@@ -6,86 +6,22 @@
 //! the median of many runs, keeps this free of a benchmark framework.
 
 use std::hint::black_box;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use waymark::analysis::analyze;
-use waymark::model::{
-    Card, Channel, Emotion, Lane, LaneKind, Map, Persona, Stage, sample::sample_map,
-};
+use waymark::interchange::sample::sample_map;
+use waymark::model::Map;
+use waymark::model::generated::{Shape, generated_map};
 
-/// A map of `stages` stages and about `cards` cards over the five usual
-/// lanes, with a realistic mix: several channels per stage, most cards
-/// complete, some owners and metrics missing, a few personas, emotions
-/// that rise and fall. Deterministic, so runs compare.
+/// A map of `stages` stages and `cards` cards over the five usual lanes,
+/// from the shared generator.
 fn generated(stages: usize, cards: usize) -> Map {
-    let names = [
-        "Awareness",
-        "Consideration",
-        "Decision",
-        "Purchase",
-        "Onboarding",
-        "Use",
-        "Support",
-        "Renewal",
-        "Loyalty",
-        "Advocacy",
-    ];
-    let mut map = Map::new("Generated");
-    let personas: Vec<_> = (0..3)
-        .map(|i| {
-            let id = map.new_persona_id();
-            map.personas.push(Persona {
-                id,
-                name: format!("Persona {i}"),
-                description: String::new(),
-            });
-            id
-        })
-        .collect();
-    let lanes: Vec<_> = LaneKind::BUILT_IN
-        .iter()
-        .map(|kind| {
-            let id = map.new_lane_id();
-            map.lanes.push(Lane::new(id, kind.clone()));
-            id
-        })
-        .collect();
-    let stage_ids: Vec<_> = (0..stages)
-        .map(|i| {
-            let id = map.new_stage_id();
-            let name = format!("{} {}", names[i % names.len()], i / names.len() + 1);
-            map.stages.push(Stage::new(id, &name));
-            id
-        })
-        .collect();
-    let titles = [
-        "Product page",
-        "Follow-up email",
-        "Live chat support",
-        "Customer reviews",
-        "Store visit",
-        "Loyalty app",
-    ];
-    for i in 0..cards {
-        let id = map.new_card_id();
-        let stage = stage_ids[i % stages];
-        let lane = lanes[(i / stages) % lanes.len()];
-        let mut card = Card::new(id, stage, lane, titles[i % titles.len()]);
-        card.channel = Channel::BUILT_IN[(i * 7 + i / stages) % Channel::BUILT_IN.len()].clone();
-        if i % 11 != 0 {
-            card.owner = "Team".into();
-        }
-        if i % 13 != 0 {
-            card.metric = "Rate".into();
-        }
-        card.emotion = Some(Emotion::new((i % 5) as i32 - 2, "felt"));
-        if i % 4 == 0 {
-            card.personas = vec![personas[i % personas.len()]];
-        }
-        map.cards.push(Arc::new(card));
-    }
-    map
+    generated_map(Shape {
+        stages,
+        lanes: 5,
+        cards,
+        personas: 3,
+    })
 }
 
 /// The median time of `analyze` on a map over enough runs to be stable.

@@ -5,14 +5,12 @@
 //! `cargo bench --bench export` (add `--features zlib-rs` to compare zlib-rs
 //! behind the Balanced/High levels).
 
-#[path = "../tests/common/big_map.rs"]
-mod big_map;
-
 use std::time::{Duration, Instant};
 
 use waymark::export::{self, ExportOptions, PngCompression, Timings};
+use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
-use waymark::model::sample::sample_map;
+use waymark::model::generated::{Shape, generated_map};
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
@@ -95,10 +93,20 @@ fn main() {
     let runs = if quick { 1 } else { 5 };
     let sample = sample_map();
     // 25 stages × 8 lanes × 10 cards: 2,000 cards, 6,300 × 7,700 map units.
-    let big = big_map::big_map(25, 8, 10);
+    let big = generated_map(Shape {
+        stages: 25,
+        lanes: 8,
+        cards: 2000,
+        personas: 0,
+    });
     // 7 stages × 5 lanes, one card per cell: about 1,920 × 1,080 map units,
     // so 2× is a 4K (3840 × 2160-class) image.
-    let hd = big_map::big_map(7, 5, 1);
+    let hd = generated_map(Shape {
+        stages: 7,
+        lanes: 5,
+        cards: 35,
+        personas: 0,
+    });
 
     println!("zlib-rs feature: {}", cfg!(feature = "zlib-rs"));
     println!("-- phases (best of {runs}), compression Fast --");

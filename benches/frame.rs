@@ -10,8 +10,9 @@ use waymark::app::WaymarkApp;
 use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
 use waymark::format;
+use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
-use waymark::model::sample::{large_map, sample_map};
+use waymark::model::generated::large_map;
 
 fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();

@@ -12,9 +12,7 @@ use std::time::{Duration, Instant};
 
 use waymark::interchange::{csv, mermaid};
 use waymark::model::Map;
-
-#[path = "../tests/common/big_map.rs"]
-mod big_map;
+use waymark::model::generated::{Shape, generated_map};
 
 /// `n` different actors on one Mermaid task.
 fn actors_on_one_task(n: usize) -> String {
@@ -98,11 +96,19 @@ fn read_csv(name: &str, text: &str) {
     });
 }
 
+/// A named benchmark case.
+type Case = (&'static str, Box<dyn Fn()>);
+
 fn main() {
     let only: Option<String> = std::env::args().nth(1).filter(|a| !a.starts_with('-'));
     let wanted = |name: &str| only.as_deref().is_none_or(|o| name.contains(o));
-    let big = big_map::big_map(40, 5, 50);
-    let cases: Vec<(&str, Box<dyn Fn()>)> = vec![
+    let big = generated_map(Shape {
+        stages: 40,
+        lanes: 5,
+        cards: 10_000,
+        personas: 3,
+    });
+    let cases: Vec<Case> = vec![
         (
             "mermaid: 10,000 actors on one task",
             Box::new(|| {

@@ -65,6 +65,10 @@ pub struct StageBox {
     pub header: Rect,
     /// The whole column, from the header to the last lane.
     pub column: Rect,
+    /// Its colour in the stage palette: the rank of its id among the
+    /// stages' ids, so the colour follows the stage when stages move, and
+    /// the sample's stages (ids in order) run through the palette in order.
+    pub palette: usize,
 }
 
 /// A lane's row and label.
@@ -237,6 +241,18 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
     }
     let grid_bottom = y - s.row_gap;
 
+    let mut by_id: Vec<(StageId, usize)> = map
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, st)| (st.id, i))
+        .collect();
+    by_id.sort_unstable();
+    let mut palette = vec![0; map.stages.len()];
+    for (rank, (_, index)) in by_id.into_iter().enumerate() {
+        palette[index] = rank;
+    }
+
     let stages: Vec<StageBox> = map
         .stages
         .iter()
@@ -253,6 +269,7 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
                 id: stage.id,
                 header,
                 column,
+                palette: palette[si],
             }
         })
         .collect();
@@ -363,16 +380,6 @@ impl Layout {
             .and_then(|l| l.get(lane))
             .copied()
             .unwrap_or(0)
-    }
-
-    /// The stage whose header is under a map point.
-    pub fn stage_header_at(&self, p: Pos2) -> Option<&StageBox> {
-        self.stages.iter().find(|s| s.header.contains(p))
-    }
-
-    /// The lane whose label is under a map point.
-    pub fn lane_label_at(&self, p: Pos2) -> Option<&LaneBox> {
-        self.lanes.iter().find(|l| l.label.contains(p))
     }
 
     /// Where cards dropped at a map point would land: the cell under it and

@@ -1,7 +1,11 @@
 //! Waymark: a desktop editor for customer-journey maps.
 //!
-//! The core (`model`, `format`, `edit`, `layout`, `analysis`) knows nothing
-//! of egui; the UI and the exporters sit on top of it.
+//! The core (`model`, `format`, `edit`, `analysis`, `interchange`) knows
+//! nothing of egui. `layout` positions boxes with egui's small geometry
+//! crate (emath) and `paint` turns them into epaint shapes, shared by the
+//! canvas (`ui`, driven by `app`) and the exporters (`export`). The use
+//! lines are checked by `tests/layering.rs`: lower modules never import
+//! higher ones.
 
 pub mod analysis;
 pub mod app;

@@ -13,7 +13,8 @@ use waymark::cli;
 struct Args {
     #[command(subcommand)]
     command: Option<Command>,
-    /// A map to open in the editor (.ron); without one, the sample map opens.
+    /// A map to open in the editor: a Waymark map (.ron), a Mermaid journey
+    /// (.mmd) or a CSV of cards (.csv). Without one, the sample map opens.
     map: Option<std::path::PathBuf>,
 }
 

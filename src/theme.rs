@@ -88,7 +88,7 @@ impl Theme {
         }
     }
 
-    /// The header colour of the stage at `index`.
+    /// The colour at `index` of the stage palette (persona chips use it too).
     pub fn stage_color(&self, index: usize) -> Color32 {
         self.stages[index % self.stages.len()]
     }

@@ -6,7 +6,8 @@ mod common;
 use common::clean_journey;
 use waymark::analysis::{Place, Rule, Severity, analyze, stage_gaps};
 use waymark::edit::Command;
-use waymark::model::{Channel, Dismissal, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Channel, Dismissal};
 
 /// (rule, stage names, card title or channel) for each active finding.
 fn describe(map: &waymark::model::Map) -> Vec<(String, String, String)> {

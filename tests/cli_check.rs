@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use waymark::model::{Map, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::Map;
 
 fn check(map: &Path, extra: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_waymark"))

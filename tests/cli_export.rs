@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use waymark::format;
-use waymark::model::sample::sample_map;
+use waymark::interchange::sample::sample_map;
 
 fn waymark(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_waymark"))
@@ -154,7 +154,12 @@ fn the_input_is_never_overwritten() {
 fn a_map_too_large_exits_1_and_proposes_a_scale() {
     let dir = tempfile::tempdir().expect("temp dir");
     format::save(
-        &common::big_map::big_map(80, 2, 1),
+        &waymark::model::generated::generated_map(waymark::model::generated::Shape {
+            stages: 80,
+            lanes: 2,
+            cards: 160,
+            personas: 0,
+        }),
         &dir.path().join("wide.ron"),
     )
     .expect("saved");

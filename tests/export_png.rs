@@ -6,9 +6,9 @@ mod common;
 use std::sync::Arc;
 use std::time::Instant;
 
-use common::big_map::big_map;
 use waymark::export::{self, ExportError, ExportOptions, MAX_SIDE, Progress, ThemeChoice};
-use waymark::model::sample::sample_map;
+use waymark::interchange::sample::sample_map;
+use waymark::model::generated::{Shape, generated_map};
 
 fn options(scale: f32) -> ExportOptions {
     ExportOptions {
@@ -112,7 +112,12 @@ fn transparent_background_leaves_corners_clear_and_cards_opaque() {
 
 #[test]
 fn a_map_too_large_is_refused_with_a_scale_that_fits() {
-    let map = big_map(80, 2, 1);
+    let map = generated_map(Shape {
+        stages: 80,
+        lanes: 2,
+        cards: 160,
+        personas: 0,
+    });
     let start = Instant::now();
     let err = export::render_png(&map, &options(3.0), None).expect_err("too large");
     // Refused from the layout alone: nothing was painted or allocated.

@@ -5,8 +5,9 @@ mod common;
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use waymark::export::{self, ExportOptions, ThemeChoice};
+use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
-use waymark::model::sample::sample_map;
+use waymark::paint::MAX_TEXT_CHARS;
 
 /// What a parsed SVG holds that the tests look at.
 #[derive(Default, Debug)]
@@ -170,6 +171,46 @@ fn a_long_elided_title_keeps_its_full_text_in_a_title() {
 }
 
 #[test]
+fn a_multi_megabyte_title_is_cut_before_layout_and_in_the_svg() {
+    // 4 MB in the map's title and in a card's: shaped whole, each took
+    // seconds and about 115 bytes of memory per byte of text.
+    let mut map = sample_map();
+    let plain = export::render_svg(&map, &ExportOptions::default()).expect("svg");
+    let huge = "Search for hiking boots ".repeat(4 * 1024 * 1024 / 24);
+    std::sync::Arc::make_mut(&mut map.cards[0]).title = huge.clone();
+    map.title = huge.clone();
+
+    let painted = export::paint(&map, &ExportOptions::default());
+    let longest = painted
+        .shapes
+        .iter()
+        .filter_map(|s| match s {
+            egui::Shape::Text(t) => Some(t.galley.job.text.chars().count()),
+            _ => None,
+        })
+        .max();
+    assert_eq!(longest, Some(MAX_TEXT_CHARS + 1), "cut, plus the ellipsis");
+
+    let text = export::render_svg(&map, &ExportOptions::default()).expect("svg");
+    assert!(
+        text.len() < plain.len() + 8 * MAX_TEXT_CHARS,
+        "{} bytes of SVG",
+        text.len()
+    );
+    let parsed = parse(&text);
+    let (visible, title) = parsed
+        .texts
+        .iter()
+        .find(|(v, _)| v.starts_with("Search for hiking boots") && v.len() < 200)
+        .expect("the card's title is drawn");
+    assert!(visible.ends_with('…'), "{visible}");
+    assert_eq!(title.chars().count(), MAX_TEXT_CHARS + 1);
+    assert!(huge.starts_with(title.trim_end_matches('…')));
+
+    export::render_png(&map, &ExportOptions::default(), None).expect("png");
+}
+
+#[test]
 fn dark_and_transparent_change_the_background() {
     let map = sample_map();
     let light = export::render_svg(&map, &ExportOptions::default()).expect("svg");
@@ -201,7 +242,12 @@ fn dark_and_transparent_change_the_background() {
 
 #[test]
 fn a_large_map_exports_as_svg_even_when_too_large_for_png() {
-    let map = common::big_map::big_map(80, 2, 1);
+    let map = waymark::model::generated::generated_map(waymark::model::generated::Shape {
+        stages: 80,
+        lanes: 2,
+        cards: 160,
+        personas: 0,
+    });
     let parsed = svg(&map);
     assert_eq!(parsed.root, "svg");
     for card in &map.cards {

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use waymark::format::{self, LoadErrorKind};
-use waymark::model::{Card, Emotion, Map, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, Emotion, Map};
 
 #[test]
 fn sample_round_trips_to_an_equal_map_and_identical_bytes() {

@@ -1,7 +1,8 @@
 //! Undo and redo through the document, the one place edits go through.
 
 use waymark::edit::{Command, Document, MergeKey};
-use waymark::model::{Card, Emotion, Lane, LaneKind, Stage, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, Emotion, Lane, LaneKind, Stage};
 
 fn edits(doc: &Document) -> Vec<Command> {
     let map = doc.map();

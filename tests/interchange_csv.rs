@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use waymark::interchange::csv::{self, COLUMNS, CsvError};
-use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona};
 
 const HEADER: &str =
     "stage,lane,title,channel,medium,owner,metric,emotion_score,emotion_word,personas,notes";

@@ -4,7 +4,8 @@
 use std::sync::Arc;
 
 use waymark::interchange::mermaid::{self, MermaidError};
-use waymark::model::{Card, Emotion, LaneKind, Map, Persona, sample::sample_map};
+use waymark::interchange::sample::sample_map;
+use waymark::model::{Card, Emotion, LaneKind, Map, Persona};
 
 /// The example of Mermaid's user-journey documentation.
 const DOCS_EXAMPLE: &str = "journey

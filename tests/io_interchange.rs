@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
+use waymark::interchange::sample::sample_map;
 use waymark::interchange::templates;
 use waymark::io;
-use waymark::model::sample::sample_map;
 
 #[test]
 fn ron_to_ron_is_byte_identical() {

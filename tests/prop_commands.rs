@@ -27,7 +27,7 @@ proptest! {
             let Some(command) = op.command(doc.map()) else { continue };
             let before = doc.map().clone();
             match doc.apply(command.clone()) {
-                Ok(()) => {
+                Ok(_) => {
                     prop_assert!(
                         doc.map().validate().is_ok(),
                         "{command:?} left an invalid map: {:?}",

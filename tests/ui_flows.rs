@@ -10,7 +10,7 @@ use waymark::app::WaymarkApp;
 use waymark::app::dialogs::{Picked, ScriptedDialogs};
 use waymark::edit::Document;
 use waymark::format;
-use waymark::model::sample::sample_map;
+use waymark::interchange::sample::sample_map;
 use waymark::model::{Map, Score};
 
 fn harness(doc: Document, dialogs: &ScriptedDialogs) -> Harness<'static, WaymarkApp> {

@@ -3,14 +3,19 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::Duration;
 
-use crate::export::{ExportError, ExportOptions, Progress, export_file};
+use crate::export::{ExportError, ExportOptions, Progress};
 
 use super::WaymarkApp;
 use super::dialogs::{DialogKind, Picked};
 use super::files::PromptPurpose;
+use super::modals::Dialog;
+
+/// What writes a diagram: [`export_file`], or a stand-in in tests.
+pub type Exporter =
+    fn(&crate::model::Map, &Path, &ExportOptions, Option<&Progress>) -> Result<(), ExportError>;
 
 /// An export running off the UI thread.
 pub struct ExportJob {
@@ -24,15 +29,24 @@ pub struct ExportJob {
 const APP_EXPORT_SCALE: f32 = 2.0;
 
 impl WaymarkApp {
+    /// Replaces the diagram writer, so tests can make an export fail or
+    /// panic on its worker thread.
+    #[doc(hidden)]
+    pub fn set_exporter(&mut self, exporter: Exporter) {
+        self.exporter = exporter;
+    }
+
     /// Asks where to export with this extension, then exports.
     pub(super) fn export_as(&mut self, extension: &'static str) {
         let stem = self
+            .session
             .doc
             .path()
             .and_then(Path::file_stem)
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_else(|| "journey".to_owned());
         let folder = self
+            .session
             .doc
             .path()
             .and_then(Path::parent)
@@ -61,15 +75,16 @@ impl WaymarkApp {
             }
             let progress = Arc::new(Progress::new());
             let (tx, rx) = channel();
-            let map = self.doc.map().clone();
+            let map = self.session.doc.map().clone();
             let target = path.to_path_buf();
             let worker_progress = Arc::clone(&progress);
+            let exporter = self.exporter;
             let options = ExportOptions {
                 scale: APP_EXPORT_SCALE,
                 ..Default::default()
             };
             std::thread::spawn(move || {
-                let result = export_file(&map, &target, &options, Some(&worker_progress));
+                let result = exporter(&map, &target, &options, Some(&worker_progress));
                 let _ = tx.send(result);
             });
             self.export_job = Some(ExportJob {
@@ -78,15 +93,19 @@ impl WaymarkApp {
                 done: rx,
             });
         } else {
-            match crate::io::save_any(self.doc.map(), path) {
+            match crate::io::save_any(self.session.doc.map(), path) {
                 Ok(()) => self.set_status(format!("Exported {}", path.display())),
-                Err(err) => self.error = Some(err),
+                Err(err) => self.push_dialog(Dialog::error(err)),
             }
         }
     }
 
     /// Shows the running export in the status bar; reports when it ends.
     pub(super) fn export_status_ui(&mut self, ui: &mut egui::Ui) {
+        self.poll_export(ui);
+    }
+
+    fn poll_export(&mut self, ui: &mut egui::Ui) {
         let Some(job) = &self.export_job else {
             return;
         };
@@ -102,9 +121,19 @@ impl WaymarkApp {
             }
             Ok(Err(err)) => {
                 self.export_job = None;
-                self.error = Some(format!("The export failed: {err}"));
+                self.push_dialog(Dialog::error(format!("The export failed: {err}")));
             }
-            Err(_) => {
+            // The worker ended without a word: it panicked. Say so, and let
+            // the next export run.
+            Err(TryRecvError::Disconnected) => {
+                let text = format!(
+                    "The export to {} stopped unexpectedly; nothing was written. Try again, or export from the command line with `waymark export`.",
+                    job.path.display()
+                );
+                self.export_job = None;
+                self.push_dialog(Dialog::error(text));
+            }
+            Err(TryRecvError::Empty) => {
                 let fraction = job.progress.fraction();
                 ui.add(
                     egui::ProgressBar::new(fraction)

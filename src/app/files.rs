@@ -3,14 +3,14 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Id, Modal, ViewportCommand};
+use egui::ViewportCommand;
 
 use crate::edit::Document;
 use crate::model::Map;
 
+use super::WaymarkApp;
 use super::dialogs::{DialogKind, Picked};
-use super::view::ViewState;
-use super::{Status, WaymarkApp};
+use super::modals::Dialog;
 
 /// An action that replaces or closes the document, waiting until unsaved
 /// changes are saved or discarded.
@@ -60,14 +60,14 @@ pub(super) const NO_DIALOG: &str =
 impl WaymarkApp {
     /// Runs `action` now, or after asking about unsaved changes.
     pub(super) fn guard(&mut self, action: Pending) {
-        if self.doc.is_dirty() {
-            self.pending = Some(action);
+        if self.session.doc.is_dirty() {
+            self.push_dialog(Dialog::Unsaved(action));
         } else {
             self.proceed(action);
         }
     }
 
-    fn proceed(&mut self, action: Pending) {
+    pub(super) fn proceed(&mut self, action: Pending) {
         match action {
             Pending::New => self.replace_document(Document::new(Map::blank())),
             Pending::Open => {
@@ -105,12 +105,12 @@ impl WaymarkApp {
     }
 
     fn prompt(&mut self, purpose: PromptPurpose, reason: &str) {
-        let text = match (purpose, self.doc.path()) {
+        let text = match (purpose, self.session.doc.path()) {
             (PromptPurpose::Save, Some(p)) => p.display().to_string(),
             (PromptPurpose::Save, None) => self
                 .folder()
                 .unwrap_or_default()
-                .join(suggested_name(self.doc.map()))
+                .join(suggested_name(self.session.doc.map()))
                 .display()
                 .to_string(),
             (PromptPurpose::Export, _) => String::new(),
@@ -119,24 +119,25 @@ impl WaymarkApp {
                 .map(|f| format!("{}/", f.display()))
                 .unwrap_or_default(),
         };
-        self.prompt = Some(PathPrompt {
+        self.push_dialog(Dialog::Path(PathPrompt {
             purpose,
             text,
             reason: reason.to_owned(),
-        });
+        }));
     }
 
     /// A typed-path prompt starting from a given path.
     pub(super) fn prompt_with(&mut self, purpose: PromptPurpose, reason: &str, start: PathBuf) {
-        self.prompt = Some(PathPrompt {
+        self.push_dialog(Dialog::Path(PathPrompt {
             purpose,
             text: start.display().to_string(),
             reason: reason.to_owned(),
-        });
+        }));
     }
 
     fn folder(&self) -> Option<PathBuf> {
-        self.doc
+        self.session
+            .doc
             .path()
             .and_then(Path::parent)
             .map(Path::to_path_buf)
@@ -149,12 +150,6 @@ impl WaymarkApp {
             .or_else(|| std::env::current_dir().ok())
     }
 
-    fn replace_document(&mut self, doc: Document) {
-        self.doc = doc;
-        self.view = ViewState::default();
-        self.layout = None;
-    }
-
     /// Opens a file (any supported format), reporting errors in a dialog.
     pub fn open_file(&mut self, path: &Path) {
         match Document::open_any(path) {
@@ -163,7 +158,7 @@ impl WaymarkApp {
                 self.remember(path);
                 self.set_status(format!("Opened {}", path.display()));
             }
-            Err(err) => self.error = Some(err.to_string()),
+            Err(err) => self.push_dialog(Dialog::error(err.to_string())),
         }
     }
 
@@ -177,16 +172,16 @@ impl WaymarkApp {
 
     /// Saves to the current file, or asks for one. Returns whether it saved.
     pub(super) fn save(&mut self) -> bool {
-        if self.doc.path().is_none() {
+        if self.session.doc.path().is_none() {
             return self.save_as();
         }
-        match self.doc.save() {
+        match self.session.doc.save() {
             Ok(()) => {
-                self.set_status(format!("Saved {}", self.doc.display_name()));
+                self.set_status(format!("Saved {}", self.session.doc.display_name()));
                 true
             }
             Err(err) => {
-                self.error = Some(err.to_string());
+                self.push_dialog(Dialog::error(err.to_string()));
                 false
             }
         }
@@ -195,7 +190,7 @@ impl WaymarkApp {
     /// Asks for a file and saves there. Returns whether it saved.
     pub(super) fn save_as(&mut self) -> bool {
         let folder = self.folder();
-        let name = suggested_name(self.doc.map());
+        let name = suggested_name(self.session.doc.map());
         match self
             .dialogs
             .pick(DialogKind::SaveMap, &name, folder.as_deref())
@@ -209,151 +204,65 @@ impl WaymarkApp {
         }
     }
 
-    fn save_to(&mut self, path: &Path) -> bool {
+    /// Saves where a typed path or a dialog says. The extension picks the
+    /// writer: `.ron` saves the map and ties the document to that file;
+    /// `.mmd` and `.csv` write a copy in that format, say what it leaves
+    /// out, and keep the document tied to its own file.
+    pub(super) fn save_to(&mut self, path: &Path) -> bool {
         let path = if path.extension().is_none() {
             path.with_extension("ron")
         } else {
             path.to_path_buf()
         };
-        match self.doc.save_as(&path) {
-            Ok(()) => {
-                self.remember(&path);
-                self.set_status(format!("Saved {}", path.display()));
-                true
+        match crate::io::extension(&path).as_str() {
+            "ron" => match self.session.doc.save_as(&path) {
+                Ok(()) => {
+                    self.remember(&path);
+                    self.set_status(format!("Saved {}", path.display()));
+                    true
+                }
+                Err(err) => {
+                    self.push_dialog(Dialog::error(err.to_string()));
+                    false
+                }
+            },
+            ext @ ("mmd" | "csv") => {
+                match crate::io::save_any(self.session.doc.map(), &path) {
+                    Ok(()) => {
+                        let lost = if ext == "mmd" {
+                            "a Mermaid journey keeps stages, titles, scores and personas only"
+                        } else {
+                            "a CSV keeps the cards only, without stage goals, persona descriptions or dismissed findings"
+                        };
+                        self.set_status(format!(
+                            "Wrote a copy to {} ({lost}); the map is still {}",
+                            path.display(),
+                            self.session.doc.display_name()
+                        ));
+                    }
+                    Err(err) => self.push_dialog(Dialog::error(err)),
+                }
+                false
             }
-            Err(err) => {
-                self.error = Some(err.to_string());
+            other => {
+                self.push_dialog(Dialog::error(format!(
+                    "Waymark saves maps as .ron files (and copies as .mmd or .csv); “.{other}” is none of these. Choose a name ending in .ron."
+                )));
                 false
             }
         }
     }
 
     pub(super) fn handle_close(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close && self.doc.is_dirty()
+        if ctx.input(|i| i.viewport().close_requested())
+            && !self.allow_close
+            && self.session.doc.is_dirty()
         {
             ctx.send_viewport_cmd(ViewportCommand::CancelClose);
-            self.pending = Some(Pending::Quit);
+            self.push_dialog(Dialog::Unsaved(Pending::Quit));
         }
         if self.allow_close {
             ctx.send_viewport_cmd(ViewportCommand::Close);
-        }
-    }
-
-    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) {
-        if let Some(action) = self.pending.clone() {
-            let mut choice = None;
-            Modal::new(Id::unique("unsaved")).show(ctx, |ui| {
-                ui.set_width(380.0);
-                ui.heading("Save changes?");
-                ui.label(format!(
-                    "“{}” has changes that are not saved. Save them before {}?",
-                    self.doc.display_name(),
-                    match action {
-                        Pending::Quit => "closing",
-                        Pending::New => "starting a new map",
-                        _ => "opening another map",
-                    }
-                ));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() {
-                        choice = Some(0);
-                    }
-                    if ui.button("Don't Save").clicked() {
-                        choice = Some(1);
-                    }
-                    if ui.button("Cancel").clicked()
-                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                    {
-                        choice = Some(2);
-                    }
-                });
-            });
-            match choice {
-                Some(0) => {
-                    self.pending = None;
-                    if self.save() {
-                        self.proceed(action);
-                    }
-                }
-                Some(1) => {
-                    self.pending = None;
-                    self.proceed(action);
-                }
-                Some(_) => self.pending = None,
-                None => {}
-            }
-        }
-        if let Some(prompt) = self.prompt.as_mut() {
-            let mut done = None;
-            Modal::new(Id::unique("path-prompt")).show(ctx, |ui| {
-                ui.set_width(520.0);
-                ui.heading(match prompt.purpose {
-                    PromptPurpose::Open => "Open a map",
-                    PromptPurpose::Save => "Save the map",
-                    PromptPurpose::Export => "Export the map",
-                });
-                ui.label(&prompt.reason);
-                let label = ui.label("Path");
-                let response = ui
-                    .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
-                    .labelled_by(label.id);
-                response.request_focus();
-                let enter = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                ui.horizontal(|ui| {
-                    let verb = match prompt.purpose {
-                        PromptPurpose::Open => "Open",
-                        PromptPurpose::Save => "Save",
-                        PromptPurpose::Export => "Export",
-                    };
-                    if ui.button(verb).clicked() || enter {
-                        done = Some(true);
-                    }
-                    if ui.button("Cancel").clicked()
-                        || ui.input(|i| i.key_pressed(egui::Key::Escape))
-                    {
-                        done = Some(false);
-                    }
-                });
-            });
-            match done {
-                Some(true) => {
-                    let prompt = self.prompt.take().expect("shown above");
-                    let path = PathBuf::from(prompt.text.trim());
-                    match prompt.purpose {
-                        PromptPurpose::Open => self.open_file(&path),
-                        PromptPurpose::Save => {
-                            self.save_to(&path);
-                        }
-                        PromptPurpose::Export => self.export_to(&path),
-                    }
-                }
-                Some(false) => self.prompt = None,
-                None => {}
-            }
-        }
-        if let Some(message) = self.error.clone() {
-            let mut close = false;
-            Modal::new(Id::unique("error")).show(ctx, |ui| {
-                ui.set_width(480.0);
-                ui.heading("Something went wrong");
-                ui.label(&message);
-                ui.add_space(8.0);
-                if ui.button("OK").clicked()
-                    || ui.input(|i| {
-                        i.key_pressed(egui::Key::Enter) || i.key_pressed(egui::Key::Escape)
-                    })
-                {
-                    close = true;
-                }
-            });
-            if close {
-                self.error = None;
-                self.status = Some(Status {
-                    text: message,
-                    error: true,
-                });
-            }
         }
     }
 }

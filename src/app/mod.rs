@@ -1,62 +1,77 @@
-//! The eframe application: owns the document and the view state, lays out
-//! the panels, and applies the frame's actions after drawing.
+//! The eframe application: owns the document and the session around it,
+//! lays out the panels, and applies the frame's actions after drawing.
 
+mod derived;
 pub mod dialogs;
+mod dispatch;
 mod export;
 mod files;
-pub mod view;
+mod frame;
+mod modals;
+mod status;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use egui::{Id, ViewportCommand};
+use egui::Id;
 
-use crate::analysis::{Analysis, Place, Severity, analyze, stage_gaps};
-use crate::edit::{Command, Document};
-use crate::layout::{Layout, Style, layout};
-use crate::model::{Lane, LaneId, LaneKind, Map, Stage, StageId, sample::sample_map};
+use crate::analysis::Analysis;
+use crate::edit::Document;
+use crate::model::Map;
 use crate::theme::Theme;
-use crate::ui::analysis_panel::{AnalysisPanel, PanelAction, severity_color};
-use crate::ui::canvas::{CanvasInput, GapMark, add_card, canvas_ui};
-use crate::ui::inspector::inspector_ui;
-use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
-use crate::ui::{Actions, UiCommand};
+use crate::ui::analysis_panel::AnalysisPanel;
+use crate::ui::view::ViewState;
 
+use derived::Derived;
 use dialogs::{FileDialogs, NativeDialogs};
-pub use files::{PathPrompt, Pending};
-use view::{EditTarget, Highlight, InlineEdit, Selection, ViewState};
+pub use files::{PathPrompt, Pending, PromptPurpose};
+pub use modals::Dialog;
+pub use status::Status;
 
-/// A message in the status bar.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Status {
-    /// The text.
-    pub text: String,
-    /// Whether it reports a failure.
-    pub error: bool,
+/// One open document and everything derived from it or shown about it:
+/// the view (pan, zoom, selection, edits, drags), the analysis panel's
+/// state and the cached layout and findings. Opening another document
+/// builds a new session, so nothing of one map leaks into the next.
+struct Session {
+    doc: Document,
+    view: ViewState,
+    panel: AnalysisPanel,
+    derived: Derived,
+}
+
+impl Session {
+    fn new(doc: Document) -> Self {
+        let derived = Derived::new(&doc);
+        Self {
+            doc,
+            view: ViewState::default(),
+            panel: AnalysisPanel::new(),
+            derived,
+        }
+    }
 }
 
 /// The editor.
 pub struct WaymarkApp {
-    doc: Document,
-    view: ViewState,
+    session: Session,
     theme: Theme,
-    layout: Option<(u64, Layout)>,
-    analysis: Option<(u64, Analysis)>,
-    analysis_panel: AnalysisPanel,
     export_job: Option<export::ExportJob>,
+    exporter: export::Exporter,
     show_analysis: bool,
     dialogs: Box<dyn FileDialogs>,
     recent: Vec<PathBuf>,
-    /// An action waiting for the answer to "save changes first?".
-    pending: Option<Pending>,
-    /// A typed-path prompt, when no file dialog can be shown.
-    prompt: Option<PathPrompt>,
-    /// An error to show in a dialog.
-    error: Option<String>,
+    /// Open dialogs, the top one last. While any is open it owns the
+    /// keyboard and pointer: no shortcut or canvas input reaches the map.
+    modals: Vec<Dialog>,
+    /// The top dialog has just appeared: give its first field the focus.
+    modal_fresh: bool,
     status: Option<Status>,
     allow_close: bool,
     last_title: String,
     last_focus: Option<Id>,
+    /// Actions queued from outside a frame (benchmarks, embedding), run
+    /// with the next frame's own.
+    queued: Vec<crate::ui::Action>,
 }
 
 /// The key under which recent files are stored.
@@ -84,44 +99,47 @@ impl WaymarkApp {
         ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0;
+            // Map text is scaled up to 3 % off its layout size (the size
+            // ladder), so quarter-pixel glyph bitmaps buy nothing there,
+            // and they double the font atlas (issue 14).
+            style.visuals.text_options.subpixel_binning = false;
         });
+        // Ctrl+= and Ctrl+− zoom the map, not the whole interface.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         let recent = storage
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
             .unwrap_or_default();
         Self {
-            doc,
-            view: ViewState::default(),
+            session: Session::new(doc),
             theme: Theme::light(),
-            layout: None,
-            analysis: None,
-            analysis_panel: AnalysisPanel::new(),
             export_job: None,
+            exporter: crate::export::export_file,
             show_analysis: true,
             dialogs,
             recent,
-            pending: None,
-            prompt: None,
-            error: None,
+            modals: Vec::new(),
+            modal_fresh: false,
             status: None,
             allow_close: false,
             last_title: String::new(),
             last_focus: None,
+            queued: Vec::new(),
         }
     }
 
     /// The open document.
     pub fn document(&self) -> &Document {
-        &self.doc
+        &self.session.doc
     }
 
     /// The view state: pan, zoom, selection.
     pub fn view_state(&self) -> &ViewState {
-        &self.view
+        &self.session.view
     }
 
     /// The view state, for tests that set up a view.
     pub fn view_state_mut(&mut self) -> &mut ViewState {
-        &mut self.view
+        &mut self.session.view
     }
 
     /// The status bar message.
@@ -129,307 +147,25 @@ impl WaymarkApp {
         self.status.as_ref()
     }
 
-    /// The layout of the current map, recomputed only when it changed.
-    fn current_layout(&mut self) -> &Layout {
-        let revision = self.doc.revision();
-        if self.layout.as_ref().is_none_or(|(r, _)| *r != revision) {
-            self.layout = Some((revision, layout(self.doc.map(), &Style::default())));
-        }
-        &self.layout.as_ref().expect("just computed").1
+    /// The open dialogs, the top one last.
+    pub fn dialogs_open(&self) -> &[Dialog] {
+        &self.modals
     }
 
-    /// The analysis of the current map, rerun only when it changed (it is
-    /// cheap: well under a millisecond for 2,000 cards).
+    /// Queues an action for the next frame, as if a widget had asked.
+    pub fn queue(&mut self, action: crate::ui::Action) {
+        self.queued.push(action);
+    }
+
+    /// The analysis of the current document, recomputed if it changed.
     pub fn current_analysis(&mut self) -> &Analysis {
-        let revision = self.doc.revision();
-        if self.analysis.as_ref().is_none_or(|(r, _)| *r != revision) {
-            self.analysis = Some((revision, analyze(self.doc.map())));
-        }
-        &self.analysis.as_ref().expect("just computed").1
+        self.session.derived.refresh(&self.session.doc);
+        &self.session.derived.analysis
     }
 
-    /// Selects, reveals and highlights the place a finding names.
-    fn locate(&mut self, place: Place) {
-        let map = self.doc.map();
-        let (selection, highlight) = match place {
-            Place::Card { card, .. } if map.card(card).is_some() => {
-                (Selection::card(card), Highlight::Card(card))
-            }
-            Place::Card { stage, .. } | Place::Stage(stage) | Place::Persona { stage, .. } => {
-                (Selection::stage(stage), Highlight::Stage(stage))
-            }
-            Place::Stages(_, later) => (Selection::stage(later), Highlight::Stage(later)),
-        };
-        self.view.selection = selection;
-        self.view.highlight = Some(highlight);
-        let layout = self.current_layout();
-        let rect = match highlight {
-            Highlight::Card(id) => layout.card(id).map(|c| c.rect),
-            Highlight::Stage(id) => layout.stages.iter().find(|s| s.id == id).map(|s| s.header),
-            Highlight::Lane(id) => layout.lanes.iter().find(|l| l.id == id).map(|l| l.label),
-        };
-        self.view.reveal = rect;
-    }
-
-    fn set_status(&mut self, text: impl Into<String>) {
-        self.status = Some(Status {
-            text: text.into(),
-            error: false,
-        });
-    }
-
-    fn shortcuts(&mut self, ctx: &egui::Context, out: &mut Actions) {
-        let typing = ctx.egui_wants_keyboard_input();
-        // Longer modifier sets first, so Ctrl+Shift+Z is not taken as Ctrl+Z.
-        let mut commands = UiCommand::ALL.to_vec();
-        commands.sort_by_key(|c| {
-            std::cmp::Reverse(c.shortcut().map_or(0, |s| {
-                s.modifiers.shift as u8 + s.modifiers.command as u8 + s.modifiers.alt as u8
-            }))
-        });
-        for cmd in commands {
-            if typing && cmd.is_plain_key() {
-                continue;
-            }
-            if let Some(shortcut) = cmd.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&shortcut))
-            {
-                out.command(cmd);
-            }
-        }
-    }
-
-    fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
-        let map = self.doc.map().clone();
-        match cmd {
-            UiCommand::New => self.guard(Pending::New),
-            UiCommand::Open => self.guard(Pending::Open),
-            UiCommand::OpenPath => self.guard(Pending::OpenPrompt),
-            UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
-            UiCommand::Save => {
-                self.save();
-            }
-            UiCommand::SaveAs => {
-                self.save_as();
-            }
-            UiCommand::Undo => {
-                if self.doc.undo() {
-                    self.set_status("Undone");
-                }
-            }
-            UiCommand::Redo | UiCommand::RedoAlt => {
-                if self.doc.redo() {
-                    self.set_status("Redone");
-                }
-            }
-            UiCommand::AddCard => {
-                let (stage, lane) = self.target_cell(&map);
-                if let (Some(stage), Some(lane)) = (stage, lane) {
-                    let mut out = Actions::default();
-                    add_card(&map, stage, lane, &mut self.view, &mut out);
-                    self.apply(out);
-                    self.reveal_selection();
-                } else {
-                    self.set_status("Add a stage and a lane first");
-                }
-            }
-            UiCommand::AddStage => {
-                let index = self
-                    .view
-                    .selection
-                    .stage
-                    .and_then(|s| map.stage_index(s))
-                    .map_or(map.stages.len(), |i| i + 1);
-                let id = StageId(map.peek_id());
-                let stage = Stage::new(id, "New stage");
-                self.apply_edit(Command::AddStage { index, stage });
-                self.view.selection = Selection::stage(id);
-                self.view.editing = Some(InlineEdit {
-                    target: EditTarget::Stage(id),
-                    text: "New stage".into(),
-                    focused: false,
-                });
-                self.reveal_selection();
-            }
-            UiCommand::AddLane => {
-                let index = self
-                    .view
-                    .selection
-                    .lane
-                    .and_then(|l| map.lane_index(l))
-                    .map_or(map.lanes.len(), |i| i + 1);
-                let id = LaneId(map.peek_id());
-                let mut lane = Lane::new(id, LaneKind::Custom("New lane".into()));
-                lane.name = "New lane".into();
-                self.apply_edit(Command::AddLane { index, lane });
-                self.view.selection = Selection::lane(id);
-                self.view.editing = Some(InlineEdit {
-                    target: EditTarget::Lane(id),
-                    text: "New lane".into(),
-                    focused: false,
-                });
-                self.reveal_selection();
-            }
-            UiCommand::Delete => {
-                let sel = &self.view.selection;
-                let command = if let Some(stage) = sel.stage {
-                    Some(Command::DeleteStage(stage))
-                } else if let Some(lane) = sel.lane {
-                    Some(Command::DeleteLane(lane))
-                } else {
-                    let ids = sel.cards_in_order(&map);
-                    (!ids.is_empty()).then_some(Command::DeleteCards(ids))
-                };
-                if let Some(command) = command {
-                    self.apply_edit(command);
-                }
-            }
-            UiCommand::EditSelection => {
-                let sel = &self.view.selection;
-                let target = if let Some(s) = sel.stage {
-                    map.stage(s)
-                        .map(|s| (EditTarget::Stage(s.id), s.name.clone()))
-                } else if let Some(l) = sel.lane {
-                    map.lane(l)
-                        .map(|l| (EditTarget::Lane(l.id), l.name.clone()))
-                } else {
-                    let ids = sel.cards_in_order(&map);
-                    ids.first()
-                        .and_then(|id| map.card(*id))
-                        .map(|c| (EditTarget::Card(c.id), c.title.clone()))
-                };
-                if let Some((target, text)) = target {
-                    self.view.editing = Some(InlineEdit {
-                        target,
-                        text,
-                        focused: false,
-                    });
-                }
-            }
-            UiCommand::SelectAll => {
-                self.view.selection = Selection {
-                    cards: map.cards.iter().map(|c| c.id).collect(),
-                    ..Default::default()
-                };
-            }
-            UiCommand::ZoomIn | UiCommand::ZoomOut => {
-                let factor = if cmd == UiCommand::ZoomIn { 1.25 } else { 0.8 };
-                let canvas = self.view.canvas;
-                self.view.zoom_around(factor, canvas.center(), canvas);
-            }
-            UiCommand::ZoomFit => self.view.fit_pending = true,
-            UiCommand::ToggleAnalysis => self.show_analysis = !self.show_analysis,
-            UiCommand::Import => self.guard(Pending::Import),
-            UiCommand::ExportPng => self.export_as("png"),
-            UiCommand::ExportSvg => self.export_as("svg"),
-            UiCommand::ExportMermaid => self.export_as("mmd"),
-            UiCommand::ExportCsv => self.export_as("csv"),
-            UiCommand::ZoomReset => {
-                let canvas = self.view.canvas;
-                self.view
-                    .zoom_around(1.0 / self.view.zoom, canvas.center(), canvas);
-            }
-        }
-    }
-
-    /// The cell a new card goes to: the selected card's, else the first
-    /// touchpoints cell of the selected (or first) stage.
-    fn target_cell(
-        &self,
-        map: &Map,
-    ) -> (Option<crate::model::StageId>, Option<crate::model::LaneId>) {
-        if let Some(card) = self
-            .view
-            .selection
-            .cards_in_order(map)
-            .first()
-            .and_then(|id| map.card(*id))
-        {
-            return (Some(card.stage), Some(card.lane));
-        }
-        let stage = self
-            .view
-            .selection
-            .stage
-            .or(map.stages.first().map(|s| s.id));
-        let lane = self.view.selection.lane.or_else(|| {
-            map.lanes
-                .iter()
-                .find(|l| l.kind == LaneKind::Touchpoints)
-                .or(map.lanes.first())
-                .map(|l| l.id)
-        });
-        (stage, lane)
-    }
-
-    fn reveal_selection(&mut self) {
-        self.view.reveal = None;
-        let map = self.doc.map().clone();
-        let sel = self.view.selection.clone();
-        let layout = self.current_layout();
-        let rect = if let Some(s) = sel.stage {
-            layout.stages.iter().find(|b| b.id == s).map(|b| b.header)
-        } else if let Some(l) = sel.lane {
-            layout.lanes.iter().find(|b| b.id == l).map(|b| b.label)
-        } else {
-            sel.cards_in_order(&map)
-                .first()
-                .and_then(|id| layout.card(*id))
-                .map(|c| c.rect)
-        };
-        self.view.reveal = rect;
-    }
-
-    fn apply_edit(&mut self, command: Command) {
-        let mut out = Actions::default();
-        out.edit(command);
-        self.apply(out);
-    }
-
-    /// Applies the frame's edits: the one place the map changes.
-    fn apply(&mut self, out: Actions) {
-        for edit in out.edits {
-            if let Err(err) = self.doc.apply_merging(edit.command, edit.merge) {
-                self.status = Some(Status {
-                    text: format!("Could not apply the change: {err}"),
-                    error: true,
-                });
-            }
-        }
-        self.view.selection.retain_existing(self.doc.map());
-    }
-
-    fn update_title(&mut self, ctx: &egui::Context) {
-        let mark = if self.doc.is_dirty() { "● " } else { "" };
-        let title = format!("{mark}{} — Waymark", self.doc.display_name());
-        if title != self.last_title {
-            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
-            self.last_title = title;
-        }
-    }
-
-    fn status_bar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            self.export_status_ui(ui);
-            match &self.status {
-                Some(Status { text, error: true }) => {
-                    ui.colored_label(ui.visuals().error_fg_color, text);
-                }
-                Some(Status { text, .. }) => {
-                    ui.label(text);
-                }
-                None => {
-                    ui.weak("Drag the background to pan · Ctrl+scroll to zoom · Shift+drag to select several cards · 1–5 set the emotion");
-                }
-            }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let map = self.doc.map();
-                ui.weak(format!("{} cards · {} stages", map.cards.len(), map.stages.len()));
-                if self.doc.is_dirty() {
-                    ui.weak("Unsaved changes ·");
-                }
-            });
-        });
+    /// Replaces the document with another: a fresh session, fresh view.
+    fn replace_document(&mut self, doc: Document) {
+        self.session = Session::new(doc);
     }
 }
 
@@ -441,122 +177,15 @@ impl eframe::App for WaymarkApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
     }
-}
 
-impl WaymarkApp {
-    /// One frame of the whole editor.
-    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
-        let ctx = ui.ctx().clone();
-        let mut out = Actions::default();
-        self.shortcuts(&ctx, &mut out);
-        self.current_layout();
+    /// Panel sizes and other egui memory belong to one document and one
+    /// run: a fresh start looks like a fresh start.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
 
-        let undo = self.doc.history().undo_label().map(str::to_owned);
-        let redo = self.doc.history().redo_label().map(str::to_owned);
-        let state = MenuState {
-            undo: undo.as_deref(),
-            redo: redo.as_deref(),
-            has_selection: !self.view.selection.is_empty(),
-            recent: &self.recent,
-            zoom: self.view.zoom,
-            findings: self.analysis.as_ref().map_or(0, |(_, a)| a.findings.len()),
-            show_analysis: self.show_analysis,
-        };
-        let mut recent_pick = None;
-        let mut template_pick = None;
-        egui::Panel::top("menu").show(ui, |ui| {
-            (recent_pick, template_pick) = menu_bar_ui(ui, &state, &mut out);
-        });
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.add_space(2.0);
-            toolbar_ui(ui, &state, &mut out);
-            ui.add_space(2.0);
-        });
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
-        egui::Panel::right("inspector")
-            .default_size(300.0)
-            .size_range(240.0..=480.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                inspector_ui(ui, self.doc.map(), &mut self.view, &mut out);
-            });
-        self.current_analysis();
-        let analysis = self.analysis.take().map(|(_, a)| a).unwrap_or_default();
-        let mut panel_action = None;
-        if self.show_analysis {
-            egui::Panel::left("analysis")
-                .default_size(320.0)
-                .size_range(240.0..=480.0)
-                .resizable(true)
-                .show(ui, |ui| {
-                    panel_action = self.analysis_panel.ui(ui, self.doc.map(), &analysis);
-                });
-        }
-        let gaps: Vec<GapMark> = stage_gaps(&analysis, Severity::Warning)
-            .into_iter()
-            .map(|gap| GapMark {
-                after: gap.from,
-                color: severity_color(gap.severity),
-                text: gap.text,
-            })
-            .collect();
-        self.analysis = Some((self.doc.revision(), analysis));
-        let layout = self
-            .layout
-            .take()
-            .map(|(_, l)| l)
-            .unwrap_or_else(|| layout(self.doc.map(), &Style::default()));
-        egui::CentralPanel::no_frame().show(ui, |ui| {
-            let input = CanvasInput {
-                map: self.doc.map(),
-                layout: &layout,
-                theme: &self.theme,
-                gaps: &gaps,
-            };
-            canvas_ui(ui, &input, &mut self.view, &mut out);
-        });
-        self.layout = Some((self.doc.revision(), layout));
-        self.modals_ui(&ctx);
-
-        // After drawing: apply edits, then commands.
-        let commands = std::mem::take(&mut out.commands);
-        self.apply(out);
-        for cmd in commands {
-            self.run_command(&ctx, cmd);
-        }
-        match panel_action {
-            Some(PanelAction::Locate(place)) => self.locate(place),
-            Some(action) => {
-                if let Some(command) = action.command() {
-                    self.apply_edit(command);
-                }
-            }
-            None => {}
-        }
-        // A dropped map, Mermaid journey or CSV opens like File → Open.
-        let dropped = ctx.input(|i| {
-            i.raw
-                .dropped_files
-                .iter()
-                .map(|f| f.path().to_path_buf())
-                .find(|p| !p.as_os_str().is_empty())
-        });
-        if let Some(path) = dropped {
-            self.guard(Pending::OpenFile(path));
-        }
-        if let Some(template) = template_pick {
-            self.guard(Pending::Template(template));
-        }
-        if let Some(path) = recent_pick {
-            self.guard(Pending::OpenFile(path));
-        }
-        let focus = ctx.memory(|m| m.focused());
-        if focus != self.last_focus {
-            self.doc.close_step();
-            self.last_focus = focus;
-        }
-        self.handle_close(&ctx);
-        self.update_title(&ctx);
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::paint::cap_texture_side(raw_input);
     }
 }
 
@@ -585,13 +214,15 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
                         Document::new(Map::blank())
                     }
                 },
-                None => Document::new(sample_map()),
+                None => Document::new(crate::interchange::sample::sample_map()),
             };
             let mut app = WaymarkApp::new(cc, doc, Box::new(NativeDialogs));
             if let Some(p) = path.filter(|_| startup_error.is_none()) {
                 app.remember(&p);
             }
-            app.error = startup_error;
+            if let Some(message) = startup_error {
+                app.push_dialog(Dialog::error(message));
+            }
             Ok(Box::new(app))
         }),
     );

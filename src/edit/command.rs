@@ -2,13 +2,62 @@
 //!
 //! The UI never edits the map while it draws; it emits commands, and the
 //! app applies them after the frame through [`crate::edit::Document`],
-//! where undo, the dirty mark and (later) autosave hook in.
-
-use std::sync::Arc;
+//! where undo, the dirty mark and autosave hook in.
+//!
+//! Commands that add something hand out its id when they are applied (the
+//! id inside the value passed in is ignored) and report it, so the UI never
+//! predicts an id. Commands that edit one field name that field alone, so
+//! two edits of one card in one frame both land.
 
 use crate::model::{
-    Card, CardId, Dismissal, Emotion, Lane, LaneId, Map, Persona, PersonaId, Stage, StageId,
+    Card, CardId, Channel, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium, Persona,
+    PersonaId, Score, Stage, StageId, StageRole,
 };
+
+/// One field of a card, with its new value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CardField {
+    /// The title.
+    Title(String),
+    /// The notes.
+    Notes(String),
+    /// The channel.
+    Channel(Channel),
+    /// Digital or physical.
+    Medium(Medium),
+    /// The owner.
+    Owner(String),
+    /// The metric.
+    Metric(String),
+    /// The emotion, or none.
+    Emotion(Option<Emotion>),
+    /// The personas it applies to.
+    Personas(Vec<PersonaId>),
+}
+
+/// One field of a stage, with its new value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StageField {
+    /// The name.
+    Name(String),
+    /// The customer's goal in the stage.
+    Goal(String),
+    /// The team's focus in the stage.
+    Focus(String),
+    /// The stage's own emotion, or none (then it comes from its cards).
+    Emotion(Option<Emotion>),
+    /// The stage's role in the funnel, or none (then it is guessed).
+    Role(Option<StageRole>),
+}
+
+/// One field of a lane, with its new value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaneField {
+    /// The name. A custom lane's kind takes the name too.
+    Name(String),
+    /// What the lane holds.
+    Kind(LaneKind),
+}
 
 /// One change to a map.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,15 +66,22 @@ pub enum Command {
     SetTitle(String),
     /// Changes the map's description.
     SetDescription(String),
-    /// Inserts a stage at a position (clamped to the end).
+    /// Inserts a stage at a position (clamped to the end); it gets a fresh id.
     AddStage {
         /// Where, left to right.
         index: usize,
-        /// The new stage; its id must be fresh.
+        /// The new stage; its id is replaced by a fresh one.
         stage: Stage,
     },
     /// Replaces a stage's fields (name, goal, focus, emotion, role).
     UpdateStage(Stage),
+    /// Changes one field of a stage.
+    EditStage {
+        /// The stage.
+        id: StageId,
+        /// The field and its new value.
+        field: StageField,
+    },
     /// Deletes a stage and every card in it.
     DeleteStage(StageId),
     /// Moves a stage to a new position.
@@ -35,15 +91,22 @@ pub enum Command {
         /// Its new index.
         to: usize,
     },
-    /// Inserts a lane at a position (clamped to the end).
+    /// Inserts a lane at a position (clamped to the end); it gets a fresh id.
     AddLane {
         /// Where, top to bottom.
         index: usize,
-        /// The new lane; its id must be fresh.
+        /// The new lane; its id is replaced by a fresh one.
         lane: Lane,
     },
     /// Replaces a lane's fields.
     UpdateLane(Lane),
+    /// Changes one field of a lane.
+    EditLane {
+        /// The lane.
+        id: LaneId,
+        /// The field and its new value.
+        field: LaneField,
+    },
     /// Deletes a lane and every card in it.
     DeleteLane(LaneId),
     /// Moves a lane to a new position.
@@ -53,21 +116,28 @@ pub enum Command {
         /// Its new index.
         to: usize,
     },
-    /// Adds a persona.
+    /// Adds a persona; it gets a fresh id.
     AddPersona(Persona),
     /// Replaces a persona's fields.
     UpdatePersona(Persona),
     /// Deletes a persona and removes it from every card.
     DeletePersona(PersonaId),
-    /// Adds a card to its cell.
+    /// Adds a card to its cell; it gets a fresh id.
     AddCard {
-        /// The card; its id must be fresh and its stage and lane must exist.
+        /// The card; its stage and lane must exist, its id is replaced.
         card: Card,
         /// Its position among the cell's cards; `None` puts it last.
         position: Option<usize>,
     },
     /// Replaces a card's fields, keeping its place in the cell order.
     UpdateCard(Card),
+    /// Changes one field of a card.
+    EditCard {
+        /// The card.
+        id: CardId,
+        /// The field and its new value.
+        field: CardField,
+    },
     /// Deletes cards.
     DeleteCards(Vec<CardId>),
     /// Moves cards, in their current order, into a cell at a position.
@@ -87,6 +157,13 @@ pub enum Command {
         ids: Vec<CardId>,
         /// The emotion, or `None` to clear it.
         emotion: Option<Emotion>,
+    },
+    /// Sets (or clears) the score of several cards, keeping each card's word.
+    SetScore {
+        /// The cards.
+        ids: Vec<CardId>,
+        /// The score, or `None` to clear the emotion.
+        score: Option<Score>,
     },
     /// Dismisses an analysis finding.
     Dismiss(Dismissal),
@@ -113,10 +190,6 @@ impl std::fmt::Display for EditError {
 
 impl std::error::Error for EditError {}
 
-fn missing(what: &str, id: impl std::fmt::Display) -> EditError {
-    EditError(format!("there is no {what} with id {id}"))
-}
-
 impl Command {
     /// A short description for the Undo/Redo menu items.
     pub fn label(&self) -> String {
@@ -124,244 +197,44 @@ impl Command {
             Command::SetTitle(_) => "rename map".into(),
             Command::SetDescription(_) => "edit description".into(),
             Command::AddStage { .. } => "add stage".into(),
-            Command::UpdateStage(_) => "edit stage".into(),
+            Command::UpdateStage(_) | Command::EditStage { .. } => "edit stage".into(),
             Command::DeleteStage(_) => "delete stage".into(),
             Command::MoveStage { .. } => "move stage".into(),
             Command::AddLane { .. } => "add lane".into(),
-            Command::UpdateLane(_) => "edit lane".into(),
+            Command::UpdateLane(_) | Command::EditLane { .. } => "edit lane".into(),
             Command::DeleteLane(_) => "delete lane".into(),
             Command::MoveLane { .. } => "move lane".into(),
             Command::AddPersona(_) => "add persona".into(),
             Command::UpdatePersona(_) => "edit persona".into(),
             Command::DeletePersona(_) => "delete persona".into(),
             Command::AddCard { .. } => "add card".into(),
-            Command::UpdateCard(_) => "edit card".into(),
+            Command::UpdateCard(_) | Command::EditCard { .. } => "edit card".into(),
             Command::DeleteCards(ids) if ids.len() == 1 => "delete card".into(),
             Command::DeleteCards(_) => "delete cards".into(),
             Command::MoveCards { ids, .. } if ids.len() == 1 => "move card".into(),
             Command::MoveCards { .. } => "move cards".into(),
-            Command::SetEmotion { .. } => "set emotion".into(),
+            Command::SetEmotion { .. } | Command::SetScore { .. } => "set emotion".into(),
             Command::Dismiss(_) => "dismiss finding".into(),
             Command::Undismiss { .. } => "restore finding".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }
 
-    /// Applies the command. On error the map is unchanged.
-    pub fn apply(&self, map: &mut Map) -> Result<(), EditError> {
-        if let Command::Batch(cmds) = self {
-            // All or nothing: try on a copy (cheap, cards are shared).
-            let mut copy = map.clone();
-            for cmd in cmds {
-                cmd.apply(&mut copy)?;
-            }
-            *map = copy;
-            return Ok(());
-        }
-        self.apply_one(map)
+    /// Applies the command. On error the map is unchanged. Returns the ids
+    /// it handed out, in order (one per stage, lane, persona or card added).
+    pub fn apply(&self, map: &mut Map) -> Result<Vec<u64>, EditError> {
+        // All or nothing: work on a copy (cheap, cards are shared).
+        let mut copy = map.clone();
+        let created = self.apply_to_copy(&mut copy)?;
+        *map = copy;
+        Ok(created)
     }
 
-    fn apply_one(&self, map: &mut Map) -> Result<(), EditError> {
-        match self {
-            Command::SetTitle(title) => map.title = title.clone(),
-            Command::SetDescription(text) => map.description = text.clone(),
-            Command::AddStage { index, stage } => {
-                ensure_fresh(map, stage.id.0)?;
-                map.stages
-                    .insert((*index).min(map.stages.len()), stage.clone());
-                map.next_id = map.next_id.max(stage.id.0 + 1);
-            }
-            Command::UpdateStage(stage) => {
-                let slot = map
-                    .stages
-                    .iter_mut()
-                    .find(|s| s.id == stage.id)
-                    .ok_or_else(|| missing("stage", stage.id))?;
-                *slot = stage.clone();
-            }
-            Command::DeleteStage(id) => {
-                let index = map.stage_index(*id).ok_or_else(|| missing("stage", id))?;
-                map.stages.remove(index);
-                map.cards.retain(|c| c.stage != *id);
-            }
-            Command::MoveStage { id, to } => {
-                let from = map.stage_index(*id).ok_or_else(|| missing("stage", id))?;
-                let stage = map.stages.remove(from);
-                map.stages.insert((*to).min(map.stages.len()), stage);
-            }
-            Command::AddLane { index, lane } => {
-                ensure_fresh(map, lane.id.0)?;
-                map.lanes
-                    .insert((*index).min(map.lanes.len()), lane.clone());
-                map.next_id = map.next_id.max(lane.id.0 + 1);
-            }
-            Command::UpdateLane(lane) => {
-                let slot = map
-                    .lanes
-                    .iter_mut()
-                    .find(|l| l.id == lane.id)
-                    .ok_or_else(|| missing("lane", lane.id))?;
-                *slot = lane.clone();
-            }
-            Command::DeleteLane(id) => {
-                let index = map.lane_index(*id).ok_or_else(|| missing("lane", id))?;
-                map.lanes.remove(index);
-                map.cards.retain(|c| c.lane != *id);
-            }
-            Command::MoveLane { id, to } => {
-                let from = map.lane_index(*id).ok_or_else(|| missing("lane", id))?;
-                let lane = map.lanes.remove(from);
-                map.lanes.insert((*to).min(map.lanes.len()), lane);
-            }
-            Command::AddPersona(persona) => {
-                ensure_fresh(map, persona.id.0)?;
-                map.personas.push(persona.clone());
-                map.next_id = map.next_id.max(persona.id.0 + 1);
-            }
-            Command::UpdatePersona(persona) => {
-                let slot = map
-                    .personas
-                    .iter_mut()
-                    .find(|p| p.id == persona.id)
-                    .ok_or_else(|| missing("persona", persona.id))?;
-                *slot = persona.clone();
-            }
-            Command::DeletePersona(id) => {
-                let index = map
-                    .personas
-                    .iter()
-                    .position(|p| p.id == *id)
-                    .ok_or_else(|| missing("persona", id))?;
-                map.personas.remove(index);
-                for card in &mut map.cards {
-                    if card.personas.contains(id) {
-                        Arc::make_mut(card).personas.retain(|p| p != id);
-                    }
-                }
-            }
-            Command::AddCard { card, position } => {
-                ensure_fresh(map, card.id.0)?;
-                check_cell(map, card.stage, card.lane)?;
-                let at = insertion_index(map, card.stage, card.lane, *position);
-                map.cards.insert(at, Arc::new(card.clone()));
-                map.next_id = map.next_id.max(card.id.0 + 1);
-            }
-            Command::UpdateCard(card) => {
-                check_cell(map, card.stage, card.lane)?;
-                let slot = map
-                    .cards
-                    .iter_mut()
-                    .find(|c| c.id == card.id)
-                    .ok_or_else(|| missing("card", card.id))?;
-                *slot = Arc::new(card.clone());
-            }
-            Command::DeleteCards(ids) => {
-                for id in ids {
-                    map.card_index(*id).ok_or_else(|| missing("card", id))?;
-                }
-                map.cards.retain(|c| !ids.contains(&c.id));
-            }
-            Command::MoveCards {
-                ids,
-                stage,
-                lane,
-                position,
-            } => {
-                check_cell(map, *stage, *lane)?;
-                for id in ids {
-                    map.card_index(*id).ok_or_else(|| missing("card", id))?;
-                }
-                let (mut moving, rest): (Vec<_>, Vec<_>) =
-                    map.cards.drain(..).partition(|c| ids.contains(&c.id));
-                map.cards = rest;
-                let at = insertion_index(map, *stage, *lane, *position);
-                for card in &mut moving {
-                    let card = Arc::make_mut(card);
-                    card.stage = *stage;
-                    card.lane = *lane;
-                }
-                map.cards.splice(at..at, moving);
-            }
-            Command::SetEmotion { ids, emotion } => {
-                for id in ids {
-                    map.card_index(*id).ok_or_else(|| missing("card", id))?;
-                }
-                for card in &mut map.cards {
-                    if ids.contains(&card.id) {
-                        Arc::make_mut(card).emotion = emotion.clone();
-                    }
-                }
-            }
-            Command::Dismiss(dismissal) => {
-                map.dismissals
-                    .retain(|d| !(d.rule == dismissal.rule && d.place == dismissal.place));
-                map.dismissals.push(dismissal.clone());
-            }
-            Command::Undismiss { rule, place } => {
-                map.dismissals
-                    .retain(|d| !(d.rule == *rule && d.place == *place));
-            }
-            Command::Batch(_) => return self.apply(map),
-        }
-        Ok(())
+    /// Applies the command to a map the caller will throw away on error
+    /// (the document applies to its own copy, so it clones only once).
+    pub(super) fn apply_to_copy(&self, map: &mut Map) -> Result<Vec<u64>, EditError> {
+        let mut created = Vec::new();
+        super::apply::apply_one(self, map, &mut created)?;
+        Ok(created)
     }
-}
-
-fn ensure_fresh(map: &Map, id: u64) -> Result<(), EditError> {
-    let used = map.stages.iter().any(|s| s.id.0 == id)
-        || map.lanes.iter().any(|l| l.id.0 == id)
-        || map.personas.iter().any(|p| p.id.0 == id)
-        || map.cards.iter().any(|c| c.id.0 == id);
-    if used {
-        Err(EditError(format!("the id {id} is already in use")))
-    } else {
-        Ok(())
-    }
-}
-
-fn check_cell(map: &Map, stage: StageId, lane: LaneId) -> Result<(), EditError> {
-    map.stage(stage).ok_or_else(|| missing("stage", stage))?;
-    map.lane(lane).ok_or_else(|| missing("lane", lane))?;
-    Ok(())
-}
-
-/// Where in `map.cards` a card lands to stand at `position` in its cell.
-fn insertion_index(map: &Map, stage: StageId, lane: LaneId, position: Option<usize>) -> usize {
-    let mut in_cell = map
-        .cards
-        .iter()
-        .enumerate()
-        .filter(|(_, c)| c.stage == stage && c.lane == lane)
-        .map(|(i, _)| i);
-    match position {
-        Some(p) => match in_cell.nth(p) {
-            Some(i) => i,
-            None => last_cell_index(map, stage, lane),
-        },
-        None => last_cell_index(map, stage, lane),
-    }
-}
-
-/// Just after the cell's last card; for an empty cell, after the cards of
-/// the cells before it, so the file stays grouped by stage and lane.
-fn last_cell_index(map: &Map, stage: StageId, lane: LaneId) -> usize {
-    if let Some(i) = map
-        .cards
-        .iter()
-        .rposition(|c| c.stage == stage && c.lane == lane)
-    {
-        return i + 1;
-    }
-    let stage_rank = map.stage_index(stage).unwrap_or(usize::MAX);
-    let lane_rank = map.lane_index(lane).unwrap_or(usize::MAX);
-    let key = |c: &Card| {
-        (
-            map.stage_index(c.stage).unwrap_or(usize::MAX),
-            map.lane_index(c.lane).unwrap_or(usize::MAX),
-        )
-    };
-    map.cards
-        .iter()
-        .rposition(|c| key(c) < (stage_rank, lane_rank))
-        .map_or(0, |i| i + 1)
 }

@@ -4,15 +4,40 @@
 //! is recorded and the dirty mark is kept, and where autosave will hook in.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::format::{self, LoadError, SaveError};
 use crate::model::Map;
 
 use super::{Command, EditError, History, MergeKey};
 
+/// The identity of one opened document. A document gets a fresh one when
+/// it is created, opened, imported or restored, so state derived from one
+/// map can never be taken for another's, even at the same revision.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct DocId(u64);
+
+impl DocId {
+    fn fresh() -> Self {
+        static NEXT: AtomicU64 = AtomicU64::new(1);
+        DocId(NEXT.fetch_add(1, Ordering::Relaxed))
+    }
+}
+
+/// What everything derived from a document is keyed on: which document,
+/// and which revision of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DocKey {
+    /// The document.
+    pub doc: DocId,
+    /// Its revision.
+    pub revision: u64,
+}
+
 /// A map being edited.
 #[derive(Debug)]
 pub struct Document {
+    id: DocId,
     map: Map,
     path: Option<PathBuf>,
     history: History,
@@ -27,6 +52,7 @@ impl Document {
     /// A new, unsaved document.
     pub fn new(map: Map) -> Self {
         Self {
+            id: DocId::fresh(),
             map,
             path: None,
             history: History::new(),
@@ -88,6 +114,19 @@ impl Document {
         self.revision
     }
 
+    /// This document's identity.
+    pub fn id(&self) -> DocId {
+        self.id
+    }
+
+    /// The key of this document at its current revision.
+    pub fn key(&self) -> DocKey {
+        DocKey {
+            doc: self.id,
+            revision: self.revision,
+        }
+    }
+
     /// Whether the map differs from the saved file. A document never saved
     /// is dirty once it has been edited.
     pub fn is_dirty(&self) -> bool {
@@ -102,8 +141,8 @@ impl Document {
         &self.history
     }
 
-    /// Applies a command as a new undo step.
-    pub fn apply(&mut self, command: Command) -> Result<(), EditError> {
+    /// Applies a command as a new undo step. Returns the ids it handed out.
+    pub fn apply(&mut self, command: Command) -> Result<Vec<u64>, EditError> {
         self.apply_merging(command, None)
     }
 
@@ -113,18 +152,20 @@ impl Document {
         &mut self,
         command: Command,
         key: Option<MergeKey>,
-    ) -> Result<(), EditError> {
+    ) -> Result<Vec<u64>, EditError> {
         let mut next = self.map.clone();
-        command.apply(&mut next)?;
+        let created = command.apply_to_copy(&mut next)?;
+        // Cards are shared and `Eq`, so this compares pointers for every
+        // card the command did not touch.
         if next == self.map {
-            return Ok(());
+            return Ok(created);
         }
         self.history
             .record(&self.map, self.revision, command.label(), key);
         self.map = next;
         self.revision = self.next_revision;
         self.next_revision += 1;
-        Ok(())
+        Ok(created)
     }
 
     /// Ends the open merge step (a field lost focus, a drag ended).

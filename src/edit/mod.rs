@@ -1,9 +1,10 @@
 //! Editing: commands, history, and the document that ties them together.
 
+mod apply;
 mod command;
 mod document;
 mod history;
 
-pub use command::{Command, EditError};
-pub use document::Document;
+pub use command::{CardField, Command, EditError, LaneField, StageField};
+pub use document::{DocId, DocKey, Document};
 pub use history::{History, MergeKey};

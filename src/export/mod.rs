@@ -1,10 +1,11 @@
 //! PNG and SVG diagrams of a whole map, drawn by the canvas's own code.
 //!
 //! One path to the pixels: [`crate::layout::layout`] places everything,
-//! [`crate::paint::paint_map`] turns it into epaint shapes, exactly as on
-//! screen; then epaint's tessellator makes triangles and [`raster`] fills
-//! them on the CPU (no window, no GPU), or [`svg`] writes the same shapes
-//! as vector graphics with real `<text>`.
+//! [`crate::paint::paint_map_for_export`] turns it into epaint shapes, as on
+//! screen (only text is laid out at its exact size, not on the screen's
+//! size ladder); then epaint's tessellator makes triangles and [`raster`]
+//! fills them on the CPU (no window, no GPU), or [`svg`] writes the same
+//! shapes as vector graphics with real `<text>`.
 //!
 //! Everything here can run on a worker thread: it owns its fonts, touches
 //! no `egui::Context`, and reports through a shared [`Progress`].
@@ -28,7 +29,7 @@ use image::RgbaImage;
 
 use crate::layout::{Layout, Style, layout};
 use crate::model::Map;
-use crate::paint::{Decorations, View, font_definitions, paint_map};
+use crate::paint::{View, font_definitions, paint_map_for_export};
 use crate::theme::Theme;
 
 pub use self::png::PngCompression;
@@ -263,14 +264,13 @@ pub fn paint(map: &Map, options: &ExportOptions) -> Painted {
     };
     let shapes = {
         let mut view_fonts = fonts.with_pixels_per_point(options.scale.max(0.01));
-        paint_map(
+        paint_map_for_export(
             &mut view_fonts,
             map,
             &layout,
             &theme,
             &view,
             Rect::from_min_size(egui::Pos2::ZERO, bounds.size()),
-            &Decorations::default(),
         )
     };
     let background = if options.transparent {

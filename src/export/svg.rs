@@ -5,9 +5,13 @@
 //! own row positions; `textLength` holds each row to egui's width so a
 //! viewer's font substitute cannot make text overflow its card. Text is
 //! selectable and searchable; a row that egui elided (`…`) carries the
-//! full text in a `<title>` so nothing is lost to search.
+//! full text in a `<title>` so nothing is lost to search, up to
+//! [`crate::paint::MAX_TEXT_CHARS`] characters: no text is kept whole
+//! beyond that, so a hostile title cannot make a huge file.
 
 use std::fmt::Write as _;
+
+use crate::paint::cap_text;
 
 use egui::epaint::{
     Color32, ColorMode, CornerRadius, PathStroke, RectShape, Stroke, StrokeKind, TextShape,
@@ -27,7 +31,7 @@ pub fn write_svg(shapes: &[Shape], bounds: Rect, background: Color32, title: &st
         r#"<svg xmlns="http://www.w3.org/2000/svg" version="1.1" width="{w}" height="{h}" viewBox="{x} {y} {w} {h}" font-family="DejaVu Sans, Verdana, sans-serif" stroke="none">"#
     );
     if !title.is_empty() {
-        let _ = writeln!(out, "<title>{}</title>", escape(title));
+        let _ = writeln!(out, "<title>{}</title>", escape(&cap_text(title)));
     }
     if background.a() > 0 {
         let _ = writeln!(
@@ -382,7 +386,11 @@ fn text_svg(out: &mut String, t: &TextShape) {
         );
     }
     if galley.elided {
-        let _ = write!(out, "<title>{}</title>", escape(&galley.job.text));
+        let _ = write!(
+            out,
+            "<title>{}</title>",
+            escape(&cap_text(&galley.job.text))
+        );
     }
     out.push_str("</text>\n");
 }

@@ -6,6 +6,7 @@
 pub mod csv;
 pub mod limits;
 pub mod mermaid;
+pub mod sample;
 pub mod templates;
 
 use std::collections::HashMap;

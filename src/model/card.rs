@@ -113,7 +113,7 @@ impl Medium {
 ///
 /// Its position inside the cell is its order among the cell's cards in
 /// [`crate::model::Map::cards`]; the model stores order, never pixels.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Card {
     /// Stable id.
     pub id: CardId,

@@ -6,9 +6,9 @@
 
 mod card;
 mod emotion;
+pub mod generated;
 mod ids;
 mod persona;
-pub mod sample;
 mod stage;
 
 use std::sync::Arc;
@@ -25,7 +25,7 @@ pub use stage::{Lane, LaneKind, Stage, StageRole};
 ///
 /// Cards are shared (`Arc`) so that a history snapshot of a large map costs
 /// a pointer per card, not a copy of every string.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Map {
     /// The map's title.
     pub title: String,
@@ -92,12 +92,6 @@ impl Map {
         let id = self.next_id.max(1);
         self.next_id = id + 1;
         id
-    }
-
-    /// The id [`Map::new_id`] would hand out next, without taking it: for
-    /// commands built while drawing, which the app applies after the frame.
-    pub fn peek_id(&self) -> u64 {
-        self.next_id.max(1)
     }
 
     /// A fresh stage id.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::PersonaId;
 
 /// A persona: a named kind of customer.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Persona {
     /// Stable id.
     pub id: PersonaId,

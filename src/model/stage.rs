@@ -47,7 +47,7 @@ impl StageRole {
 }
 
 /// A stage of the journey, drawn as a column.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     /// Stable id.
     pub id: StageId,
@@ -122,7 +122,7 @@ impl LaneKind {
 }
 
 /// A lane of the map, drawn as a row across all stages.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Lane {
     /// Stable id.
     pub id: LaneId,

@@ -12,6 +12,8 @@ use crate::edit::Command;
 use crate::model::{Dismissal, Map, StageId};
 use crate::theme::emotion_color;
 
+use super::Action;
+
 /// The canvas marks gaps at stage boundaries from these; re-exported so the
 /// canvas needs only this module.
 pub use crate::analysis::{StageGap, stage_gaps};
@@ -21,6 +23,15 @@ pub use crate::analysis::{StageGap, stage_gaps};
 pub enum PanelAction {
     /// Select the place, scroll the canvas to it, highlight it.
     Locate(Place),
+    /// Ask for a reason, then dismiss a finding.
+    AskDismiss {
+        /// The finding's rule.
+        rule: Rule,
+        /// The finding's key ([`Finding::key`]).
+        key: String,
+        /// The finding's message.
+        message: String,
+    },
     /// Dismiss a finding with a reason.
     Dismiss {
         /// The finding's rule.
@@ -40,10 +51,26 @@ pub enum PanelAction {
 }
 
 impl PanelAction {
+    /// The action this stands for, in the app's one queue.
+    pub fn into_action(self) -> Action {
+        match self {
+            PanelAction::Locate(place) => Action::Locate(place),
+            PanelAction::AskDismiss { rule, key, message } => {
+                Action::AskDismiss { rule, key, message }
+            }
+            other => Action::Edit {
+                command: other
+                    .command()
+                    .expect("only Locate and AskDismiss change no map"),
+                merge: None,
+            },
+        }
+    }
+
     /// The edit this action stands for, if it changes the map.
     pub fn command(&self) -> Option<Command> {
         match self {
-            PanelAction::Locate(_) => None,
+            PanelAction::Locate(_) | PanelAction::AskDismiss { .. } => None,
             PanelAction::Dismiss { rule, key, reason } => Some(Command::Dismiss(Dismissal {
                 rule: rule.id().to_owned(),
                 place: key.clone(),
@@ -57,16 +84,12 @@ impl PanelAction {
     }
 }
 
-/// The panel's own view state: which finding is picked, which one is being
-/// dismissed and the reason typed so far. Not saved in the file.
+/// The panel's own view state: which finding is picked. Not saved in the
+/// file.
 #[derive(Clone, Debug, Default)]
 pub struct AnalysisPanel {
     /// The finding last clicked, by rule and key, to show it selected.
     picked: Option<(Rule, String)>,
-    /// The finding whose dismiss form is open, by rule and key.
-    dismissing: Option<(Rule, String)>,
-    /// The reason typed in the dismiss form.
-    reason: String,
 }
 
 /// The colour of a severity's mark.
@@ -287,9 +310,7 @@ impl AnalysisPanel {
                     *action = Some(PanelAction::Locate(finding.place));
                 }
             });
-            if self.dismissing.as_ref() == Some(&id) {
-                self.dismiss_form_ui(ui, finding.rule, &key, action);
-            } else {
+            {
                 ui.horizontal_wrapped(|ui| {
                     ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
                     ui.small(RichText::new(&finding.suggestion).weak());
@@ -298,42 +319,13 @@ impl AnalysisPanel {
                         .on_hover_text("Set this finding aside, with a reason the team will see")
                         .clicked()
                     {
-                        self.dismissing = Some(id.clone());
-                        self.reason.clear();
+                        *action = Some(PanelAction::AskDismiss {
+                            rule: finding.rule,
+                            key: key.clone(),
+                            message: finding.message.clone(),
+                        });
                     }
                 });
-            }
-        });
-    }
-
-    fn dismiss_form_ui(
-        &mut self,
-        ui: &mut Ui,
-        rule: Rule,
-        key: &str,
-        action: &mut Option<PanelAction>,
-    ) {
-        ui.horizontal(|ui| {
-            let label = ui.label("Reason");
-            let edit = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.reason)
-                        .hint_text("why this is fine")
-                        .desired_width(160.0),
-                )
-                .labelled_by(label.id);
-            let entered = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            if ui.button("Confirm dismiss").clicked() || entered {
-                *action = Some(PanelAction::Dismiss {
-                    rule,
-                    key: key.to_owned(),
-                    reason: std::mem::take(&mut self.reason),
-                });
-                self.dismissing = None;
-            }
-            if ui.button("Cancel").clicked() {
-                self.dismissing = None;
-                self.reason.clear();
             }
         });
     }

@@ -5,9 +5,10 @@
 //! shown in a menu is always the one that works.
 
 use egui::{Key, KeyboardShortcut, Modifiers};
+use strum::IntoEnumIterator as _;
 
 /// A command the user can give from a menu or the keyboard.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumIter)]
 pub enum UiCommand {
     /// Start a new map.
     New,
@@ -25,8 +26,6 @@ pub enum UiCommand {
     Undo,
     /// Redo the last undone change.
     Redo,
-    /// Redo, the other common shortcut.
-    RedoAlt,
     /// Add a card to the selected cell.
     AddCard,
     /// Add a stage after the selected one.
@@ -62,34 +61,10 @@ pub enum UiCommand {
 }
 
 impl UiCommand {
-    /// Every command, for the shortcut handler.
-    pub const ALL: [UiCommand; 25] = [
-        UiCommand::New,
-        UiCommand::Open,
-        UiCommand::Save,
-        UiCommand::SaveAs,
-        UiCommand::OpenPath,
-        UiCommand::Quit,
-        UiCommand::Undo,
-        UiCommand::Redo,
-        UiCommand::RedoAlt,
-        UiCommand::AddCard,
-        UiCommand::AddStage,
-        UiCommand::AddLane,
-        UiCommand::Delete,
-        UiCommand::EditSelection,
-        UiCommand::SelectAll,
-        UiCommand::ZoomIn,
-        UiCommand::ZoomOut,
-        UiCommand::ZoomFit,
-        UiCommand::ZoomReset,
-        UiCommand::ToggleAnalysis,
-        UiCommand::Import,
-        UiCommand::ExportPng,
-        UiCommand::ExportSvg,
-        UiCommand::ExportMermaid,
-        UiCommand::ExportCsv,
-    ];
+    /// Every command, in declaration order.
+    pub fn all() -> impl Iterator<Item = UiCommand> {
+        UiCommand::iter()
+    }
 
     /// The menu text.
     pub fn text(self) -> &'static str {
@@ -101,7 +76,7 @@ impl UiCommand {
             UiCommand::OpenPath => "Open by Path…",
             UiCommand::Quit => "Quit",
             UiCommand::Undo => "Undo",
-            UiCommand::Redo | UiCommand::RedoAlt => "Redo",
+            UiCommand::Redo => "Redo",
             UiCommand::AddCard => "Add Card",
             UiCommand::AddStage => "Add Stage",
             UiCommand::AddLane => "Add Lane",
@@ -121,38 +96,46 @@ impl UiCommand {
         }
     }
 
-    /// The keyboard shortcut, if any. Shortcuts with plain keys (Delete,
-    /// Enter) only fire when no text field has the keyboard.
-    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+    /// The keyboard shortcuts, the one menus show first. Shortcuts with
+    /// plain keys (Delete, Enter) only fire when no text field has the
+    /// keyboard.
+    pub fn shortcuts(self) -> Vec<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
         let cmd_shift = Modifiers::COMMAND | Modifiers::SHIFT;
-        let k = |m, key| Some(KeyboardShortcut::new(m, key));
-        match self {
-            UiCommand::New => k(cmd, Key::N),
-            UiCommand::Open => k(cmd, Key::O),
-            UiCommand::Save => k(cmd, Key::S),
-            UiCommand::SaveAs => k(cmd_shift, Key::S),
-            UiCommand::OpenPath => k(cmd_shift, Key::O),
-            UiCommand::Quit => k(cmd, Key::Q),
-            UiCommand::Undo => k(cmd, Key::Z),
-            UiCommand::Redo => k(cmd_shift, Key::Z),
-            UiCommand::RedoAlt => k(cmd, Key::Y),
-            UiCommand::AddCard => k(Modifiers::NONE, Key::N),
-            UiCommand::AddStage => k(cmd_shift, Key::T),
-            UiCommand::AddLane => k(cmd_shift, Key::L),
-            UiCommand::Delete => k(Modifiers::NONE, Key::Delete),
-            UiCommand::EditSelection => k(Modifiers::NONE, Key::Enter),
-            UiCommand::SelectAll => k(cmd, Key::A),
-            UiCommand::ZoomIn => k(cmd, Key::Plus),
-            UiCommand::ZoomOut => k(cmd, Key::Minus),
-            UiCommand::ZoomFit => k(cmd, Key::Num0),
-            UiCommand::ZoomReset => k(cmd, Key::Num1),
-            UiCommand::ToggleAnalysis => k(Modifiers::NONE, Key::F9),
-            UiCommand::Import => k(cmd, Key::I),
-            UiCommand::ExportPng => k(cmd, Key::E),
-            UiCommand::ExportSvg => k(cmd_shift, Key::E),
-            UiCommand::ExportMermaid | UiCommand::ExportCsv => None,
-        }
+        let none = Modifiers::NONE;
+        let keys: &[(Modifiers, Key)] = match self {
+            UiCommand::New => &[(cmd, Key::N)],
+            UiCommand::Open => &[(cmd, Key::O)],
+            UiCommand::Save => &[(cmd, Key::S)],
+            UiCommand::SaveAs => &[(cmd_shift, Key::S)],
+            UiCommand::OpenPath => &[(cmd_shift, Key::O)],
+            UiCommand::Quit => &[(cmd, Key::Q)],
+            UiCommand::Undo => &[(cmd, Key::Z)],
+            UiCommand::Redo => &[(cmd_shift, Key::Z), (cmd, Key::Y)],
+            UiCommand::AddCard => &[(none, Key::N)],
+            UiCommand::AddStage => &[(cmd_shift, Key::T)],
+            UiCommand::AddLane => &[(cmd_shift, Key::L)],
+            UiCommand::Delete => &[(none, Key::Delete)],
+            UiCommand::EditSelection => &[(none, Key::Enter)],
+            UiCommand::SelectAll => &[(cmd, Key::A)],
+            UiCommand::ZoomIn => &[(cmd, Key::Equals), (cmd, Key::Plus)],
+            UiCommand::ZoomOut => &[(cmd, Key::Minus)],
+            UiCommand::ZoomFit => &[(cmd, Key::Num0)],
+            UiCommand::ZoomReset => &[(cmd, Key::Num1)],
+            UiCommand::ToggleAnalysis => &[(none, Key::F9)],
+            UiCommand::Import => &[(cmd, Key::I)],
+            UiCommand::ExportPng => &[(cmd, Key::E)],
+            UiCommand::ExportSvg => &[(cmd_shift, Key::E)],
+            UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
+        };
+        keys.iter()
+            .map(|(m, k)| KeyboardShortcut::new(*m, *k))
+            .collect()
+    }
+
+    /// The shortcut menus and tooltips show.
+    pub fn shortcut(self) -> Option<KeyboardShortcut> {
+        self.shortcuts().first().copied()
     }
 
     /// Whether the shortcut is one that text fields need for themselves

@@ -1,90 +1,83 @@
 //! Stage headers and lane labels on the canvas: select, rename in place,
-//! drag to reorder, and a context menu. Stages and lanes behave alike.
+//! drag to reorder (with a preview), and a context menu. Stages and lanes
+//! behave alike.
 
-use egui::{Id, Rect, Role, Sense, Ui, WidgetInfo};
+use egui::{Id, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 
-use crate::app::view::{EditTarget, HeaderDrag, Selection, ViewState};
 use crate::edit::Command;
 use crate::layout::Layout;
-use crate::model::{LaneId, Map, StageId};
+use crate::model::Map;
 use crate::paint::View;
 
-use super::inline_edit::start_edit;
+use super::view::{EditTarget, Header, HeaderDrag, Selection, ViewState};
 use super::{Actions, UiCommand};
 
-/// A stage header or a lane label: the two behave alike, one across and
-/// one down.
-#[derive(Clone, Copy)]
-enum Header {
-    Stage(StageId),
-    Lane(LaneId),
-}
-
-impl Header {
-    fn selection(self) -> Selection {
-        match self {
-            Header::Stage(id) => Selection::stage(id),
-            Header::Lane(id) => Selection::lane(id),
-        }
-    }
-
-    fn edit_target(self) -> EditTarget {
-        match self {
-            Header::Stage(id) => EditTarget::Stage(id),
-            Header::Lane(id) => EditTarget::Lane(id),
-        }
-    }
-
-    fn drag(self) -> HeaderDrag {
-        match self {
-            Header::Stage(id) => HeaderDrag::Stage(id),
-            Header::Lane(id) => HeaderDrag::Lane(id),
-        }
-    }
-
-    fn move_to(self, to: usize) -> Command {
-        match self {
-            Header::Stage(id) => Command::MoveStage { id, to },
-            Header::Lane(id) => Command::MoveLane { id, to },
-        }
-    }
-
-    fn delete(self) -> Command {
-        match self {
-            Header::Stage(id) => Command::DeleteStage(id),
-            Header::Lane(id) => Command::DeleteLane(id),
-        }
-    }
-
-    /// Words for the accessible name and the context menu.
-    fn words(
-        self,
-    ) -> (
-        &'static str,
-        &'static str,
-        &'static str,
-        UiCommand,
-        &'static str,
-    ) {
-        match self {
-            Header::Stage(_) => (
-                "Stage",
-                "Move Left",
-                "Move Right",
-                UiCommand::AddStage,
-                "Add Stage After",
-            ),
-            Header::Lane(_) => (
-                "Lane",
-                "Move Up",
-                "Move Down",
-                UiCommand::AddLane,
-                "Add Lane Below",
-            ),
-        }
+fn selection(header: Header) -> Selection {
+    match header {
+        Header::Stage(id) => Selection::stage(id),
+        Header::Lane(id) => Selection::lane(id),
     }
 }
 
+fn edit_target(header: Header) -> EditTarget {
+    match header {
+        Header::Stage(id) => EditTarget::Stage(id),
+        Header::Lane(id) => EditTarget::Lane(id),
+    }
+}
+
+fn move_to(header: Header, to: usize) -> Command {
+    match header {
+        Header::Stage(id) => Command::MoveStage { id, to },
+        Header::Lane(id) => Command::MoveLane { id, to },
+    }
+}
+
+fn delete(header: Header) -> Command {
+    match header {
+        Header::Stage(id) => Command::DeleteStage(id),
+        Header::Lane(id) => Command::DeleteLane(id),
+    }
+}
+
+/// Words for the accessible name and the context menu.
+struct Words {
+    kind: &'static str,
+    back: &'static str,
+    forward: &'static str,
+    add: UiCommand,
+    add_text: &'static str,
+}
+
+fn words(header: Header) -> Words {
+    match header {
+        Header::Stage(_) => Words {
+            kind: "Stage",
+            back: "Move Left",
+            forward: "Move Right",
+            add: UiCommand::AddStage,
+            add_text: "Add Stage After",
+        },
+        Header::Lane(_) => Words {
+            kind: "Lane",
+            back: "Move Up",
+            forward: "Move Down",
+            add: UiCommand::AddLane,
+            add_text: "Add Lane Below",
+        },
+    }
+}
+
+/// One header on screen: what it is, where, its name and its place.
+struct HeaderItem<'a> {
+    header: Header,
+    area: Rect,
+    name: &'a str,
+    index: usize,
+    count: usize,
+}
+
+/// The widgets of every stage header and lane label in view.
 pub(super) fn headers_ui(
     ui: &mut Ui,
     map: &Map,
@@ -94,39 +87,33 @@ pub(super) fn headers_ui(
     view: &mut ViewState,
     out: &mut Actions,
 ) {
-    let stages = layout.stages.iter().zip(&map.stages).map(|(sb, s)| {
-        (
-            Header::Stage(s.id),
-            sb.header,
-            s.name.as_str(),
-            map.stages.len(),
-        )
-    });
-    let lanes = layout.lanes.iter().zip(&map.lanes).map(|(lb, l)| {
-        (
-            Header::Lane(l.id),
-            lb.label,
-            l.name.as_str(),
-            map.lanes.len(),
-        )
-    });
     let centers_x: Vec<f32> = layout.stages.iter().map(|s| s.column.center().x).collect();
     let centers_y: Vec<f32> = layout.lanes.iter().map(|l| l.row.center().y).collect();
-    for (index, (header, area, name, count)) in stages.chain(lanes).enumerate() {
-        let (index, centers) = match header {
-            Header::Stage(_) => (index, &centers_x),
-            Header::Lane(_) => (index - map.stages.len(), &centers_y),
+    for (index, (sb, s)) in layout.stages.iter().zip(&map.stages).enumerate() {
+        let item = HeaderItem {
+            header: Header::Stage(s.id),
+            area: sb.header,
+            name: &s.name,
+            index,
+            count: map.stages.len(),
         };
-        header_ui(
-            ui,
-            v,
-            rect,
-            view,
-            out,
-            (header, area, name, index, count),
-            centers,
-        );
+        header_ui(ui, v, rect, view, out, &item, &centers_x);
     }
+    for (index, (lb, l)) in layout.lanes.iter().zip(&map.lanes).enumerate() {
+        let item = HeaderItem {
+            header: Header::Lane(l.id),
+            area: lb.label,
+            name: &l.name,
+            index,
+            count: map.lanes.len(),
+        };
+        header_ui(ui, v, rect, view, out, &item, &centers_y);
+    }
+}
+
+/// The gap a header dropped at map point `along` falls into.
+fn slot_at(centers: &[f32], along: f32) -> usize {
+    centers.iter().filter(|c| **c < along).count()
 }
 
 /// One header: click selects, double-click renames, drag reorders, and a
@@ -137,65 +124,92 @@ fn header_ui(
     rect: Rect,
     view: &mut ViewState,
     out: &mut Actions,
-    (header, area, name, index, count): (Header, Rect, &str, usize, usize),
+    item: &HeaderItem<'_>,
     centers: &[f32],
 ) {
+    let HeaderItem {
+        header,
+        area,
+        name,
+        index,
+        count,
+    } = *item;
     let r = v.rect(area);
-    if !r.intersects(rect) {
+    let dragging = view.header_drag.is_some_and(|d| d.header == header);
+    if !r.intersects(rect) && !dragging {
         return;
     }
-    let (kind, back, forward, add, add_text) = header.words();
+    let w = words(header);
     let id = match header {
         Header::Stage(id) => Id::unique(("stage", id)),
         Header::Lane(id) => Id::unique(("lane", id)),
     };
     let response = ui.interact(r.intersect(rect), id, Sense::click_and_drag());
-    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{kind} {name}")));
+    response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} {name}", w.kind)));
     if response.clicked() {
-        view.selection = header.selection();
+        view.selection = selection(header);
     }
     if response.double_clicked() {
-        start_edit(view, header.edit_target(), name);
+        view.start_edit(edit_target(header), name);
     }
+    let along = |p: egui::Pos2| match header {
+        Header::Stage(_) => v.to_map(p).x,
+        Header::Lane(_) => v.to_map(p).y,
+    };
     if response.drag_started() {
-        view.selection = header.selection();
-        view.header_drag = Some(header.drag());
+        view.selection = selection(header);
+        let grab = response
+            .interact_pointer_pos()
+            .map_or(Vec2::ZERO, |p| v.to_map(p) - area.min);
+        view.header_drag = Some(HeaderDrag {
+            header,
+            grab,
+            slot: None,
+        });
     }
-    if response.drag_stopped() && view.header_drag == Some(header.drag()) {
-        view.header_drag = None;
-        if let Some(p) = response.interact_pointer_pos() {
-            let p = v.to_map(p);
-            let along = match header {
-                Header::Stage(_) => p.x,
-                Header::Lane(_) => p.y,
-            };
-            let before = centers.iter().filter(|c| **c < along).count();
-            let to = if before > index { before - 1 } else { before };
-            if to != index {
-                out.edit(header.move_to(to));
-            }
+    if response.dragged()
+        && let Some(drag) = view.header_drag.as_mut()
+        && drag.header == header
+        && let Some(p) = ui.input(|i| i.pointer.latest_pos())
+    {
+        let slot = slot_at(centers, along(p));
+        // Dropping a header next to itself moves nothing: show no bar.
+        drag.slot = (slot != index && slot != index + 1).then_some(slot);
+    }
+    if response.drag_stopped()
+        && let Some(drag) = view.header_drag.take()
+        && drag.header == header
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let before = slot_at(centers, along(p));
+        let to = if before > index { before - 1 } else { before };
+        if to != index {
+            out.edit(move_to(header, to));
         }
     }
     response.context_menu(|ui| {
         if ui.button("Rename").clicked() {
-            start_edit(view, header.edit_target(), name);
-        }
-        if ui.add_enabled(index > 0, egui::Button::new(back)).clicked() {
-            out.edit(header.move_to(index.saturating_sub(1)));
+            view.start_edit(edit_target(header), name);
         }
         if ui
-            .add_enabled(index + 1 < count, egui::Button::new(forward))
+            .add_enabled(index > 0, egui::Button::new(w.back))
             .clicked()
         {
-            out.edit(header.move_to(index + 1));
+            out.edit(move_to(header, index.saturating_sub(1)));
         }
-        if ui.button(add_text).clicked() {
-            view.selection = header.selection();
-            out.command(add);
+        if ui
+            .add_enabled(index + 1 < count, egui::Button::new(w.forward))
+            .clicked()
+        {
+            out.edit(move_to(header, index + 1));
+        }
+        if ui.button(w.add_text).clicked() {
+            view.selection = selection(header);
+            out.command(w.add);
         }
         ui.separator();
-        if ui.button(format!("Delete {kind}")).clicked() {
-            out.edit(header.delete());
+        if ui.button(format!("Delete {}", w.kind)).clicked() {
+            out.edit(delete(header));
         }
     });
 }

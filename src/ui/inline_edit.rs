@@ -1,24 +1,54 @@
-//! In-place text edits of card titles, stage names and lane names.
+//! In-place text edits of card titles, stage names and lane names, set in
+//! the same sizes as the text they replace.
 
 use egui::{Key, Rect, Role, Ui, WidgetInfo, vec2};
 
-use crate::app::view::{EditTarget, InlineEdit, ViewState};
-use crate::edit::Command;
 use crate::layout::Layout;
 use crate::model::Map;
-use crate::paint::View;
+use crate::paint::{View, sizes};
 
 use super::Actions;
-use super::canvas::NEW_CARD_TITLE;
+use super::edits::{NEW_CARD_TITLE, rename};
+use super::view::{EditTarget, ViewState};
 
-pub(super) fn start_edit(view: &mut ViewState, target: EditTarget, text: &str) {
-    view.editing = Some(InlineEdit {
-        target,
-        text: text.to_owned(),
-        focused: false,
-    });
+/// Where the field goes (map units), its accessible name and its text size.
+fn field_for(layout: &Layout, target: EditTarget) -> Option<(Rect, &'static str, f32)> {
+    match target {
+        EditTarget::Card(id) => layout.card(id).map(|cb| {
+            (
+                Rect::from_min_size(
+                    cb.rect.min + vec2(sizes::CARD_PAD, 6.0),
+                    vec2(cb.rect.width() - 48.0, 30.0),
+                ),
+                "Edit card title",
+                sizes::CARD_TITLE,
+            )
+        }),
+        EditTarget::Stage(id) => layout.stages.iter().find(|s| s.id == id).map(|sb| {
+            (
+                Rect::from_min_size(
+                    sb.header.min + vec2(8.0, 8.0),
+                    vec2(sb.header.width() - 16.0, 32.0),
+                ),
+                "Edit stage name",
+                sizes::STAGE_NAME,
+            )
+        }),
+        EditTarget::Lane(id) => layout.lanes.iter().find(|l| l.id == id).map(|lb| {
+            (
+                Rect::from_min_size(
+                    lb.label.min + vec2(8.0, 8.0),
+                    vec2(lb.label.width() - 12.0, 30.0),
+                ),
+                "Edit lane name",
+                sizes::LANE_NAME,
+            )
+        }),
+    }
 }
 
+/// The in-place editor, if one is open. Enter or a click elsewhere commits,
+/// Esc cancels.
 pub(super) fn inline_edit_ui(
     ui: &mut Ui,
     map: &Map,
@@ -30,57 +60,17 @@ pub(super) fn inline_edit_ui(
     let Some(edit) = view.editing.as_mut() else {
         return;
     };
-    let (area, label, size) = match edit.target {
-        EditTarget::Card(id) => match layout.card(id) {
-            Some(cb) => (
-                Rect::from_min_size(
-                    cb.rect.min + vec2(12.0, 6.0),
-                    vec2(cb.rect.width() - 48.0, 30.0),
-                ),
-                "Edit card title",
-                13.5,
-            ),
-            // The card is added at the end of this frame; wait for it.
-            None if map.next_id <= id.0 + 1 => return,
-            None => {
-                view.editing = None;
-                return;
-            }
-        },
-        EditTarget::Stage(id) => match layout.stages.iter().find(|s| s.id == id) {
-            Some(sb) => (
-                Rect::from_min_size(
-                    sb.header.min + vec2(8.0, 8.0),
-                    vec2(sb.header.width() - 16.0, 32.0),
-                ),
-                "Edit stage name",
-                18.0,
-            ),
-            None => {
-                view.editing = None;
-                return;
-            }
-        },
-        EditTarget::Lane(id) => match layout.lanes.iter().find(|l| l.id == id) {
-            Some(lb) => (
-                Rect::from_min_size(
-                    lb.label.min + vec2(8.0, 8.0),
-                    vec2(lb.label.width() - 12.0, 30.0),
-                ),
-                "Edit lane name",
-                15.0,
-            ),
-            None => {
-                view.editing = None;
-                return;
-            }
-        },
+    // The ids come from the document, so a missing target is gone for good
+    // (deleted, or undone): forget the edit.
+    let Some((area, label, size)) = field_for(layout, edit.target) else {
+        view.editing = None;
+        return;
     };
     let r = v.rect(area);
     let text_edit = egui::TextEdit::singleline(&mut edit.text)
-        .font(egui::FontId::proportional(
+        .font(egui::FontId::proportional(crate::paint::ladder_size(
             (size * v.zoom).clamp(10.0, 40.0),
-        ))
+        )))
         .hint_text(NEW_CARD_TITLE)
         .desired_width(r.width());
     let output = ui
@@ -105,44 +95,10 @@ pub(super) fn inline_edit_ui(
         return;
     }
     if response.lost_focus() || !response.has_focus() {
-        let text = edit.text.trim().to_owned();
-        let target = edit.target;
+        let command = rename(map, edit.target, &edit.text);
         view.editing = None;
-        commit_inline(map, target, text, out);
-    }
-}
-
-fn commit_inline(map: &Map, target: EditTarget, text: String, out: &mut Actions) {
-    if text.is_empty() {
-        return;
-    }
-    match target {
-        EditTarget::Card(id) => {
-            if let Some(card) = map.card(id)
-                && card.title != text
-            {
-                let mut card = card.clone();
-                card.title = text;
-                out.edit(Command::UpdateCard(card));
-            }
-        }
-        EditTarget::Stage(id) => {
-            if let Some(stage) = map.stage(id)
-                && stage.name != text
-            {
-                let mut stage = stage.clone();
-                stage.name = text;
-                out.edit(Command::UpdateStage(stage));
-            }
-        }
-        EditTarget::Lane(id) => {
-            if let Some(lane) = map.lane(id)
-                && lane.name != text
-            {
-                let mut lane = lane.clone();
-                lane.name = text;
-                out.edit(Command::UpdateLane(lane));
-            }
+        if let Some(command) = command {
+            out.edit(command);
         }
     }
 }

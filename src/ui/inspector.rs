@@ -1,18 +1,19 @@
 //! The inspector panel: every field of the selection, editable.
 //!
 //! Fields are bound to a copy of the model value each frame and emit an
-//! edit when it changes; edits to one field merge into one undo step, so
-//! typing a word is one step, not one per key.
+//! edit of that one field when it changes, so two fields changed in one
+//! frame both land; edits to one field merge into one undo step, so typing
+//! a word is one step, not one per key.
 
 use egui::{ComboBox, TextEdit, Ui};
 
-use crate::app::view::{Selection, ViewState};
-use crate::edit::Command;
+use crate::edit::{CardField, Command, LaneField, StageField};
 use crate::model::{
     Card, Channel, Emotion, Lane, LaneKind, Map, Medium, Persona, Stage, StageRole,
 };
 
 use super::emotion_picker::{emotion_scale, with_score};
+use super::view::{Selection, ViewState};
 use super::{Actions, UiCommand};
 
 /// Shows the inspector for the current selection.
@@ -35,7 +36,7 @@ pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Acti
                             card_ui(ui, map, card, out);
                         }
                     }
-                    many => many_ui(ui, map, many, out),
+                    many => many_ui(ui, many, out),
                 }
             }
         });
@@ -78,14 +79,12 @@ fn text_area(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String
 
 fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
     heading(ui, "Touchpoint");
-    let key = |field: &str| format!("card:{}:{field}", card.id);
-    let edit = |out: &mut Actions, field: &str, f: &dyn Fn(&mut Card)| {
-        let mut c = card.clone();
-        f(&mut c);
-        out.edit_merging(Command::UpdateCard(c), key(field));
+    let id = card.id;
+    let edit = |out: &mut Actions, key: &str, field: CardField| {
+        out.edit_merging(Command::EditCard { id, field }, format!("card:{id}:{key}"));
     };
     if let Some(t) = text_field(ui, "Title", &card.title, "What the customer meets") {
-        edit(out, "title", &|c| c.title = t.clone());
+        edit(out, "title", CardField::Title(t));
     }
     ui.horizontal(|ui| {
         let stage = map.stage(card.stage).map_or("", |s| s.name.as_str());
@@ -116,7 +115,7 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
         channel = Channel::Custom(t);
     }
     if channel != card.channel {
-        edit(out, "channel", &|c| c.channel = channel.clone());
+        edit(out, "channel", CardField::Channel(channel));
     }
 
     ui.horizontal(|ui| {
@@ -126,31 +125,30 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
                 .clicked()
                 && card.medium != medium
             {
-                edit(out, "medium", &|c| c.medium = medium);
+                edit(out, "medium", CardField::Medium(medium));
             }
         }
     });
     if let Some(t) = text_field(ui, "Owner", &card.owner, "Who looks after it") {
-        edit(out, "owner", &|c| c.owner = t.clone());
+        edit(out, "owner", CardField::Owner(t));
     }
     if let Some(t) = text_field(ui, "Metric", &card.metric, "How success is measured") {
-        edit(out, "metric", &|c| c.metric = t.clone());
+        edit(out, "metric", CardField::Metric(t));
     }
 
     ui.label("Emotion");
     if let Some(score) = emotion_scale(ui, card.emotion.as_ref().map(|e| e.score)) {
         let emotion = with_score(card.emotion.as_ref(), score);
-        edit(out, "emotion", &|c| c.emotion = emotion.clone());
+        edit(out, "emotion", CardField::Emotion(emotion));
     }
     if let Some(e) = &card.emotion
         && let Some(t) = text_field(ui, "Feeling", &e.word, "curious, anxious, relieved…")
     {
-        edit(out, "emotion-word", &|c| {
-            c.emotion = Some(Emotion {
-                score: e.score,
-                word: t.clone(),
-            })
+        let emotion = Some(Emotion {
+            score: e.score,
+            word: t,
         });
+        edit(out, "emotion-word", CardField::Emotion(emotion));
     }
 
     if !map.personas.is_empty() {
@@ -158,17 +156,17 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
         for persona in &map.personas {
             let mut on = card.personas.contains(&persona.id);
             if ui.checkbox(&mut on, &persona.name).changed() {
-                edit(out, "personas", &|c| {
-                    c.personas.retain(|p| *p != persona.id);
-                    if on {
-                        c.personas.push(persona.id);
-                    }
-                });
+                let mut personas = card.personas.clone();
+                personas.retain(|p| *p != persona.id);
+                if on {
+                    personas.push(persona.id);
+                }
+                edit(out, "personas", CardField::Personas(personas));
             }
         }
     }
     if let Some(t) = text_area(ui, "Notes", &card.notes, "Anything worth knowing") {
-        edit(out, "notes", &|c| c.notes = t.clone());
+        edit(out, "notes", CardField::Notes(t));
     }
     ui.add_space(8.0);
     if ui.button("Delete Card").clicked() {
@@ -176,11 +174,14 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
     }
 }
 
-fn many_ui(ui: &mut Ui, map: &Map, ids: &[crate::model::CardId], out: &mut Actions) {
+fn many_ui(ui: &mut Ui, ids: &[crate::model::CardId], out: &mut Actions) {
     heading(ui, &format!("{} cards selected", ids.len()));
     ui.label("Set the emotion of all of them");
     if let Some(score) = emotion_scale(ui, None) {
-        out.edit(super::canvas::set_emotion(map, ids, score));
+        out.edit(Command::SetScore {
+            ids: ids.to_vec(),
+            score,
+        });
     }
     ui.add_space(8.0);
     ui.weak("Drag one of them to move them all, or use the arrow keys.");
@@ -191,14 +192,15 @@ fn many_ui(ui: &mut Ui, map: &Map, ids: &[crate::model::CardId], out: &mut Actio
 
 fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
     heading(ui, "Stage");
-    let key = |field: &str| format!("stage:{}:{field}", stage.id);
-    let edit = |out: &mut Actions, field: &str, f: &dyn Fn(&mut Stage)| {
-        let mut s = stage.clone();
-        f(&mut s);
-        out.edit_merging(Command::UpdateStage(s), key(field));
+    let id = stage.id;
+    let edit = |out: &mut Actions, key: &str, field: StageField| {
+        out.edit_merging(
+            Command::EditStage { id, field },
+            format!("stage:{id}:{key}"),
+        );
     };
     if let Some(t) = text_field(ui, "Name", &stage.name, "e.g. Consideration") {
-        edit(out, "name", &|s| s.name = t.clone());
+        edit(out, "name", StageField::Name(t));
     }
     if let Some(t) = text_area(
         ui,
@@ -206,7 +208,7 @@ fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
         &stage.goal,
         "What the customer wants here",
     ) {
-        edit(out, "goal", &|s| s.goal = t.clone());
+        edit(out, "goal", StageField::Goal(t));
     }
     if let Some(t) = text_area(
         ui,
@@ -214,7 +216,7 @@ fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
         &stage.focus,
         "What marketing does here",
     ) {
-        edit(out, "focus", &|s| s.focus = t.clone());
+        edit(out, "focus", StageField::Focus(t));
     }
     let label = ui.label("Funnel role");
     let mut role = stage.role;
@@ -229,22 +231,21 @@ fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions) {
         .response
         .labelled_by(label.id);
     if role != stage.role {
-        edit(out, "role", &|s| s.role = role);
+        edit(out, "role", StageField::Role(role));
     }
     ui.label("Stage emotion (otherwise the average of its cards)");
     if let Some(score) = emotion_scale(ui, stage.emotion.as_ref().map(|e| e.score)) {
         let emotion = with_score(stage.emotion.as_ref(), score);
-        edit(out, "emotion", &|s| s.emotion = emotion.clone());
+        edit(out, "emotion", StageField::Emotion(emotion));
     }
     if let Some(e) = &stage.emotion
         && let Some(t) = text_field(ui, "Feeling", &e.word, "curious, anxious…")
     {
-        edit(out, "emotion-word", &|s| {
-            s.emotion = Some(Emotion {
-                score: e.score,
-                word: t.clone(),
-            })
+        let emotion = Some(Emotion {
+            score: e.score,
+            word: t,
         });
+        edit(out, "emotion-word", StageField::Emotion(emotion));
     }
     if let Some(avg) = map.stage_emotion(stage) {
         ui.weak(format!("Emotion shown on the curve: {avg:+.1}"));
@@ -288,9 +289,13 @@ fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
     heading(ui, "Lane");
     let key = format!("lane:{}:name", lane.id);
     if let Some(t) = text_field(ui, "Name", &lane.name, "e.g. Touchpoints") {
-        let mut l = lane.clone();
-        l.name = t;
-        out.edit_merging(Command::UpdateLane(l), key);
+        out.edit_merging(
+            Command::EditLane {
+                id: lane.id,
+                field: LaneField::Name(t),
+            },
+            key,
+        );
     }
     let label = ui.label("Kind");
     let mut kind = lane.kind.clone();
@@ -309,9 +314,10 @@ fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
         .response
         .labelled_by(label.id);
     if kind != lane.kind {
-        let mut l = lane.clone();
-        l.kind = kind;
-        out.edit(Command::UpdateLane(l));
+        out.edit(Command::EditLane {
+            id: lane.id,
+            field: LaneField::Kind(kind),
+        });
     }
     let index = map.lane_index(lane.id).unwrap_or(0);
     ui.add_space(8.0);
@@ -393,7 +399,7 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     }
     if ui.button("Add Persona").clicked() {
         out.edit(Command::AddPersona(Persona {
-            id: crate::model::PersonaId(map.peek_id()),
+            id: crate::model::PersonaId(0),
             name: "New persona".into(),
             description: String::new(),
         }));

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
-use super::{Actions, UiCommand};
+use super::{Action, Actions, UiCommand};
 
 /// What the menus need to know to enable items.
 pub struct MenuState<'a> {
@@ -24,18 +24,8 @@ pub struct MenuState<'a> {
     pub show_analysis: bool,
 }
 
-/// A recent file the user picked.
-pub type RecentPick = Option<PathBuf>;
-
-/// Shows the menu bar. Returns a recent file or a template id to open,
-/// if one was picked.
-pub fn menu_bar_ui(
-    ui: &mut Ui,
-    state: &MenuState<'_>,
-    out: &mut Actions,
-) -> (RecentPick, Option<&'static str>) {
-    let mut recent_pick = None;
-    let mut template_pick = None;
+/// Shows the menu bar.
+pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
     egui::MenuBar::new().ui(ui, |ui| {
         ui.menu_button("File", |ui| {
             for cmd in [UiCommand::New, UiCommand::Open, UiCommand::OpenPath] {
@@ -50,7 +40,7 @@ pub fn menu_bar_ui(
                         .on_hover_text(template.description)
                         .clicked()
                     {
-                        template_pick = Some(template.id);
+                        out.push(Action::Template(template.id));
                     }
                 }
             });
@@ -60,7 +50,7 @@ pub fn menu_bar_ui(
                 }
                 for path in state.recent {
                     if ui.button(path.display().to_string()).clicked() {
-                        recent_pick = Some(path.clone());
+                        out.push(Action::OpenFile(path.clone()));
                     }
                 }
             });
@@ -134,7 +124,6 @@ pub fn menu_bar_ui(
             }
         });
     });
-    (recent_pick, template_pick)
 }
 
 fn labelled(ui: &mut Ui, cmd: UiCommand, text: &str, enabled: bool) -> bool {

@@ -138,6 +138,5 @@ pub fn clean_journey() -> (Builder, Vec<StageId>) {
 }
 
 /// Large generated maps, for export tests and benchmarks.
-pub mod big_map;
 /// An egui_kittest renderer on the export's CPU rasteriser.
 pub mod cpu_renderer;

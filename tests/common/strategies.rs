@@ -95,13 +95,16 @@ struct CardPart {
     personas: Vec<usize>,
 }
 
+/// A stage's name, goal, focus, emotion and role (an index).
+type StagePart = (String, String, String, Option<(i32, String)>, Option<usize>);
+
 /// The parts of a map before ids are handed out.
 #[derive(Clone, Debug)]
 struct MapParts {
     title: String,
     description: String,
     personas: Vec<(String, String)>,
-    stages: Vec<(String, String, String, Option<(i32, String)>, Option<usize>)>,
+    stages: Vec<StagePart>,
     lanes: Vec<(usize, String)>,
     cards: Vec<CardPart>,
     dismissals: Vec<(String, String, String)>,
@@ -456,6 +459,12 @@ pub fn arb_ops(max: usize) -> BoxedStrategy<Vec<Op>> {
     prop::collection::vec(op, 0..max).boxed()
 }
 
+/// The id the map hands out next, for commands built before they are
+/// applied (as the editor builds them).
+fn next_free(map: &Map) -> u64 {
+    map.next_id.max(1)
+}
+
 /// The item at `i` modulo the length, if there is any.
 fn pick<T>(items: &[T], i: usize) -> Option<&T> {
     (!items.is_empty()).then(|| &items[i % items.len()])
@@ -463,8 +472,8 @@ fn pick<T>(items: &[T], i: usize) -> Option<&T> {
 
 impl Op {
     /// The command this intent means on `map`, or `None` when the map has
-    /// nothing for it to act on. Ids of new items come from
-    /// [`Map::peek_id`], as in the editor.
+    /// nothing for it to act on. Ids of new items are the
+    /// map's next free id.
     pub fn command(&self, map: &Map) -> Option<Command> {
         let cards: Vec<&Card> = map.cards.iter().map(|c| &**c).collect();
         let card_ids = |picks: &[usize]| -> Option<Vec<_>> {
@@ -482,7 +491,7 @@ impl Op {
             Op::SetDescription(t) => Command::SetDescription(t.clone()),
             Op::AddStage(index, name) => Command::AddStage {
                 index: *index,
-                stage: Stage::new(waymark::model::StageId(map.peek_id()), name),
+                stage: Stage::new(waymark::model::StageId(next_free(map)), name),
             },
             Op::UpdateStage(i, name, goal, emotion) => {
                 let mut stage = pick(&map.stages, *i)?.clone();
@@ -503,7 +512,7 @@ impl Op {
                     .unwrap_or_else(|| LaneKind::Custom(name.clone()));
                 Command::AddLane {
                     index: *index,
-                    lane: Lane::new(waymark::model::LaneId(map.peek_id()), kind),
+                    lane: Lane::new(waymark::model::LaneId(next_free(map)), kind),
                 }
             }
             Op::UpdateLane(i, name) => {
@@ -517,7 +526,7 @@ impl Op {
                 to: *to,
             },
             Op::AddPersona(name) => Command::AddPersona(Persona {
-                id: waymark::model::PersonaId(map.peek_id()),
+                id: waymark::model::PersonaId(next_free(map)),
                 name: name.clone(),
                 description: String::new(),
             }),
@@ -531,7 +540,8 @@ impl Op {
             Op::AddCard(s, l, position, title, personas) => {
                 let stage = pick(&map.stages, *s)?.id;
                 let lane = pick(&map.lanes, *l)?.id;
-                let mut card = Card::new(waymark::model::CardId(map.peek_id()), stage, lane, title);
+                let mut card =
+                    Card::new(waymark::model::CardId(next_free(map)), stage, lane, title);
                 for &p in personas {
                     if let Some(persona) = pick(&map.personas, p)
                         && !card.personas.contains(&persona.id)

@@ -1,5 +1,6 @@
 //! View state: everything about how the map is shown and what is selected.
-//! None of it is saved in the map file, and none of it is undone.
+//! None of it is saved in the map file, and none of it is undone. The UI
+//! owns it; the app builds a fresh one for every document it opens.
 
 use std::collections::HashSet;
 
@@ -112,7 +113,20 @@ pub struct CardDrag {
 
 /// A stage or lane header being dragged to a new position.
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub enum HeaderDrag {
+pub struct HeaderDrag {
+    /// What is dragged.
+    pub header: Header,
+    /// Where the pointer grabbed the header, relative to its corner (map units).
+    pub grab: Vec2,
+    /// The gap it would drop into now, counted in the current order
+    /// (0 is before the first, `len` after the last).
+    pub slot: Option<usize>,
+}
+
+/// A stage header or a lane label: the two behave alike, one across and
+/// one down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Header {
     /// A stage column.
     Stage(StageId),
     /// A lane row.
@@ -195,11 +209,66 @@ impl ViewState {
 
     /// Zooms by `factor`, keeping the map point under `anchor` in place.
     pub fn zoom_around(&mut self, factor: f32, anchor: Pos2, canvas: Rect) {
+        self.zoom_to(self.zoom * factor, anchor, canvas);
+    }
+
+    /// Zooms to exactly `zoom` (clamped), keeping the map point under
+    /// `anchor` in place.
+    pub fn zoom_to(&mut self, zoom: f32, anchor: Pos2, canvas: Rect) {
         self.fitted = false;
         let before = self.view(canvas).to_map(anchor);
-        self.zoom = (self.zoom * factor).clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
+        self.zoom = zoom.clamp(Self::MIN_ZOOM, Self::MAX_ZOOM);
         let after = self.view(canvas).to_screen(before);
         self.pan += anchor - after;
+    }
+
+    /// Forgets everything that names something no longer on the map
+    /// (after an undo or a delete): selection, in-place edit, drags and
+    /// highlight. Ids come from the document and may be handed out again,
+    /// so a stale one must not linger.
+    pub fn retain_existing(&mut self, map: &Map) {
+        self.selection.retain_existing(map);
+        let exists = |target: EditTarget| match target {
+            EditTarget::Card(id) => map.card(id).is_some(),
+            EditTarget::Stage(id) => map.stage(id).is_some(),
+            EditTarget::Lane(id) => map.lane(id).is_some(),
+        };
+        if self.editing.as_ref().is_some_and(|e| !exists(e.target)) {
+            self.editing = None;
+        }
+        if self
+            .drag
+            .as_ref()
+            .is_some_and(|d| d.ids.iter().any(|id| map.card(*id).is_none()))
+        {
+            self.drag = None;
+        }
+        let header_gone = |h: Header| match h {
+            Header::Stage(id) => map.stage(id).is_none(),
+            Header::Lane(id) => map.lane(id).is_none(),
+        };
+        if self.header_drag.is_some_and(|d| header_gone(d.header)) {
+            self.header_drag = None;
+        }
+        let highlight_gone = match self.highlight {
+            Some(Highlight::Card(id)) => map.card(id).is_none(),
+            Some(Highlight::Stage(id)) => map.stage(id).is_none(),
+            Some(Highlight::Lane(id)) => map.lane(id).is_none(),
+            None => false,
+        };
+        if highlight_gone {
+            self.highlight = None;
+        }
+    }
+
+    /// Starts an in-place edit of a card title, stage name or lane name,
+    /// with `text` selected so typing replaces it.
+    pub fn start_edit(&mut self, target: EditTarget, text: &str) {
+        self.editing = Some(InlineEdit {
+            target,
+            text: text.to_owned(),
+            focused: false,
+        });
     }
 
     /// Fits the whole map into the canvas, centred.

@@ -1,0 +1,262 @@
+//! Applying the frame's actions, after drawing: the one place the map
+//! changes, and where the view follows what the document handed out.
+
+use egui::ViewportCommand;
+
+use crate::analysis::Place;
+use crate::edit::Command;
+use crate::model::{CardId, Lane, LaneId, LaneKind, Map, Stage, StageId};
+use crate::ui::edits::new_card;
+use crate::ui::view::{EditTarget, Highlight, Selection};
+use crate::ui::{Action, Actions, UiCommand};
+
+use super::WaymarkApp;
+use super::files::Pending;
+use super::modals::Dialog;
+
+impl WaymarkApp {
+    /// Applies the frame's actions in order.
+    pub(super) fn dispatch(&mut self, ctx: &egui::Context, mut actions: Actions) {
+        for action in actions.drain() {
+            // A status line belongs to the action that set it.
+            if !matches!(action, Action::Edit { merge: Some(_), .. }) {
+                self.status = None;
+            }
+            match action {
+                Action::Edit { command, merge } => {
+                    if let Err(err) = self.session.doc.apply_merging(command, merge) {
+                        self.set_error_status(format!("Could not apply the change: {err}"));
+                    }
+                }
+                Action::Command(cmd) => self.run_command(ctx, cmd),
+                Action::AddCardIn { stage, lane } => self.add_card(stage, lane),
+                Action::Locate(place) => self.locate(place),
+                Action::AskDismiss { rule, key, message } => {
+                    self.push_dialog(Dialog::DismissReason {
+                        rule,
+                        key,
+                        message,
+                        reason: String::new(),
+                    });
+                }
+                Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
+                Action::Template(id) => self.guard(Pending::Template(id)),
+            }
+            let map = self.session.doc.map();
+            self.session.view.retain_existing(map);
+        }
+    }
+
+    /// Applies one edit now, as its own undo step. Returns the ids it
+    /// handed out.
+    pub(super) fn apply_edit(&mut self, command: Command) -> Vec<u64> {
+        match self.session.doc.apply(command) {
+            Ok(created) => {
+                let map = self.session.doc.map();
+                self.session.view.retain_existing(map);
+                created
+            }
+            Err(err) => {
+                self.set_error_status(format!("Could not apply the change: {err}"));
+                Vec::new()
+            }
+        }
+    }
+
+    /// Adds a card at the end of a cell, selects it and edits its title.
+    fn add_card(&mut self, stage: StageId, lane: LaneId) {
+        let command = new_card(self.session.doc.map(), stage, lane);
+        if let Some(&id) = self.apply_edit(command).first() {
+            let id = CardId(id);
+            let view = &mut self.session.view;
+            view.selection = Selection::card(id);
+            view.start_edit(EditTarget::Card(id), "");
+            self.reveal_selection();
+        }
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        let map = self.session.doc.map().clone();
+        match cmd {
+            UiCommand::New => self.guard(Pending::New),
+            UiCommand::Open => self.guard(Pending::Open),
+            UiCommand::OpenPath => self.guard(Pending::OpenPrompt),
+            UiCommand::Import => self.guard(Pending::Import),
+            UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+            UiCommand::Save => {
+                self.save();
+            }
+            UiCommand::SaveAs => {
+                self.save_as();
+            }
+            UiCommand::Undo => {
+                if self.session.doc.undo() {
+                    self.set_status("Undone");
+                }
+            }
+            UiCommand::Redo => {
+                if self.session.doc.redo() {
+                    self.set_status("Redone");
+                }
+            }
+            UiCommand::AddCard => match self.target_cell(&map) {
+                (Some(stage), Some(lane)) => self.add_card(stage, lane),
+                _ => self.set_status("Add a stage and a lane first"),
+            },
+            UiCommand::AddStage => {
+                let view = &self.session.view;
+                let index = view
+                    .selection
+                    .stage
+                    .and_then(|s| map.stage_index(s))
+                    .map_or(map.stages.len(), |i| i + 1);
+                let stage = Stage::new(StageId(0), "New stage");
+                if let Some(&id) = self.apply_edit(Command::AddStage { index, stage }).first() {
+                    let id = StageId(id);
+                    let view = &mut self.session.view;
+                    view.selection = Selection::stage(id);
+                    view.start_edit(EditTarget::Stage(id), "New stage");
+                    self.reveal_selection();
+                }
+            }
+            UiCommand::AddLane => {
+                let view = &self.session.view;
+                let index = view
+                    .selection
+                    .lane
+                    .and_then(|l| map.lane_index(l))
+                    .map_or(map.lanes.len(), |i| i + 1);
+                let mut lane = Lane::new(LaneId(0), LaneKind::Custom("New lane".into()));
+                lane.name = "New lane".into();
+                if let Some(&id) = self.apply_edit(Command::AddLane { index, lane }).first() {
+                    let id = LaneId(id);
+                    let view = &mut self.session.view;
+                    view.selection = Selection::lane(id);
+                    view.start_edit(EditTarget::Lane(id), "New lane");
+                    self.reveal_selection();
+                }
+            }
+            UiCommand::Delete => {
+                let sel = &self.session.view.selection;
+                let command = if let Some(stage) = sel.stage {
+                    Some(Command::DeleteStage(stage))
+                } else if let Some(lane) = sel.lane {
+                    Some(Command::DeleteLane(lane))
+                } else {
+                    let ids = sel.cards_in_order(&map);
+                    (!ids.is_empty()).then_some(Command::DeleteCards(ids))
+                };
+                if let Some(command) = command {
+                    self.apply_edit(command);
+                }
+            }
+            UiCommand::EditSelection => {
+                let sel = &self.session.view.selection;
+                let target = if let Some(s) = sel.stage {
+                    map.stage(s)
+                        .map(|s| (EditTarget::Stage(s.id), s.name.clone()))
+                } else if let Some(l) = sel.lane {
+                    map.lane(l)
+                        .map(|l| (EditTarget::Lane(l.id), l.name.clone()))
+                } else {
+                    let ids = sel.cards_in_order(&map);
+                    ids.first()
+                        .and_then(|id| map.card(*id))
+                        .map(|c| (EditTarget::Card(c.id), c.title.clone()))
+                };
+                if let Some((target, text)) = target {
+                    self.session.view.start_edit(target, &text);
+                }
+            }
+            UiCommand::SelectAll => {
+                self.session.view.selection = Selection {
+                    cards: map.cards.iter().map(|c| c.id).collect(),
+                    ..Default::default()
+                };
+            }
+            UiCommand::ZoomIn | UiCommand::ZoomOut => {
+                let factor = if cmd == UiCommand::ZoomIn { 1.25 } else { 0.8 };
+                let view = &mut self.session.view;
+                let canvas = view.canvas;
+                view.zoom_around(factor, canvas.center(), canvas);
+            }
+            UiCommand::ZoomFit => self.session.view.fit_pending = true,
+            UiCommand::ZoomReset => {
+                let view = &mut self.session.view;
+                let canvas = view.canvas;
+                view.zoom_to(1.0, canvas.center(), canvas);
+            }
+            UiCommand::ToggleAnalysis => self.show_analysis = !self.show_analysis,
+            UiCommand::ExportPng => self.export_as("png"),
+            UiCommand::ExportSvg => self.export_as("svg"),
+            UiCommand::ExportMermaid => self.export_as("mmd"),
+            UiCommand::ExportCsv => self.export_as("csv"),
+        }
+    }
+
+    /// The cell a new card goes to: the selected card's, else the first
+    /// touchpoints cell of the selected (or first) stage.
+    fn target_cell(&self, map: &Map) -> (Option<StageId>, Option<LaneId>) {
+        let selection = &self.session.view.selection;
+        if let Some(card) = selection
+            .cards_in_order(map)
+            .first()
+            .and_then(|id| map.card(*id))
+        {
+            return (Some(card.stage), Some(card.lane));
+        }
+        let stage = selection.stage.or(map.stages.first().map(|s| s.id));
+        let lane = selection.lane.or_else(|| {
+            map.lanes
+                .iter()
+                .find(|l| l.kind == LaneKind::Touchpoints)
+                .or(map.lanes.first())
+                .map(|l| l.id)
+        });
+        (stage, lane)
+    }
+
+    /// Selects, reveals and highlights the place a finding names.
+    fn locate(&mut self, place: Place) {
+        let map = self.session.doc.map();
+        let (selection, highlight) = match place {
+            Place::Card { card, .. } if map.card(card).is_some() => {
+                (Selection::card(card), Highlight::Card(card))
+            }
+            Place::Card { stage, .. } | Place::Stage(stage) | Place::Persona { stage, .. } => {
+                (Selection::stage(stage), Highlight::Stage(stage))
+            }
+            Place::Stages(_, later) => (Selection::stage(later), Highlight::Stage(later)),
+        };
+        self.session.view.selection = selection;
+        self.session.view.highlight = Some(highlight);
+        self.session.derived.refresh(&self.session.doc);
+        let layout = &self.session.derived.layout;
+        let rect = match highlight {
+            Highlight::Card(id) => layout.card(id).map(|c| c.rect),
+            Highlight::Stage(id) => layout.stages.iter().find(|s| s.id == id).map(|s| s.header),
+            Highlight::Lane(id) => layout.lanes.iter().find(|l| l.id == id).map(|l| l.label),
+        };
+        self.session.view.reveal = rect;
+    }
+
+    /// Scrolls the selection into view on the next frame.
+    fn reveal_selection(&mut self) {
+        let session = &mut self.session;
+        session.derived.refresh(&session.doc);
+        let map = session.doc.map();
+        let layout = &session.derived.layout;
+        let sel = &session.view.selection;
+        let rect = if let Some(s) = sel.stage {
+            layout.stages.iter().find(|b| b.id == s).map(|b| b.header)
+        } else if let Some(l) = sel.lane {
+            layout.lanes.iter().find(|b| b.id == l).map(|b| b.label)
+        } else {
+            sel.cards_in_order(map)
+                .first()
+                .and_then(|id| layout.card(*id))
+                .map(|c| c.rect)
+        };
+        session.view.reveal = rect;
+    }
+}

@@ -1,0 +1,140 @@
+//! One frame of the editor: shortcuts, panels, canvas and dialogs are
+//! drawn from the document as it is; what they ask for is queued and
+//! applied after drawing.
+
+use crate::ui::canvas::{CanvasInput, canvas_ui};
+use crate::ui::inspector::inspector_ui;
+use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
+use crate::ui::{Action, Actions, UiCommand};
+
+use super::WaymarkApp;
+
+impl WaymarkApp {
+    /// One frame of the whole editor.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        // A dialog owns the keyboard and pointer: no shortcut, and a canvas
+        // that only draws. egui's Modal blocks the pointer of what lies
+        // under it, but not reads of `ctx.input`, so check first.
+        let dialog_open = !self.modals.is_empty();
+        let mut out = Actions::default();
+        for action in self.queued.drain(..) {
+            out.push(action);
+        }
+        if !dialog_open {
+            shortcuts(&ctx, &mut out);
+        }
+        let session = &mut self.session;
+        session.derived.refresh(&session.doc);
+        let doc_id = session.doc.id();
+
+        let history = session.doc.history();
+        let state = MenuState {
+            undo: history.undo_label(),
+            redo: history.redo_label(),
+            has_selection: !session.view.selection.is_empty(),
+            recent: &self.recent,
+            zoom: session.view.zoom,
+            findings: session.derived.analysis.findings.len(),
+            show_analysis: self.show_analysis,
+        };
+        egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &state, &mut out));
+        egui::Panel::top("toolbar").show(ui, |ui| {
+            ui.add_space(2.0);
+            toolbar_ui(ui, &state, &mut out);
+            ui.add_space(2.0);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        let session = &mut self.session;
+        // Panel sizes are remembered per document, like everything else
+        // shown about it.
+        egui::Panel::right(("inspector", doc_id))
+            .default_size(300.0)
+            .size_range(240.0..=480.0)
+            .resizable(true)
+            .show(ui, |ui| {
+                inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
+            });
+        if self.show_analysis {
+            egui::Panel::left(("analysis", doc_id))
+                .default_size(320.0)
+                .size_range(240.0..=480.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    let analysis = &session.derived.analysis;
+                    if let Some(action) = session.panel.ui(ui, session.doc.map(), analysis) {
+                        out.push(action.into_action());
+                    }
+                });
+        }
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            let input = CanvasInput {
+                map: session.doc.map(),
+                layout: &session.derived.layout,
+                theme: &self.theme,
+                gaps: &session.derived.gaps,
+                interactive: !dialog_open,
+            };
+            canvas_ui(ui, &input, &mut session.view, &mut out);
+        });
+        self.modals_ui(&ctx);
+
+        // A dropped map, Mermaid journey or CSV opens like File → Open.
+        let dropped = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .find(|p| !p.as_os_str().is_empty())
+        });
+        if let Some(path) = dropped {
+            out.push(Action::OpenFile(path));
+        }
+        let before = self.session.doc.key();
+        self.dispatch(&ctx, out);
+        // The map changed after it was drawn: draw it again.
+        if self.session.doc.key() != before {
+            ctx.request_repaint();
+        }
+
+        let focus = ctx.memory(|m| m.focused());
+        if focus != self.last_focus {
+            self.session.doc.close_step();
+            self.last_focus = focus;
+        }
+        self.handle_close(&ctx);
+        self.update_title(&ctx);
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let doc = &self.session.doc;
+        let mark = if doc.is_dirty() { "● " } else { "" };
+        let title = format!("{mark}{} — Waymark", doc.display_name());
+        if title != self.last_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.last_title = title;
+        }
+    }
+}
+
+/// Queues the commands whose shortcuts were pressed this frame.
+fn shortcuts(ctx: &egui::Context, out: &mut Actions) {
+    let typing = ctx.egui_wants_keyboard_input();
+    // Longer modifier sets first, so Ctrl+Shift+Z is not taken as Ctrl+Z.
+    let mut bindings: Vec<(UiCommand, egui::KeyboardShortcut)> = UiCommand::all()
+        .flat_map(|cmd| cmd.shortcuts().into_iter().map(move |s| (cmd, s)))
+        .collect();
+    bindings.sort_by_key(|(_, s)| {
+        std::cmp::Reverse(
+            s.modifiers.shift as u8 + s.modifiers.command as u8 + s.modifiers.alt as u8,
+        )
+    });
+    for (cmd, shortcut) in bindings {
+        if typing && cmd.is_plain_key() {
+            continue;
+        }
+        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+            out.command(cmd);
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Dialogs on a small stack. The top one owns the keyboard and pointer:
+//! Enter is its default button, Esc cancels, its first text field has the
+//! focus with any prefilled text selected, and nothing reaches the map
+//! behind it.
+
+use std::path::PathBuf;
+
+use egui::{Id, Key, Modal, Modifiers, Ui};
+
+use crate::analysis::Rule;
+use crate::model::Dismissal;
+
+use super::WaymarkApp;
+use super::files::{PathPrompt, Pending, PromptPurpose};
+
+/// An open dialog.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Dialog {
+    /// "Save changes?" before an action that replaces or closes the map.
+    Unsaved(Pending),
+    /// A typed path, where no file dialog can be shown.
+    Path(PathPrompt),
+    /// Something went wrong.
+    Error(String),
+    /// Why a finding is dismissed.
+    DismissReason {
+        /// The finding's rule.
+        rule: Rule,
+        /// The finding's key.
+        key: String,
+        /// The finding's message.
+        message: String,
+        /// The reason typed so far.
+        reason: String,
+    },
+}
+
+impl Dialog {
+    /// An error dialog.
+    pub fn error(message: impl Into<String>) -> Self {
+        Dialog::Error(message.into())
+    }
+}
+
+/// What the user did with the top dialog this frame.
+enum Outcome {
+    /// The default button, or Enter.
+    Confirm,
+    /// The other button ("Don't Save").
+    Alternative,
+    /// Cancel, or Esc.
+    Cancel,
+}
+
+/// A text field that takes the focus when its dialog opens, with its text
+/// selected so typing replaces it.
+fn first_field(ui: &mut Ui, label: &str, text: &mut String, fresh: bool) -> egui::Response {
+    let l = ui.label(label);
+    let output = egui::TextEdit::singleline(text)
+        .desired_width(f32::INFINITY)
+        .show(ui);
+    let response = output.response.response.labelled_by(l.id);
+    if fresh {
+        let mut state = output.state;
+        state
+            .cursor
+            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+        state.store(ui.ctx(), response.id);
+        response.request_focus();
+    }
+    response
+}
+
+/// Enter and Esc, taken from the input so nothing behind the dialog sees
+/// them.
+fn keys(ctx: &egui::Context) -> Option<Outcome> {
+    ctx.input_mut(|i| {
+        if i.consume_key(Modifiers::NONE, Key::Enter) {
+            Some(Outcome::Confirm)
+        } else if i.consume_key(Modifiers::NONE, Key::Escape) {
+            Some(Outcome::Cancel)
+        } else {
+            None
+        }
+    })
+}
+
+impl WaymarkApp {
+    /// Opens a dialog on top of any others.
+    pub(super) fn push_dialog(&mut self, dialog: Dialog) {
+        self.modals.push(dialog);
+        self.modal_fresh = true;
+    }
+
+    /// Closes the top dialog.
+    fn pop_dialog(&mut self) -> Option<Dialog> {
+        self.modal_fresh = true;
+        self.modals.pop()
+    }
+
+    /// Shows the top dialog and acts on what the user chose.
+    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) {
+        let fresh = std::mem::take(&mut self.modal_fresh);
+        let display_name = self.session.doc.display_name();
+        let depth = self.modals.len();
+        let Some(top) = self.modals.last_mut() else {
+            return;
+        };
+        let mut outcome = None;
+        Modal::new(Id::unique(("dialog", depth))).show(ctx, |ui| match top {
+            Dialog::Unsaved(action) => {
+                ui.set_width(400.0);
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "“{display_name}” has changes that are not saved. Save them before {}?",
+                    match action {
+                        Pending::Quit => "closing",
+                        Pending::New => "starting a new map",
+                        _ => "opening another map",
+                    }
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let save = ui.button("Save");
+                    if fresh {
+                        save.request_focus();
+                    }
+                    if save.clicked() {
+                        outcome = Some(Outcome::Confirm);
+                    }
+                    if ui.button("Don't Save").clicked() {
+                        outcome = Some(Outcome::Alternative);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(Outcome::Cancel);
+                    }
+                });
+            }
+            Dialog::Path(prompt) => {
+                ui.set_width(520.0);
+                ui.heading(match prompt.purpose {
+                    PromptPurpose::Open => "Open a map",
+                    PromptPurpose::Save => "Save the map",
+                    PromptPurpose::Export => "Export the map",
+                });
+                ui.label(&prompt.reason);
+                first_field(ui, "Path", &mut prompt.text, fresh);
+                ui.horizontal(|ui| {
+                    let verb = match prompt.purpose {
+                        PromptPurpose::Open => "Open",
+                        PromptPurpose::Save => "Save",
+                        PromptPurpose::Export => "Export",
+                    };
+                    if ui.button(verb).clicked() {
+                        outcome = Some(Outcome::Confirm);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(Outcome::Cancel);
+                    }
+                });
+            }
+            Dialog::Error(message) => {
+                ui.set_width(480.0);
+                ui.heading("Something went wrong");
+                ui.label(message.as_str());
+                ui.add_space(8.0);
+                let ok = ui.button("OK");
+                if fresh {
+                    ok.request_focus();
+                }
+                if ok.clicked() {
+                    outcome = Some(Outcome::Confirm);
+                }
+            }
+            Dialog::DismissReason {
+                message, reason, ..
+            } => {
+                ui.set_width(440.0);
+                ui.heading("Dismiss this finding?");
+                ui.label(message.as_str());
+                first_field(ui, "Reason (the team will see it)", reason, fresh);
+                ui.horizontal(|ui| {
+                    if ui.button("Dismiss").clicked() {
+                        outcome = Some(Outcome::Confirm);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(Outcome::Cancel);
+                    }
+                });
+            }
+        });
+        let Some(outcome) = outcome.or_else(|| keys(ctx)) else {
+            return;
+        };
+        let Some(dialog) = self.pop_dialog() else {
+            return;
+        };
+        match (dialog, outcome) {
+            (_, Outcome::Cancel) => {}
+            (Dialog::Unsaved(action), Outcome::Confirm) => {
+                if self.save() {
+                    self.proceed(action);
+                }
+            }
+            (Dialog::Unsaved(action), Outcome::Alternative) => self.proceed(action),
+            (Dialog::Path(prompt), _) => {
+                let path = PathBuf::from(prompt.text.trim());
+                match prompt.purpose {
+                    PromptPurpose::Open => self.open_file(&path),
+                    PromptPurpose::Save => {
+                        self.save_to(&path);
+                    }
+                    PromptPurpose::Export => self.export_to(&path),
+                }
+            }
+            (Dialog::Error(message), _) => self.set_error_status(message),
+            (
+                Dialog::DismissReason {
+                    rule, key, reason, ..
+                },
+                _,
+            ) => {
+                self.apply_edit(crate::edit::Command::Dismiss(Dismissal {
+                    rule: rule.id().to_owned(),
+                    place: key,
+                    reason: reason.trim().to_owned(),
+                }));
+            }
+        }
+    }
+}

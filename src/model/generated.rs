@@ -1,0 +1,106 @@
+//! Generated maps of any size, for benchmarks and stress tests: one
+//! generator, shared by the tests and the benches.
+
+use std::sync::Arc;
+
+use super::{Card, Channel, Emotion, Lane, LaneKind, Map, Persona, Stage};
+
+/// The shape of a generated map.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    /// Stages (columns).
+    pub stages: usize,
+    /// Lanes (rows); kinds cycle through the five usual ones.
+    pub lanes: usize,
+    /// Cards, spread evenly over the cells and grouped by cell.
+    pub cards: usize,
+    /// Personas; every fourth card is tagged with one.
+    pub personas: usize,
+}
+
+/// A map with a realistic mix: titles of varied length, several channels
+/// per stage, most cards complete but some owners and metrics missing,
+/// emotions that rise and fall. Deterministic, so runs compare.
+pub fn generated_map(shape: Shape) -> Map {
+    const NAMES: [&str; 10] = [
+        "Awareness",
+        "Consideration",
+        "Decision",
+        "Purchase",
+        "Onboarding",
+        "Use",
+        "Support",
+        "Renewal",
+        "Loyalty",
+        "Advocacy",
+    ];
+    const WORDS: [&str; 8] = [
+        "Check", "delivery", "options", "before", "paying", "online", "for", "boots",
+    ];
+    let stages = shape.stages.max(1);
+    let lanes = shape.lanes.max(1);
+    let mut map = Map::new("Generated journey");
+    map.description = format!("{} generated cards", shape.cards);
+    let personas: Vec<_> = (0..shape.personas)
+        .map(|i| {
+            let id = map.new_persona_id();
+            map.personas.push(Persona {
+                id,
+                name: format!("Persona {}", i + 1),
+                description: String::new(),
+            });
+            id
+        })
+        .collect();
+    for i in 0..stages {
+        let id = map.new_stage_id();
+        let round = i / NAMES.len();
+        let name = if round == 0 {
+            NAMES[i].to_owned()
+        } else {
+            format!("{} {}", NAMES[i % NAMES.len()], round + 1)
+        };
+        map.stages.push(Stage::new(id, &name));
+    }
+    for l in 0..lanes {
+        let id = map.new_lane_id();
+        let kind = LaneKind::BUILT_IN[l % LaneKind::BUILT_IN.len()].clone();
+        map.lanes.push(Lane::new(id, kind));
+    }
+    let cells = stages * lanes;
+    for n in 0..shape.cards {
+        // Cards fill the cells in order, so the map is grouped by cell.
+        let cell = n * cells / shape.cards.max(1);
+        let (stage, lane) = (map.stages[cell / lanes].id, map.lanes[cell % lanes].id);
+        let words = 2 + n % 6;
+        let title: Vec<&str> = (0..words).map(|w| WORDS[(n + w) % WORDS.len()]).collect();
+        let id = map.new_card_id();
+        let mut card = Card::new(id, stage, lane, &format!("{} {n}", title.join(" ")));
+        card.channel = Channel::BUILT_IN[(n * 7 + n / stages) % Channel::BUILT_IN.len()].clone();
+        if n % 11 != 0 {
+            card.owner = format!("Team {}", n % 7);
+        }
+        if n % 13 != 0 {
+            card.metric = "Conversion rate".into();
+        }
+        if n % 3 != 0 {
+            card.emotion = Some(Emotion::new((n % 5) as i32 - 2, "mixed"));
+        }
+        if n % 4 == 0 && !personas.is_empty() {
+            card.personas = vec![personas[n % personas.len()]];
+        }
+        map.cards.push(Arc::new(card));
+    }
+    map
+}
+
+/// A generated map with `cards` cards over ten stages, the five usual
+/// lanes and three personas.
+pub fn large_map(cards: usize) -> Map {
+    generated_map(Shape {
+        stages: 10,
+        lanes: 5,
+        cards,
+        personas: 3,
+    })
+}

@@ -1,0 +1,119 @@
+//! Layout + Map + Theme → epaint shapes, shared by the canvas and export.
+//!
+//! On screen, text is laid out at the nearest size of a ladder and scaled
+//! by at most 3 % to the zoomed size: sharp at every zoom, with a fixed set
+//! of font sizes in the atlas (see [`ladder_size`]). Exports lay text out
+//! at exactly its size. Shapes outside `clip` are skipped: with thousands
+//! of cards most are off screen, and tessellation is the cost.
+
+mod cards;
+mod emotion;
+mod face;
+mod fonts;
+mod grid;
+mod legend;
+mod painter;
+pub mod sizes;
+mod text;
+mod title;
+mod view;
+
+use std::collections::HashSet;
+
+use egui::epaint::text::FontsView;
+use egui::{Rect, Shape};
+
+use crate::layout::Layout;
+use crate::model::{CardId, LaneId, Map, StageId};
+use crate::theme::Theme;
+
+pub use face::face;
+pub use fonts::{bold, font_definitions};
+pub use text::{
+    LADDER_MAX, LADDER_MIN, LADDER_STEP, MAX_FONT_ATLAS_SIDE, MAX_TEXT_CHARS, cap_text,
+    cap_text_to, cap_texture_side, ladder_size,
+};
+pub use view::View;
+
+use painter::{Painter, TextSizing};
+
+/// What the editor adds on top of the document: selection, highlights,
+/// cards being dragged. Exports use the default: nothing.
+#[derive(Clone, Debug, Default)]
+pub struct Decorations<'a> {
+    /// Selected cards, outlined.
+    pub selected: Option<&'a HashSet<CardId>>,
+    /// Cards being dragged: drawn faded in place.
+    pub dragging: Option<&'a HashSet<CardId>>,
+    /// A card whose title is being edited in place: its title is left out.
+    pub editing: Option<CardId>,
+    /// A card, stage or lane to highlight (a located finding).
+    pub highlight_card: Option<CardId>,
+    /// A stage to highlight.
+    pub highlight_stage: Option<StageId>,
+    /// A lane to highlight.
+    pub highlight_lane: Option<LaneId>,
+    /// The selected stage, outlined.
+    pub selected_stage: Option<StageId>,
+    /// The selected lane, outlined.
+    pub selected_lane: Option<LaneId>,
+}
+
+/// Below this on-screen card height, cards are drawn without text: at
+/// that size text is unreadable anyway, and it keeps huge maps fast.
+pub(super) const DETAIL_MIN_HEIGHT: f32 = 30.0;
+
+/// Below this, a card is a single plain rectangle: a dot in an overview.
+pub(super) const TINY_HEIGHT: f32 = 12.0;
+
+/// Whether cards at this zoom are too small for widgets of their own; the
+/// canvas then hit-tests them itself, which keeps huge overviews fast.
+pub fn cards_are_tiny(layout: &Layout, zoom: f32) -> bool {
+    layout.style.card_size.y * zoom < TINY_HEIGHT
+}
+
+/// Paints the whole map into shapes in screen space, for the screen: text
+/// sizes come from a ladder (see [`ladder_size`]), so zooming through any
+/// number of levels rasterises a fixed set of font sizes.
+pub fn paint_map(
+    fonts: &mut FontsView<'_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    view: &View,
+    clip: Rect,
+    deco: &Decorations<'_>,
+) -> Vec<Shape> {
+    let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Ladder);
+    paint_sections(&mut p, map, layout, theme, deco);
+    p.shapes
+}
+
+/// Paints the whole map for an export: nothing decorated, and text laid
+/// out at exactly its size, since an export lays out once, at one scale.
+pub fn paint_map_for_export(
+    fonts: &mut FontsView<'_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    view: &View,
+    clip: Rect,
+) -> Vec<Shape> {
+    let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Exact);
+    paint_sections(&mut p, map, layout, theme, &Decorations::default());
+    p.shapes
+}
+
+fn paint_sections(
+    p: &mut Painter<'_, '_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    deco: &Decorations<'_>,
+) {
+    title::paint_title(p, map, layout, theme);
+    grid::paint_grid(p, map, layout, theme, deco);
+    emotion::paint_emotion_row(p, map, layout, theme);
+    cards::paint_cards(p, map, layout, theme, deco);
+    legend::paint_legend(p, layout, theme);
+}

@@ -1,0 +1,119 @@
+//! The canvas background: drag to pan, Shift/Ctrl+drag for a rubber band,
+//! click to clear or (in an overview) pick a card, double-click to add one.
+
+use std::collections::HashSet;
+
+use egui::{Rect, Response, Stroke, StrokeKind, Ui, Vec2};
+
+use crate::layout::Layout;
+use crate::model::Map;
+use crate::paint::View;
+use crate::ui::view::{Selection, ViewState};
+use crate::ui::{Action, Actions};
+
+use super::cards::toggle;
+
+/// The background's gestures.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn background_ui(
+    ui: &mut Ui,
+    bg: &Response,
+    map: &Map,
+    layout: &Layout,
+    v: &View,
+    view: &mut ViewState,
+    out: &mut Actions,
+    space_held: bool,
+) {
+    let (mods, pointer) = ui.input(|i| (i.modifiers, i.pointer.latest_pos()));
+    let middle = ui.input(|i| i.pointer.middle_down());
+    // Space+drag pans from anywhere, even over cards.
+    if space_held {
+        let delta = ui.input(|i| {
+            if i.pointer.primary_down() {
+                i.pointer.delta()
+            } else {
+                Vec2::ZERO
+            }
+        });
+        view.pan += delta;
+    }
+    if bg.drag_started()
+        && !space_held
+        && (mods.shift || mods.command)
+        && !middle
+        && let Some(p) = bg.interact_pointer_pos()
+    {
+        view.band = Some((p, p));
+    }
+    if bg.dragged() {
+        if let Some(band) = view.band.as_mut() {
+            if let Some(p) = pointer {
+                band.1 = p;
+            }
+        } else if !space_held {
+            view.pan += bg.drag_delta();
+            view.fitted = false;
+        }
+    }
+    if bg.drag_stopped()
+        && let Some((a, b)) = view.band.take()
+    {
+        let band = Rect::from_two_pos(v.to_map(a), v.to_map(b));
+        let hits = layout
+            .cards
+            .iter()
+            .filter(|c| band.intersects(c.rect))
+            .map(|c| c.id);
+        let mut cards = if mods.command || mods.shift {
+            std::mem::take(&mut view.selection.cards)
+        } else {
+            HashSet::new()
+        };
+        cards.extend(hits);
+        view.selection = Selection {
+            cards,
+            ..Default::default()
+        };
+    }
+    if let Some((a, b)) = view.band {
+        let r = Rect::from_two_pos(a, b);
+        let color = ui.visuals().selection.stroke.color;
+        ui.painter().rect(
+            r,
+            2.0,
+            color.gamma_multiply(0.12),
+            Stroke::new(1.0, color),
+            StrokeKind::Inside,
+        );
+    }
+    if bg.clicked() {
+        // In an overview, cards have no widgets; find the one clicked.
+        let hit = bg
+            .interact_pointer_pos()
+            .filter(|_| crate::paint::cards_are_tiny(layout, v.zoom))
+            .and_then(|p| layout.card_at(v.to_map(p)))
+            .map(|c| c.id);
+        match hit {
+            Some(id) if mods.shift || mods.command => toggle(&mut view.selection, id),
+            Some(id) => view.selection = Selection::card(id),
+            None if !mods.shift && !mods.command => {
+                view.selection = Selection::default();
+                view.highlight = None;
+            }
+            None => {}
+        }
+    }
+    if bg.double_clicked()
+        && let Some(p) = bg.interact_pointer_pos()
+        && let Some((si, li)) = layout.cell_at(v.to_map(p))
+    {
+        let (Some(stage), Some(lane)) = (map.stages.get(si), map.lanes.get(li)) else {
+            return;
+        };
+        out.push(Action::AddCardIn {
+            stage: stage.id,
+            lane: lane.id,
+        });
+    }
+}
