@@ -95,7 +95,11 @@ struct CardPart {
     personas: Vec<usize>,
 }
 
+<<<<<<< HEAD
 /// A stage before its id: name, goal, focus, emotion, role.
+=======
+/// A stage's name, goal, focus, emotion and role (an index).
+>>>>>>> i10b
 type StagePart = (String, String, String, Option<(i32, String)>, Option<usize>);
 
 /// The parts of a map before ids are handed out.
@@ -459,6 +463,12 @@ pub fn arb_ops(max: usize) -> BoxedStrategy<Vec<Op>> {
     prop::collection::vec(op, 0..max).boxed()
 }
 
+/// The id the map hands out next, for commands built before they are
+/// applied (as the editor builds them).
+fn next_free(map: &Map) -> u64 {
+    map.next_id.max(1)
+}
+
 /// The item at `i` modulo the length, if there is any.
 fn pick<T>(items: &[T], i: usize) -> Option<&T> {
     (!items.is_empty()).then(|| &items[i % items.len()])
@@ -466,8 +476,8 @@ fn pick<T>(items: &[T], i: usize) -> Option<&T> {
 
 impl Op {
     /// The command this intent means on `map`, or `None` when the map has
-    /// nothing for it to act on. Ids of new items come from
-    /// [`Map::peek_id`], as in the editor.
+    /// nothing for it to act on. Ids of new items are the
+    /// map's next free id.
     pub fn command(&self, map: &Map) -> Option<Command> {
         let cards: Vec<&Card> = map.cards.iter().map(|c| &**c).collect();
         let card_ids = |picks: &[usize]| -> Option<Vec<_>> {
@@ -485,7 +495,11 @@ impl Op {
             Op::SetDescription(t) => Command::SetDescription(t.clone()),
             Op::AddStage(index, name) => Command::AddStage {
                 index: *index,
+<<<<<<< HEAD
                 stage: Stage::new(waymark::model::StageId(0), name),
+=======
+                stage: Stage::new(waymark::model::StageId(next_free(map)), name),
+>>>>>>> i10b
             },
             Op::UpdateStage(i, name, goal, emotion) => {
                 let mut stage = pick(&map.stages, *i)?.clone();
@@ -506,7 +520,11 @@ impl Op {
                     .unwrap_or_else(|| LaneKind::Custom(name.clone()));
                 Command::AddLane {
                     index: *index,
+<<<<<<< HEAD
                     lane: Lane::new(waymark::model::LaneId(0), kind),
+=======
+                    lane: Lane::new(waymark::model::LaneId(next_free(map)), kind),
+>>>>>>> i10b
                 }
             }
             Op::UpdateLane(i, name) => {
@@ -520,7 +538,11 @@ impl Op {
                 to: *to,
             },
             Op::AddPersona(name) => Command::AddPersona(Persona {
+<<<<<<< HEAD
                 id: waymark::model::PersonaId(0),
+=======
+                id: waymark::model::PersonaId(next_free(map)),
+>>>>>>> i10b
                 name: name.clone(),
                 description: String::new(),
             }),
@@ -534,7 +556,12 @@ impl Op {
             Op::AddCard(s, l, position, title, personas) => {
                 let stage = pick(&map.stages, *s)?.id;
                 let lane = pick(&map.lanes, *l)?.id;
+<<<<<<< HEAD
                 let mut card = Card::new(waymark::model::CardId(0), stage, lane, title);
+=======
+                let mut card =
+                    Card::new(waymark::model::CardId(next_free(map)), stage, lane, title);
+>>>>>>> i10b
                 for &p in personas {
                     if let Some(persona) = pick(&map.personas, p)
                         && !card.personas.contains(&persona.id)
