@@ -96,13 +96,8 @@ fn read_csv(name: &str, text: &str) {
     });
 }
 
-<<<<<<< HEAD
 /// A named reader run.
 type Case<'a> = (&'a str, Box<dyn Fn() + 'a>);
-=======
-/// A named benchmark case.
-type Case = (&'static str, Box<dyn Fn()>);
->>>>>>> i10b
 
 fn main() {
     let only: Option<String> = std::env::args().nth(1).filter(|a| !a.starts_with('-'));
@@ -110,17 +105,10 @@ fn main() {
     let big = generated_map(Shape {
         stages: 40,
         lanes: 5,
-<<<<<<< HEAD
         cards: 40 * 5 * 50,
         personas: 0,
     });
     let cases: Vec<Case<'_>> = vec![
-=======
-        cards: 10_000,
-        personas: 3,
-    });
-    let cases: Vec<Case> = vec![
->>>>>>> i10b
         (
             "mermaid: 10,000 actors on one task",
             Box::new(|| {

@@ -95,11 +95,7 @@ struct CardPart {
     personas: Vec<usize>,
 }
 
-<<<<<<< HEAD
 /// A stage before its id: name, goal, focus, emotion, role.
-=======
-/// A stage's name, goal, focus, emotion and role (an index).
->>>>>>> i10b
 type StagePart = (String, String, String, Option<(i32, String)>, Option<usize>);
 
 /// The parts of a map before ids are handed out.
@@ -495,11 +491,7 @@ impl Op {
             Op::SetDescription(t) => Command::SetDescription(t.clone()),
             Op::AddStage(index, name) => Command::AddStage {
                 index: *index,
-<<<<<<< HEAD
                 stage: Stage::new(waymark::model::StageId(0), name),
-=======
-                stage: Stage::new(waymark::model::StageId(next_free(map)), name),
->>>>>>> i10b
             },
             Op::UpdateStage(i, name, goal, emotion) => {
                 let mut stage = pick(&map.stages, *i)?.clone();
@@ -520,11 +512,7 @@ impl Op {
                     .unwrap_or_else(|| LaneKind::Custom(name.clone()));
                 Command::AddLane {
                     index: *index,
-<<<<<<< HEAD
                     lane: Lane::new(waymark::model::LaneId(0), kind),
-=======
-                    lane: Lane::new(waymark::model::LaneId(next_free(map)), kind),
->>>>>>> i10b
                 }
             }
             Op::UpdateLane(i, name) => {
@@ -538,11 +526,7 @@ impl Op {
                 to: *to,
             },
             Op::AddPersona(name) => Command::AddPersona(Persona {
-<<<<<<< HEAD
                 id: waymark::model::PersonaId(0),
-=======
-                id: waymark::model::PersonaId(next_free(map)),
->>>>>>> i10b
                 name: name.clone(),
                 description: String::new(),
             }),
@@ -556,12 +540,7 @@ impl Op {
             Op::AddCard(s, l, position, title, personas) => {
                 let stage = pick(&map.stages, *s)?.id;
                 let lane = pick(&map.lanes, *l)?.id;
-<<<<<<< HEAD
                 let mut card = Card::new(waymark::model::CardId(0), stage, lane, title);
-=======
-                let mut card =
-                    Card::new(waymark::model::CardId(next_free(map)), stage, lane, title);
->>>>>>> i10b
                 for &p in personas {
                     if let Some(persona) = pick(&map.personas, p)
                         && !card.personas.contains(&persona.id)
