@@ -234,7 +234,7 @@ fn the_svg_names_fallback_faces_and_keeps_right_to_left_text_as_drawn() {
     assert!(svg.contains("<tspan"), "{svg}");
     let latin_rows = svg
         .lines()
-        .filter(|l| l.contains(">Website<"))
+        .filter(|l| l.contains(">Emotion<"))
         .collect::<Vec<_>>();
     assert!(!latin_rows.is_empty());
     assert!(latin_rows.iter().all(|l| !l.contains("bidi-override")));
