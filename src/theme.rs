@@ -4,6 +4,11 @@ use egui::Color32;
 
 use crate::model::{Channel, LaneKind};
 
+pub mod contrast;
+mod presentation;
+
+pub use presentation::{CARD_TEXT_CONTRAST, PresentTheme, TEXT_CONTRAST, TextPair};
+
 /// The colours a map is drawn with.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Theme {

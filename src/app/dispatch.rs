@@ -211,6 +211,8 @@ impl WaymarkApp {
             UiCommand::ExportSvg => self.export_as("svg"),
             UiCommand::ExportMermaid => self.export_as("mmd"),
             UiCommand::ExportCsv => self.export_as("csv"),
+            UiCommand::Present => self.present(ctx, false),
+            UiCommand::PresenterWindow => self.present(ctx, true),
         }
     }
 

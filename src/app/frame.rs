@@ -15,6 +15,12 @@ impl WaymarkApp {
     /// One frame of the whole editor.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // Presenting: the map full screen instead of the editor.
+        if self.present.is_some() {
+            self.present_frame_ui(ui);
+            self.update_title(&ctx);
+            return;
+        }
         // A dialog owns the keyboard and pointer: no shortcut, and a canvas
         // that only draws. egui's Modal blocks the pointer of what lies
         // under it, but not reads of `ctx.input`, so check first.

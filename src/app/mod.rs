@@ -9,6 +9,7 @@ mod export;
 mod files;
 mod frame;
 mod modals;
+mod present;
 mod status;
 
 use std::path::PathBuf;
@@ -83,6 +84,10 @@ pub struct WaymarkApp {
     copied: Option<String>,
     /// The last click was in the analysis panel: Ctrl+F searches findings.
     panel_focus: bool,
+    /// Presentation mode, while presenting.
+    present: Option<present::Presenting>,
+    /// Presentation mode's colours.
+    present_theme: crate::theme::PresentTheme,
 }
 
 /// The key under which recent files are stored.
@@ -141,6 +146,8 @@ impl WaymarkApp {
             queued: Vec::new(),
             copied: None,
             panel_focus: false,
+            present: None,
+            present_theme: crate::theme::PresentTheme::new(),
         }
     }
 

@@ -33,6 +33,8 @@ pub enum Dialog {
         /// The reason typed so far.
         reason: String,
     },
+    /// A quick note while presenting.
+    Note(crate::ui::present::NoteDraft),
 }
 
 impl Dialog {
@@ -188,6 +190,13 @@ impl WaymarkApp {
                     }
                 });
             }
+            Dialog::Note(draft) => {
+                outcome =
+                    crate::ui::present::note_ui(ui, draft, fresh).map(|choice| match choice {
+                        crate::ui::present::NoteChoice::Add => Outcome::Confirm,
+                        crate::ui::present::NoteChoice::Cancel => Outcome::Cancel,
+                    });
+            }
         });
         let Some(outcome) = outcome.or_else(|| keys(ctx)) else {
             return;
@@ -214,6 +223,7 @@ impl WaymarkApp {
                 }
             }
             (Dialog::Error(message), _) => self.set_error_status(message),
+            (Dialog::Note(draft), _) => self.add_note(draft),
             (
                 Dialog::DismissReason {
                     rule, key, reason, ..

@@ -17,6 +17,7 @@ mod legend;
 mod painter;
 pub mod rtl;
 pub mod sizes;
+mod spotlight;
 mod text;
 mod title;
 mod view;
@@ -36,6 +37,7 @@ pub use face::face;
 pub use fallback::{FontSources, set_font_sources};
 pub use find::{CurrentMark, FindMarks};
 pub use fonts::{bold, font_definitions, font_providers, missing_fonts_warning, missing_scripts};
+pub use spotlight::Spotlight;
 pub use text::{
     LADDER_MAX, LADDER_MIN, LADDER_STEP, MAX_FONT_ATLAS_SIDE, MAX_TEXT_CHARS, cap_text,
     cap_text_to, cap_texture_side, ladder_size,
@@ -69,6 +71,8 @@ pub struct Decorations<'a> {
     pub persona_curves: &'a [PersonaId],
     /// A search's matches, outlined, with everything else dimmed.
     pub found: Option<&'a FindMarks>,
+    /// Presentation: the current stage, every other one veiled.
+    pub spotlight: Option<Spotlight>,
 }
 
 /// A persona's colour, by its position in the map's persona list: the
@@ -143,4 +147,7 @@ fn paint_sections(
         find::paint_find_marks(p, layout, theme, marks);
     }
     legend::paint_legend(p, map, layout, theme, deco);
+    if let Some(spot) = deco.spotlight {
+        spotlight::paint_spotlight(p, layout, spot);
+    }
 }

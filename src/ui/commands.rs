@@ -70,6 +70,10 @@ pub enum UiCommand {
     ExportMermaid,
     /// Export the cards as CSV.
     ExportCsv,
+    /// Present the map full screen, stage by stage.
+    Present,
+    /// Present, with a second window for the presenter.
+    PresenterWindow,
 }
 
 impl UiCommand {
@@ -111,6 +115,8 @@ impl UiCommand {
             UiCommand::ExportSvg => "Export SVG…",
             UiCommand::ExportMermaid => "Export as Mermaid Journey…",
             UiCommand::ExportCsv => "Export Cards as CSV…",
+            UiCommand::Present => "Present",
+            UiCommand::PresenterWindow => "Presenter Window",
         }
     }
 
@@ -151,6 +157,8 @@ impl UiCommand {
             UiCommand::ExportPng => &[(cmd, Key::E)],
             UiCommand::ExportSvg => &[(cmd_shift, Key::E)],
             UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
+            UiCommand::Present => &[(none, Key::F5)],
+            UiCommand::PresenterWindow => &[],
         };
         keys.iter()
             .map(|(m, k)| KeyboardShortcut::new(*m, *k))

@@ -135,6 +135,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 }
             }
             ui.separator();
+            for cmd in [UiCommand::Present, UiCommand::PresenterWindow] {
+                if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+            ui.separator();
             let mut shown = state.show_analysis;
             if ui.checkbox(&mut shown, "Analysis Panel (F9)").clicked() {
                 out.command(UiCommand::ToggleAnalysis);

@@ -116,6 +116,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         // Persona curves: the lead wires the legend toggles to view state.
         persona_curves: &[],
         found,
+        spotlight: None,
     };
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
     painter.extend(shapes);

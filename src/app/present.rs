@@ -1,0 +1,255 @@
+//! Presentation mode in the app: entering saves the editor's view (pan,
+//! zoom, selection, panels) and leaving puts it back exactly; while
+//! presenting, the frame draws the presentation instead of the editor,
+//! the keys step through the stages, and a quick note becomes an
+//! ordinary card in one undo step.
+
+use std::sync::{Arc, Mutex};
+
+use egui::ViewportCommand;
+
+use crate::edit::{Command, MergeKey};
+use crate::model::{CardId, Lane, LaneId};
+use crate::ui::edits::new_card;
+use crate::ui::present::{
+    NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, present_ui,
+    presenter_info, read_keys, show_presenter, stage_brief,
+};
+use crate::ui::view::ViewState;
+use crate::ui::{Actions, UiCommand};
+
+use super::WaymarkApp;
+use super::modals::Dialog;
+
+/// The editor as it was when presenting began.
+struct SavedEditor {
+    view: ViewState,
+    show_analysis: bool,
+}
+
+/// A presentation in progress.
+pub(super) struct Presenting {
+    state: PresentState,
+    saved: SavedEditor,
+    /// The document presented: if another replaces it, presenting ends.
+    doc: crate::edit::DocId,
+    shared: Arc<Mutex<PresenterShared>>,
+    /// Numbers the notes, so each is its own undo step.
+    notes: u64,
+}
+
+impl WaymarkApp {
+    /// The presentation's state, while presenting.
+    pub fn presentation(&self) -> Option<&PresentState> {
+        self.present.as_ref().map(|p| &p.state)
+    }
+
+    /// What the presenter window shows now, while presenting.
+    pub fn presenter_snapshot(&self) -> Option<PresenterInfo> {
+        let p = self.present.as_ref()?;
+        let shared = p.shared.lock().ok()?;
+        Some(shared.info.clone())
+    }
+
+    /// Whether the analysis panel is shown in the editor.
+    pub fn analysis_shown(&self) -> bool {
+        self.show_analysis
+    }
+
+    /// Starts presenting (with the presenter window if asked), or, while
+    /// presenting, opens or closes the presenter window.
+    pub(super) fn present(&mut self, ctx: &egui::Context, presenter: bool) {
+        if let Some(p) = &mut self.present {
+            if presenter {
+                p.state.presenter = !p.state.presenter;
+            }
+            return;
+        }
+        let session = &self.session;
+        let map = session.doc.map();
+        // Start where the editor is: the selected stage, or the selected
+        // card's.
+        let selected = session.view.selection.stage.or_else(|| {
+            let cards = session.view.selection.cards_in_order(map);
+            cards.first().and_then(|id| map.card(*id)).map(|c| c.stage)
+        });
+        let stage = selected.and_then(|s| map.stage_index(s)).unwrap_or(0);
+        let mut state = PresentState::new(stage, ctx.input(|i| i.time));
+        state.presenter = presenter;
+        self.present = Some(Presenting {
+            state,
+            saved: SavedEditor {
+                view: session.view.clone(),
+                show_analysis: self.show_analysis,
+            },
+            doc: session.doc.id(),
+            shared: Arc::new(Mutex::new(PresenterShared::default())),
+            notes: 0,
+        });
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
+        ctx.request_repaint();
+    }
+
+    /// Stops presenting and puts the editor back as it was.
+    fn leave_presentation(&mut self, ctx: &egui::Context) {
+        let Some(p) = self.present.take() else {
+            return;
+        };
+        if p.doc == self.session.doc.id() {
+            let SavedEditor {
+                mut view,
+                show_analysis,
+            } = p.saved;
+            // An undo while presenting may have taken away what was selected.
+            view.retain_existing(self.session.doc.map());
+            self.session.view = view;
+            self.show_analysis = show_analysis;
+        }
+        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        ctx.request_repaint();
+    }
+
+    /// One frame while presenting: the map full screen, no editing
+    /// chrome; dialogs (the quick note, "Save changes?") still own the
+    /// keyboard.
+    pub(super) fn present_frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        let dialog_open = !self.modals.is_empty();
+        let mut out = Actions::default();
+        for action in self.queued.drain(..) {
+            out.push(action);
+        }
+        let Some(mut p) = self.present.take() else {
+            return;
+        };
+        let mut keys = if dialog_open {
+            Vec::new()
+        } else {
+            read_keys(&ctx)
+        };
+        if let Ok(mut shared) = p.shared.lock() {
+            if !dialog_open {
+                keys.append(&mut shared.keys);
+            }
+            if std::mem::take(&mut shared.closed) {
+                p.state.presenter = false;
+            }
+        }
+        self.session.derived.refresh(&self.session.doc);
+        let mut leave = false;
+        for key in keys {
+            if p.state.apply(key, &self.session.derived.layout) {
+                continue;
+            }
+            match key {
+                PresentKey::Escape if p.state.blank.is_some() => p.state.blank = None,
+                PresentKey::Escape => leave = true,
+                PresentKey::Note => {
+                    if let Some(stage) = self.session.doc.map().stages.get(p.state.stage) {
+                        let draft = NoteDraft::new(stage.id, &stage.name);
+                        self.push_dialog(Dialog::Note(draft));
+                    }
+                }
+                PresentKey::Undo => out.command(UiCommand::Undo),
+                PresentKey::Redo => out.command(UiCommand::Redo),
+                PresentKey::Save => out.command(UiCommand::Save),
+                _ => {}
+            }
+        }
+
+        let session = &self.session;
+        let map = session.doc.map();
+        let derived = &session.derived;
+        let brief = stage_brief(map, &derived.layout, &derived.analysis, p.state.stage);
+        let input = PresentInput {
+            map,
+            layout: &derived.layout,
+            theme: &self.present_theme,
+            brief: brief.as_ref(),
+        };
+        egui::CentralPanel::no_frame().show(ui, |ui| present_ui(ui, &input, &mut p.state));
+        if p.state.presenter {
+            let info = presenter_info(map, &derived.layout, &derived.analysis, &p.state);
+            if let Ok(mut shared) = p.shared.lock() {
+                shared.info = info;
+            }
+            show_presenter(&ctx, p.shared.clone());
+        }
+        self.present = Some(p);
+        self.modals_ui(&ctx);
+
+        let before = self.session.doc.key();
+        self.dispatch(&ctx, out);
+        if self.session.doc.key() != before {
+            ctx.request_repaint();
+        }
+        // Opening another map (a dialog's choice) ends presenting.
+        let replaced = self
+            .present
+            .as_ref()
+            .is_some_and(|p| p.doc != self.session.doc.id());
+        if leave || replaced {
+            self.leave_presentation(&ctx);
+        }
+        self.handle_close(&ctx);
+    }
+
+    /// Adds a quick note as a card on its stage, in its lane, making the
+    /// lane if the map has none: one undo step either way.
+    pub(super) fn add_note(&mut self, draft: NoteDraft) {
+        let text = draft.text.trim();
+        if text.is_empty() {
+            return;
+        }
+        let number = self.present.as_mut().map_or(0, |p| {
+            p.notes += 1;
+            p.notes
+        });
+        let key = Some(MergeKey(format!(
+            "quick-note-{number}-{}",
+            self.session.doc.revision()
+        )));
+        let doc = &mut self.session.doc;
+        if doc.map().stage(draft.stage).is_none() {
+            self.set_error_status("The note's stage is gone; the note was not added");
+            return;
+        }
+        doc.close_step();
+        let kind = draft.lane.kind();
+        let existing = doc
+            .map()
+            .lanes
+            .iter()
+            .find(|l| l.kind == kind)
+            .map(|l| l.id);
+        let lane = match existing {
+            Some(id) => id,
+            None => {
+                let index = doc.map().lanes.len();
+                let lane = Lane::new(LaneId(0), kind.clone());
+                match doc.apply_merging(Command::AddLane { index, lane }, key.clone()) {
+                    Ok(ids) if !ids.is_empty() => LaneId(ids[0]),
+                    _ => {
+                        self.set_error_status("Could not add the note's lane");
+                        return;
+                    }
+                }
+            }
+        };
+        let Command::AddCard { mut card, position } = new_card(doc.map(), draft.stage, lane) else {
+            return;
+        };
+        card.title = text.to_owned();
+        card.id = CardId(0);
+        let result = doc.apply_merging(Command::AddCard { card, position }, key);
+        doc.close_step();
+        match result {
+            Ok(_) => self.set_status(format!(
+                "Note added to {} in “{}”",
+                kind.label(),
+                draft.stage_name
+            )),
+            Err(err) => self.set_error_status(format!("Could not add the note: {err}")),
+        }
+    }
+}

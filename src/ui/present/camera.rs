@@ -1,0 +1,262 @@
+//! Where the presentation camera looks, and how it glides there.
+//!
+//! A stage is framed whole when its titles are then readable from the
+//! back of the room: card titles at least [`TITLE_SHARE`] of the screen
+//! height. A stage too tall for that is shown in stops, top to bottom,
+//! each a step of the clicker, so the text never shrinks below it.
+
+use egui::{Pos2, Rect, vec2};
+
+use crate::layout::Layout;
+use crate::paint::{View, sizes};
+
+/// Card titles are at least this share of the screen's height.
+pub const TITLE_SHARE: f32 = 1.0 / 40.0;
+
+/// Slack over [`TITLE_SHARE`]: on screen, text is laid out at a size of a
+/// ladder within 3 % of the zoomed size (see [`crate::paint::ladder_size`]).
+const LADDER_SLACK: f32 = 1.04;
+
+/// How long a glide from one shot to the next takes, in seconds.
+pub const GLIDE_SECONDS: f64 = 0.6;
+
+/// Space kept around a framed stage, in map units.
+const FRAME_MARGIN: f32 = 16.0;
+
+/// The consecutive stops of a tall stage overlap by this share of the
+/// screen, so the eye keeps its place.
+const STOP_OVERLAP: f32 = 0.2;
+
+/// What the camera shows: a map point at the canvas centre, and a zoom.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shot {
+    /// The map point in the middle of the canvas.
+    pub center: Pos2,
+    /// Screen points per map unit.
+    pub zoom: f32,
+}
+
+impl Shot {
+    /// The map-to-screen transform of this shot on a canvas.
+    pub fn view(&self, canvas: Rect) -> View {
+        View {
+            origin: canvas.center() - self.center.to_vec2() * self.zoom,
+            zoom: self.zoom,
+        }
+    }
+}
+
+/// The zoom at which card titles are [`TITLE_SHARE`] of a screen this
+/// tall (in points), with slack for the text size ladder.
+pub fn readable_zoom(screen_height: f32) -> f32 {
+    screen_height * TITLE_SHARE / sizes::CARD_TITLE * LADDER_SLACK
+}
+
+/// The map rectangle a stage is framed by: its column, with a margin.
+fn stage_frame(layout: &Layout, stage: usize) -> Option<Rect> {
+    let sb = layout.stages.get(stage)?;
+    Some(
+        sb.column
+            .expand2(vec2(layout.style.stage_gap + FRAME_MARGIN, FRAME_MARGIN)),
+    )
+}
+
+/// The zoom a stage is shown at: the whole stage if that is readable,
+/// else readable.
+fn stage_zoom(frame: Rect, canvas: Rect) -> f32 {
+    let fit = (canvas.width() / frame.width()).min(canvas.height() / frame.height());
+    let readable = readable_zoom(canvas.height());
+    // A small map is not blown up past three times readable.
+    fit.min(readable * 3.0).max(readable)
+}
+
+/// How many stops the stage takes on this canvas: 1 if it fits.
+pub fn stage_stops(layout: &Layout, stage: usize, canvas: Rect) -> usize {
+    let Some(frame) = stage_frame(layout, stage) else {
+        return 1;
+    };
+    if canvas.height() <= 1.0 {
+        return 1;
+    }
+    let visible = canvas.height() / stage_zoom(frame, canvas);
+    let rest = frame.height() - visible;
+    if rest <= 0.5 {
+        1
+    } else {
+        (rest / (visible * (1.0 - STOP_OVERLAP))).ceil() as usize + 1
+    }
+}
+
+/// The shot of one stop of a stage: its column centred across; down the
+/// screen the whole column, or the stop's part of it, top to bottom.
+pub fn stage_shot(layout: &Layout, stage: usize, stop: usize, canvas: Rect) -> Shot {
+    let Some(frame) = stage_frame(layout, stage) else {
+        return overview_shot(layout, canvas);
+    };
+    let zoom = stage_zoom(frame, canvas);
+    let visible = canvas.height() / zoom;
+    let stops = stage_stops(layout, stage, canvas);
+    let y = if stops <= 1 {
+        frame.center().y
+    } else {
+        let k = stop.min(stops - 1) as f32 / (stops - 1) as f32;
+        frame.top() + visible / 2.0 + k * (frame.height() - visible)
+    };
+    Shot {
+        center: Pos2::new(frame.center().x, y),
+        zoom,
+    }
+}
+
+/// The whole map fitted to the canvas.
+pub fn overview_shot(layout: &Layout, canvas: Rect) -> Shot {
+    let b = layout.bounds;
+    let zoom = if b.width() > 0.0 && b.height() > 0.0 {
+        (canvas.width() / b.width()).min(canvas.height() / b.height())
+    } else {
+        1.0
+    };
+    Shot {
+        center: b.center(),
+        zoom: zoom.max(0.01),
+    }
+}
+
+/// A camera that glides to its target and then stops: while it moves it
+/// asks for frames, and once it arrives it asks for none.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Camera {
+    /// What it shows now, once it has shown anything.
+    now: Option<Shot>,
+    /// Where the glide started.
+    from: Option<Shot>,
+    /// Where it is going.
+    to: Option<Shot>,
+    /// When the glide started (egui's input time, seconds).
+    start: f64,
+    /// The canvas it was framed for: a new one (a resize, full screen)
+    /// cuts to the new shot rather than gliding.
+    canvas: Option<Rect>,
+}
+
+impl Camera {
+    /// Moves toward `target` at `time`: returns the shot to draw and
+    /// whether the camera is still moving.
+    pub fn follow(&mut self, target: Shot, canvas: Rect, time: f64) -> (Shot, bool) {
+        let cut = self.now.is_none() || self.canvas != Some(canvas);
+        self.canvas = Some(canvas);
+        if cut {
+            self.now = Some(target);
+            self.from = Some(target);
+            self.to = Some(target);
+            return (target, false);
+        }
+        if self.to != Some(target) {
+            self.from = self.now;
+            self.to = Some(target);
+            self.start = time;
+        }
+        let (Some(from), Some(to)) = (self.from, self.to) else {
+            return (target, false);
+        };
+        let t = ((time - self.start) / GLIDE_SECONDS).clamp(0.0, 1.0) as f32;
+        if t >= 1.0 || from == to {
+            self.now = Some(to);
+            self.from = Some(to);
+            return (to, false);
+        }
+        // Smoothstep: starts and stops gently.
+        let e = t * t * (3.0 - 2.0 * t);
+        let shot = Shot {
+            center: from.center + (to.center - from.center) * e,
+            // Zoom glides geometrically, so zooming in and out feel alike.
+            zoom: from.zoom * (to.zoom / from.zoom).powf(e),
+        };
+        self.now = Some(shot);
+        (shot, true)
+    }
+
+    /// Whether the camera is on its way somewhere.
+    pub fn is_moving(&self) -> bool {
+        self.from != self.to
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::sample::sample_map;
+    use crate::layout::{Style, layout};
+
+    fn screen(w: f32, h: f32) -> Rect {
+        Rect::from_min_size(Pos2::ZERO, vec2(w, h))
+    }
+
+    #[test]
+    fn every_stop_of_every_stage_keeps_titles_readable_and_the_column_in_view() {
+        let map = sample_map();
+        let layout = layout(&map, &Style::default());
+        for (w, h) in [(1280.0, 720.0), (1920.0, 1080.0), (3840.0, 2160.0)] {
+            let canvas = screen(w, h);
+            for stage in 0..layout.stages.len() {
+                let stops = stage_stops(&layout, stage, canvas);
+                let column = layout.stages[stage].column;
+                let mut covered_top = f32::INFINITY;
+                let mut covered_bottom = f32::NEG_INFINITY;
+                for stop in 0..stops {
+                    let shot = stage_shot(&layout, stage, stop, canvas);
+                    assert!(shot.zoom * sizes::CARD_TITLE >= h / 40.0);
+                    let seen = shot.view(canvas);
+                    let col = seen.rect(column);
+                    assert!(col.left() >= 0.0 && col.right() <= w, "{w}: {col:?}");
+                    let visible =
+                        Rect::from_min_max(seen.to_map(canvas.min), seen.to_map(canvas.max));
+                    covered_top = covered_top.min(visible.top());
+                    covered_bottom = covered_bottom.max(visible.bottom());
+                }
+                // Together the stops show the whole column.
+                assert!(covered_top <= column.top() && covered_bottom >= column.bottom());
+            }
+        }
+    }
+
+    #[test]
+    fn a_short_stage_is_one_stop_framed_whole() {
+        let mut map = sample_map();
+        map.cards.clear();
+        map.lanes.truncate(1);
+        let layout = layout(&map, &Style::default());
+        let canvas = screen(1920.0, 1080.0);
+        assert_eq!(stage_stops(&layout, 0, canvas), 1);
+        let shot = stage_shot(&layout, 0, 0, canvas);
+        let col = shot.view(canvas).rect(layout.stages[0].column);
+        assert!(canvas.contains_rect(col), "{col:?}");
+    }
+
+    #[test]
+    fn the_camera_glides_then_stops_asking_for_frames() {
+        let canvas = screen(1280.0, 720.0);
+        let a = Shot {
+            center: Pos2::new(100.0, 100.0),
+            zoom: 1.0,
+        };
+        let b = Shot {
+            center: Pos2::new(900.0, 300.0),
+            zoom: 2.0,
+        };
+        let mut camera = Camera::default();
+        assert_eq!(camera.follow(a, canvas, 0.0), (a, false));
+        let (mid, moving) = camera.follow(b, canvas, 1.0);
+        assert!(moving && mid == a, "starts where it was");
+        let (mid, moving) = camera.follow(b, canvas, 1.0 + GLIDE_SECONDS / 2.0);
+        assert!(moving);
+        assert!(mid.center.x > a.center.x && mid.center.x < b.center.x);
+        assert!(mid.zoom > 1.0 && mid.zoom < 2.0);
+        assert_eq!(camera.follow(b, canvas, 1.0 + GLIDE_SECONDS), (b, false));
+        assert!(!camera.is_moving());
+        assert_eq!(camera.follow(b, canvas, 5.0), (b, false));
+        // A new canvas cuts rather than glides.
+        let other = screen(1920.0, 1080.0);
+        assert_eq!(camera.follow(a, other, 6.0), (a, false));
+    }
+}

@@ -1,0 +1,197 @@
+//! What presentation draws over the map: the info overlay (I) and the
+//! pointer highlight that follows the mouse.
+
+use std::time::Duration;
+
+use egui::{Color32, CursorIcon, FontId, Pos2, Rect, Stroke, Ui, pos2};
+
+use crate::paint::face;
+use crate::theme::PresentTheme;
+
+use super::brief::StageBrief;
+
+/// The info overlay, on the right of the canvas: the current stage's
+/// name, goal, emotion and findings, in text as large as the cards'.
+pub(super) fn info_ui(ui: &Ui, canvas: Rect, brief: &StageBrief, theme: &PresentTheme) {
+    let h = canvas.height();
+    let body = (h / 34.0).max(14.0);
+    let small = (h / 40.0).max(12.0);
+    let heading = body * 1.45;
+    let margin = body;
+    let width = (canvas.width() * 0.34).max(280.0);
+    let panel = Rect::from_min_max(
+        pos2(canvas.right() - width - margin, canvas.top() + margin),
+        pos2(canvas.right() - margin, canvas.bottom() - margin),
+    );
+    let painter = ui.painter_at(canvas);
+    let inner = width - 2.0 * margin;
+    let mut shapes = Vec::new();
+    let mut y = panel.top() + margin;
+    let x = panel.left() + margin;
+    let text = |shapes: &mut Vec<egui::Shape>, y: &mut f32, s: &str, size: f32, color: Color32| {
+        if s.is_empty() {
+            return;
+        }
+        let galley = ui.fonts_mut(|f| {
+            f.layout(
+                crate::paint::cap_text(s).into_owned(),
+                FontId::proportional(size),
+                color,
+                inner,
+            )
+        });
+        let height = galley.size().y;
+        if *y + height <= panel.bottom() - margin {
+            shapes.push(egui::Shape::galley(pos2(x, *y), galley, color));
+        }
+        *y += height + size * 0.35;
+    };
+    text(
+        &mut shapes,
+        &mut y,
+        &brief.position,
+        small,
+        theme.panel_muted,
+    );
+    text(&mut shapes, &mut y, &brief.name, heading, theme.panel_text);
+    if !brief.goal.is_empty() {
+        text(&mut shapes, &mut y, "Goal", small, theme.panel_muted);
+        text(&mut shapes, &mut y, &brief.goal, body, theme.panel_text);
+    }
+    if let Some(score) = brief.score {
+        text(&mut shapes, &mut y, "Emotion", small, theme.panel_muted);
+        let r = body * 0.7;
+        face(&mut shapes, pos2(x + r, y + r), r, score, theme.panel_text);
+        let line_y = y + r - body * 0.6;
+        let galley = ui.fonts_mut(|f| {
+            f.layout_no_wrap(
+                brief.emotion.clone(),
+                FontId::proportional(body),
+                theme.panel_text,
+            )
+        });
+        shapes.push(egui::Shape::galley(
+            pos2(x + 2.0 * r + body * 0.5, line_y),
+            galley,
+            theme.panel_text,
+        ));
+        y += 2.0 * r + body * 0.5;
+    }
+    let findings = match brief.finding_count {
+        0 => "No findings".to_owned(),
+        1 => "1 finding".to_owned(),
+        n => format!("{n} findings"),
+    };
+    text(&mut shapes, &mut y, &findings, small, theme.panel_muted);
+    for finding in &brief.findings {
+        text(
+            &mut shapes,
+            &mut y,
+            &format!("• {finding}"),
+            body,
+            theme.panel_text,
+        );
+    }
+    if brief.finding_count > brief.findings.len() {
+        let more = format!("and {} more", brief.finding_count - brief.findings.len());
+        text(&mut shapes, &mut y, &more, small, theme.panel_muted);
+    }
+    // The panel is as tall as its text.
+    let used = Rect::from_min_max(
+        panel.min,
+        pos2(panel.right(), (y + margin).min(panel.bottom())),
+    );
+    painter.rect_filled(used, body * 0.5, theme.panel);
+    painter.extend(shapes);
+}
+
+/// How long the highlight stays after the pointer stops, in seconds.
+const HOLD: f64 = 1.2;
+/// How long it then takes to fade out.
+const FADE: f64 = 0.5;
+
+/// A red dot under the pointer while it moves: it stays a moment after
+/// the pointer stops, fades, and then asks for no more frames.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Laser {
+    /// Where the pointer was last seen over the canvas.
+    pos: Option<Pos2>,
+    /// When it last moved.
+    moved: f64,
+}
+
+impl Laser {
+    /// How strongly the highlight shows at `time`: 1 while moving, down
+    /// to 0 once faded.
+    pub fn strength(&self, time: f64) -> f32 {
+        if self.pos.is_none() {
+            return 0.0;
+        }
+        let age = time - self.moved;
+        if age < HOLD {
+            1.0
+        } else {
+            (1.0 - (age - HOLD) / FADE).clamp(0.0, 1.0) as f32
+        }
+    }
+
+    /// Follows the pointer, draws the highlight, and asks for the next
+    /// frame only while it has something left to fade.
+    pub(super) fn ui(&mut self, ui: &Ui, canvas: Rect, color: Color32, time: f64) {
+        let hover = ui
+            .input(|i| i.pointer.hover_pos())
+            .filter(|p| canvas.contains(*p));
+        if hover.is_none() {
+            self.pos = None;
+            return;
+        }
+        if hover != self.pos {
+            self.pos = hover;
+            self.moved = time;
+        }
+        let Some(pos) = self.pos else {
+            return;
+        };
+        let strength = self.strength(time);
+        let age = time - self.moved;
+        if age < HOLD {
+            ui.ctx()
+                .request_repaint_after(Duration::from_secs_f64(HOLD - age));
+        } else if strength > 0.0 {
+            ui.ctx().request_repaint();
+        }
+        // The pointer is the highlight while presenting.
+        ui.ctx().set_cursor_icon(CursorIcon::None);
+        if strength <= 0.0 {
+            return;
+        }
+        let r = (canvas.height() / 90.0).max(6.0);
+        let painter = ui.painter_at(canvas);
+        painter.circle_filled(pos, r * 2.2, color.gamma_multiply(0.25 * strength));
+        painter.circle(
+            pos,
+            r,
+            color.gamma_multiply(strength),
+            Stroke::new(r * 0.25, Color32::WHITE.gamma_multiply(0.8 * strength)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_highlight_holds_then_fades_to_nothing() {
+        let laser = Laser {
+            pos: Some(pos2(10.0, 10.0)),
+            moved: 5.0,
+        };
+        assert_eq!(laser.strength(5.0), 1.0);
+        assert_eq!(laser.strength(5.0 + HOLD - 0.01), 1.0);
+        let mid = laser.strength(5.0 + HOLD + FADE / 2.0);
+        assert!(mid > 0.3 && mid < 0.7, "{mid}");
+        assert_eq!(laser.strength(5.0 + HOLD + FADE), 0.0);
+        assert_eq!(Laser::default().strength(0.0), 0.0);
+    }
+}

@@ -1,0 +1,202 @@
+//! The presenter window: a second native window for the facilitator's
+//! laptop, with the current and next stage, the current stage's findings
+//! and notes, and the time since presenting began. It is an egui deferred
+//! viewport, so its clock ticks without repainting the projected map; it
+//! shares a snapshot of the presentation with the main window, and sends
+//! its keys back there.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use egui::{RichText, Ui, ViewportBuilder, ViewportClass, ViewportId};
+
+use crate::analysis::Analysis;
+use crate::layout::Layout;
+use crate::model::Map;
+
+use super::PresentState;
+use super::brief::{StageBrief, stage_brief};
+use super::keys::{HELP, PresentKey, read_keys};
+
+/// What the presenter window shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PresenterInfo {
+    /// The map's title.
+    pub title: String,
+    /// The current stage.
+    pub current: Option<StageBrief>,
+    /// The next stage's name, if there is one.
+    pub next: Option<String>,
+    /// The whole map is shown rather than a stage.
+    pub overview: bool,
+    /// The projected screen is blanked.
+    pub blank: bool,
+    /// When presenting started (egui's input time, seconds).
+    pub started: f64,
+}
+
+/// The presenter window's view of the presentation now.
+pub fn presenter_info(
+    map: &Map,
+    layout: &Layout,
+    analysis: &Analysis,
+    state: &PresentState,
+) -> PresenterInfo {
+    PresenterInfo {
+        title: map.title.clone(),
+        current: stage_brief(map, layout, analysis, state.stage),
+        next: map.stages.get(state.stage + 1).map(|s| s.name.clone()),
+        overview: state.overview,
+        blank: state.blank.is_some(),
+        started: state.started,
+    }
+}
+
+/// Elapsed time as minutes and seconds: "12:05".
+pub fn elapsed_text(seconds: f64) -> String {
+    let s = seconds.max(0.0) as u64;
+    format!("{}:{:02}", s / 60, s % 60)
+}
+
+/// Draws the presenter window's content.
+pub fn presenter_ui(ui: &mut Ui, info: &PresenterInfo, now: f64) {
+    ui.horizontal(|ui| {
+        ui.heading(&info.title);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            ui.label(
+                RichText::new(elapsed_text(now - info.started))
+                    .size(28.0)
+                    .strong(),
+            )
+            .on_hover_text("Time since presenting began");
+        });
+    });
+    if info.blank {
+        ui.label("The screen is blanked (B or W to return).");
+    } else if info.overview {
+        ui.label("The room sees the whole map (O to return).");
+    }
+    ui.separator();
+    let Some(current) = &info.current else {
+        ui.label("The map has no stages yet.");
+        return;
+    };
+    ui.label(&current.position);
+    ui.label(RichText::new(&current.name).size(26.0).strong());
+    if !current.goal.is_empty() {
+        ui.label(format!("Goal: {}", current.goal));
+    }
+    if !current.emotion.is_empty() {
+        ui.label(format!("Emotion: {}", current.emotion));
+    }
+    ui.label(match &info.next {
+        Some(next) => format!("Next: {next}"),
+        None => "Next: the end of the journey".to_owned(),
+    });
+    ui.separator();
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        ui.strong(match current.finding_count {
+            0 => "No findings".to_owned(),
+            1 => "1 finding".to_owned(),
+            n => format!("{n} findings"),
+        });
+        for finding in &current.findings {
+            ui.label(format!("• {finding}"));
+        }
+        if current.finding_count > current.findings.len() {
+            ui.weak(format!(
+                "and {} more",
+                current.finding_count - current.findings.len()
+            ));
+        }
+        ui.add_space(8.0);
+        ui.strong(match current.notes.len() {
+            0 => "No notes".to_owned(),
+            1 => "1 note".to_owned(),
+            n => format!("{n} notes"),
+        });
+        for (lane, title) in &current.notes {
+            ui.label(format!("{lane}: {title}"));
+        }
+    });
+    ui.separator();
+    ui.weak(HELP);
+}
+
+/// What the two windows share: the snapshot the presenter window draws,
+/// and the keys it took, for the main window to act on.
+#[derive(Debug, Default)]
+pub struct PresenterShared {
+    /// What to show.
+    pub info: PresenterInfo,
+    /// Keys pressed in the presenter window, oldest first.
+    pub keys: Vec<PresentKey>,
+    /// The user closed the presenter window.
+    pub closed: bool,
+}
+
+/// The presenter window's viewport id.
+pub fn presenter_viewport() -> ViewportId {
+    ViewportId::from_hash_of("waymark-presenter")
+}
+
+/// Shows the presenter window (call every frame while it is open).
+pub fn show_presenter(ctx: &egui::Context, shared: Arc<Mutex<PresenterShared>>) {
+    let builder = ViewportBuilder::default()
+        .with_title("Waymark — Presenter")
+        .with_inner_size([760.0, 560.0]);
+    ctx.show_viewport_deferred(presenter_viewport(), builder, move |ui, class| {
+        let now = ui.input(|i| i.time);
+        let keys = if class == ViewportClass::EmbeddedWindow {
+            // Embedded in the main window, the keys are the main window's.
+            Vec::new()
+        } else {
+            read_keys(ui.ctx())
+        };
+        let close = ui.input(|i| i.viewport().close_requested());
+        let info = {
+            let Ok(mut shared) = shared.lock() else {
+                return;
+            };
+            shared.keys.extend(keys.iter().copied());
+            shared.closed |= close;
+            shared.info.clone()
+        };
+        if !keys.is_empty() || close {
+            ui.ctx().request_repaint_of(ViewportId::ROOT);
+        }
+        egui::CentralPanel::default().show(ui, |ui| presenter_ui(ui, &info, now));
+        // The clock: one frame a second, in this window only.
+        ui.ctx().request_repaint_after(Duration::from_secs(1));
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::interchange::sample::sample_map;
+    use crate::layout::{Style, layout};
+
+    #[test]
+    fn elapsed_time_reads_as_minutes_and_seconds() {
+        assert_eq!(elapsed_text(0.0), "0:00");
+        assert_eq!(elapsed_text(65.4), "1:05");
+        assert_eq!(elapsed_text(3600.0), "60:00");
+        assert_eq!(elapsed_text(-3.0), "0:00");
+    }
+
+    #[test]
+    fn the_presenter_sees_the_current_and_next_stage() {
+        let map = sample_map();
+        let layout = layout(&map, &Style::default());
+        let analysis = crate::analysis::analyze(&map);
+        let mut state = PresentState::new(1, 10.0);
+        let info = presenter_info(&map, &layout, &analysis, &state);
+        assert_eq!(info.current.as_ref().unwrap().name, map.stages[1].name);
+        assert_eq!(info.next.as_deref(), Some(map.stages[2].name.as_str()));
+        assert_eq!(info.started, 10.0);
+        state.stage = map.stages.len() - 1;
+        let info = presenter_info(&map, &layout, &analysis, &state);
+        assert_eq!(info.next, None);
+    }
+}
