@@ -81,15 +81,24 @@ fn f5_presents_stage_by_stage_and_esc_restores_the_editor_exactly() {
     h.run();
     let before = look(&h);
     assert!(!before.analysis && !before.fitted);
-    assert!(h.query_by_label("File").is_some(), "the editor's menu is shown");
+    assert!(
+        h.query_by_label("File").is_some(),
+        "the editor's menu is shown"
+    );
 
     press(&mut h, Key::F5);
     let map = app_map(&h);
     // It starts on the selected card's stage.
     let start = map.stage_index(map.card(card).unwrap().stage).unwrap();
     assert_eq!(current(&h), start);
-    assert!(h.query_by_label("File").is_none(), "no menu while presenting");
-    assert!(h.query_by_label("+ Card").is_none(), "no toolbar while presenting");
+    assert!(
+        h.query_by_label("File").is_none(),
+        "no menu while presenting"
+    );
+    assert!(
+        h.query_by_label("+ Card").is_none(),
+        "no toolbar while presenting"
+    );
 
     press(&mut h, Key::Home);
     assert_eq!(current(&h), 0);
@@ -242,7 +251,11 @@ fn b_and_w_blank_the_screen_and_esc_or_the_key_again_returns() {
     press(&mut h, Key::W);
     assert_eq!(h.state().presentation().unwrap().blank, Some(Blank::White));
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().presentation().unwrap().blank, None, "Esc unblanks");
+    assert_eq!(
+        h.state().presentation().unwrap().blank,
+        None,
+        "Esc unblanks"
+    );
     press(&mut h, Key::Escape);
     assert!(h.state().presentation().is_none(), "a second Esc leaves");
 }
@@ -300,5 +313,25 @@ fn the_presenter_window_shows_the_current_and_next_stage() {
     // P closes it; presenting goes on.
     press(&mut h, Key::P);
     assert!(!h.state().presentation().unwrap().presenter);
-    assert!(h.query_by_label(&format!("Next: {}", map.stages[2].name)).is_none());
+    assert!(
+        h.query_by_label(&format!("Next: {}", map.stages[2].name))
+            .is_none()
+    );
+}
+
+#[test]
+fn the_pointer_highlight_fades_and_then_asks_for_no_frames() {
+    let mut h = sample();
+    press(&mut h, Key::F5);
+    h.hover_at(egui::pos2(800.0, 500.0));
+    h.step();
+    let time = h.ctx.input(|i| i.time);
+    let laser = &h.state().presentation().unwrap().laser;
+    assert_eq!(laser.strength(time), 1.0, "shown while the pointer moves");
+    // A still pointer: after the hold and the fade (under 2 s), nothing.
+    h.run_steps(10);
+    let time = h.ctx.input(|i| i.time);
+    assert_eq!(h.state().presentation().unwrap().laser.strength(time), 0.0);
+    let steps = h.try_run().expect("settles");
+    assert!(steps <= 1, "a still pointer ran {steps} frames");
 }

@@ -30,7 +30,13 @@ fn fonts() -> Fonts {
 }
 
 /// The drawn font size of every card title painted through `view`.
-fn title_sizes(fonts: &mut Fonts, map: &Map, layout: &Layout, view: &View, screen: Rect) -> Vec<f32> {
+fn title_sizes(
+    fonts: &mut Fonts,
+    map: &Map,
+    layout: &Layout,
+    view: &View,
+    screen: Rect,
+) -> Vec<f32> {
     let titles: HashSet<&str> = map.cards.iter().map(|c| c.title.as_str()).collect();
     let theme = PresentTheme::new();
     fonts.begin_pass(*fonts.options(), Default::default());
@@ -100,7 +106,10 @@ fn check_map(map: &Map) {
                 .iter()
                 .filter(|c| c.stage == map.stages[stage].id)
                 .count();
-            assert!(seen >= cards, "stage {stage} at {w}×{h}: {seen} titles of {cards}");
+            assert!(
+                seen >= cards,
+                "stage {stage} at {w}×{h}: {seen} titles of {cards}"
+            );
         }
         eprintln!(
             "{}: {w}×{h}: smallest title {smallest:.1} pt, needs {least:.1}; stops per stage {stops:?}",
@@ -128,7 +137,8 @@ fn the_editors_fitted_view_would_be_too_small() {
     let map = sample_map();
     let layout = layout(&map, &Style::default());
     let screen = Rect::from_min_size(Pos2::ZERO, vec2(1920.0, 1080.0));
-    let zoom = (screen.width() / layout.bounds.width()).min(screen.height() / layout.bounds.height());
+    let zoom =
+        (screen.width() / layout.bounds.width()).min(screen.height() / layout.bounds.height());
     let view = View {
         origin: screen.center() - layout.bounds.center().to_vec2() * zoom,
         zoom,

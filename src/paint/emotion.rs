@@ -73,7 +73,17 @@ pub(super) fn paint_emotion_row(
         .iter()
         .map(|e| p.view.to_screen(e.pos))
         .collect();
-    smooth_curve(p, &points, Stroke::new(p.z(3.0).max(1.5), theme.muted));
+    let stroke = Stroke::new(p.z(3.0).max(1.5), theme.muted);
+    match deco.spotlight {
+        // Presenting: strong up to the current stage, faint after it.
+        Some(spot) => {
+            let strong_until = strong_points(layout, spot.stage);
+            let faint = Stroke::new(stroke.width, theme.muted.gamma_multiply(0.3));
+            let strong = Stroke::new(stroke.width * 1.6, theme.text);
+            smooth_curve_split(p, &points, strong_until, strong, faint);
+        }
+        None => smooth_curve(p, &points, stroke),
+    }
 
     for curve in &layout.persona_curves {
         if !deco.persona_curves.contains(&curve.persona) {
@@ -160,5 +170,36 @@ fn smooth_curve(p: &mut Painter<'_, '_>, points: &[Pos2], stroke: Stroke) {
                 Color32::TRANSPARENT,
                 stroke,
             )));
+    }
+}
+
+/// How many of the curve's points belong to stages up to `stage` (by
+/// index): the curve is strong through them.
+fn strong_points(layout: &Layout, stage: usize) -> usize {
+    let upto: Vec<_> = layout.stages.iter().take(stage + 1).map(|s| s.id).collect();
+    layout
+        .emotion_points
+        .iter()
+        .take_while(|e| upto.contains(&e.stage))
+        .count()
+}
+
+/// [`smooth_curve`], its segments up to point `split` in one stroke and
+/// the rest in another.
+fn smooth_curve_split(
+    p: &mut Painter<'_, '_>,
+    points: &[Pos2],
+    split: usize,
+    a: Stroke,
+    b: Stroke,
+) {
+    let start = p.shapes.len();
+    smooth_curve(p, points, a);
+    for (i, shape) in p.shapes[start..].iter_mut().enumerate() {
+        if i + 1 >= split
+            && let Shape::CubicBezier(curve) = shape
+        {
+            curve.stroke = b.into();
+        }
     }
 }

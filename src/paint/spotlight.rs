@@ -21,11 +21,19 @@ pub struct Spotlight {
 pub(super) fn paint_spotlight(p: &mut Painter<'_, '_>, layout: &Layout, spot: Spotlight) {
     let row = layout.emotion_row;
     let gap = layout.style.stage_gap / 2.0;
+    let last = layout.stages.len().saturating_sub(1);
     for (i, sb) in layout.stages.iter().enumerate() {
         if i == spot.stage {
             continue;
         }
-        let column = sb.column.expand2(egui::vec2(gap, 0.0));
+        // Into the gaps between columns, not past the first or last.
+        let mut column = sb.column;
+        if i > 0 {
+            column.min.x -= gap;
+        }
+        if i < last {
+            column.max.x += gap;
+        }
         // Above the emotion row (the header) and below it (the lanes).
         let above = Rect::from_min_max(column.min, pos2(column.right(), row.top()));
         let below = Rect::from_min_max(pos2(column.left(), row.bottom()), column.max);

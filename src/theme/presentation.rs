@@ -58,7 +58,7 @@ impl PresentTheme {
         Self {
             map: Theme::presentation(),
             veil: Color32::from_rgba_unmultiplied(44, 50, 64, 76),
-            panel: Color32::from_rgba_unmultiplied(18, 22, 30, 240),
+            panel: Color32::from_rgb(18, 22, 30),
             panel_text: Color32::from_rgb(246, 247, 250),
             panel_muted: Color32::from_rgb(196, 203, 214),
             laser: Color32::from_rgb(230, 30, 40),

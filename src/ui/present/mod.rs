@@ -227,6 +227,9 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
     let shapes =
         ui.fonts_mut(|fonts| paint_map(fonts, map, layout, &theme.map, &view, rect, &deco));
     painter.extend(shapes);
+    if !state.overview {
+        overlay::pinned_header(ui, rect, &view, map, layout, &theme.map, state.stage);
+    }
     if state.info
         && let Some(brief) = brief
     {

@@ -5,8 +5,10 @@ use std::time::Duration;
 
 use egui::{Color32, CursorIcon, FontId, Pos2, Rect, Stroke, Ui, pos2};
 
-use crate::paint::face;
-use crate::theme::PresentTheme;
+use crate::layout::Layout;
+use crate::model::Map;
+use crate::paint::{View, face, sizes};
+use crate::theme::{PresentTheme, Theme};
 
 use super::brief::StageBrief;
 
@@ -103,6 +105,49 @@ pub(super) fn info_ui(ui: &Ui, canvas: Rect, brief: &StageBrief, theme: &Present
     );
     painter.rect_filled(used, body * 0.5, theme.panel);
     painter.extend(shapes);
+}
+
+/// The current stage's name pinned to the top of the screen while its
+/// header is scrolled off (the lower stops of a tall stage), so the room
+/// always knows which stage it is looking at.
+pub(super) fn pinned_header(
+    ui: &Ui,
+    canvas: Rect,
+    view: &View,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    stage: usize,
+) {
+    let (Some(sb), Some(st)) = (layout.stages.get(stage), map.stages.get(stage)) else {
+        return;
+    };
+    let header = view.rect(sb.header);
+    if header.bottom() > canvas.top() + 1.0 {
+        return;
+    }
+    let size = sizes::STAGE_NAME * view.zoom;
+    let band = Rect::from_min_size(
+        pos2(header.left(), canvas.top()),
+        egui::vec2(header.width(), size * 2.0),
+    );
+    let painter = ui.painter_at(canvas);
+    painter.rect_filled(band, size * 0.3, theme.stage_color(sb.palette));
+    let galley = ui.fonts_mut(|f| {
+        let mut job = egui::text::LayoutJob::simple_singleline(
+            crate::paint::cap_text(&st.name).into_owned(),
+            FontId::new(size, crate::paint::bold()),
+            theme.header_text,
+        );
+        job.wrap.max_width = band.width() - size;
+        job.wrap.max_rows = 1;
+        f.layout_job(job)
+    });
+    let at = pos2(
+        band.left() + size * 0.5,
+        band.center().y - galley.size().y / 2.0,
+    );
+    painter.galley(at, galley, theme.header_text);
 }
 
 /// How long the highlight stays after the pointer stops, in seconds.
