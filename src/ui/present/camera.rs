@@ -70,37 +70,61 @@ fn stage_zoom(frame: Rect, canvas: Rect) -> f32 {
     fit.min(readable * 3.0).max(readable)
 }
 
-/// How many stops the stage takes on this canvas: 1 if it fits.
-pub fn stage_stops(layout: &Layout, stage: usize, canvas: Rect) -> usize {
+/// The map y of the top of each stop of a stage: one stop if the stage
+/// fits. A later stop starts at the first lane the one before it cut off,
+/// with room above for the stage name pinned to the top of the screen, so
+/// cards are not cut in half; a lane taller than the screen is shown in
+/// overlapping slides.
+fn stop_tops(layout: &Layout, stage: usize, canvas: Rect) -> Vec<f32> {
     let Some(frame) = stage_frame(layout, stage) else {
-        return 1;
+        return vec![0.0];
     };
     if canvas.height() <= 1.0 {
-        return 1;
+        return vec![frame.top()];
     }
     let visible = canvas.height() / stage_zoom(frame, canvas);
-    let rest = frame.height() - visible;
-    if rest <= 0.5 {
-        1
-    } else {
-        (rest / (visible * (1.0 - STOP_OVERLAP))).ceil() as usize + 1
+    let mut tops = vec![frame.top()];
+    let last_top = frame.bottom() - visible;
+    let mut top = frame.top();
+    // The frame's bottom margin alone is no reason for another stop.
+    while top + visible < frame.bottom() - FRAME_MARGIN - 0.5 {
+        let cut = layout
+            .lanes
+            .iter()
+            .find(|l| l.row.bottom() > top + visible)
+            .map_or(last_top, |l| l.row.top() - PINNED_ROOM);
+        top = if cut > top + 1.0 {
+            cut
+        } else {
+            (top + visible * (1.0 - STOP_OVERLAP)).min(last_top)
+        };
+        tops.push(top);
     }
+    tops
+}
+
+/// Room above a lower stop's first lane for the pinned stage name, in map
+/// units (see `overlay::pinned_header`: two stage-name heights).
+const PINNED_ROOM: f32 = 2.0 * sizes::STAGE_NAME + 8.0;
+
+/// How many stops the stage takes on this canvas: 1 if it fits.
+pub fn stage_stops(layout: &Layout, stage: usize, canvas: Rect) -> usize {
+    stop_tops(layout, stage, canvas).len()
 }
 
 /// The shot of one stop of a stage: its column centred across; down the
-/// screen the whole column, or the stop's part of it, top to bottom.
+/// screen the whole column, or the stop's part of it.
 pub fn stage_shot(layout: &Layout, stage: usize, stop: usize, canvas: Rect) -> Shot {
     let Some(frame) = stage_frame(layout, stage) else {
         return overview_shot(layout, canvas);
     };
     let zoom = stage_zoom(frame, canvas);
     let visible = canvas.height() / zoom;
-    let stops = stage_stops(layout, stage, canvas);
-    let y = if stops <= 1 {
+    let tops = stop_tops(layout, stage, canvas);
+    let y = if tops.len() <= 1 {
         frame.center().y
     } else {
-        let k = stop.min(stops - 1) as f32 / (stops - 1) as f32;
-        frame.top() + visible / 2.0 + k * (frame.height() - visible)
+        tops[stop.min(tops.len() - 1)] + visible / 2.0
     };
     Shot {
         center: Pos2::new(frame.center().x, y),
@@ -217,6 +241,30 @@ mod tests {
                 // Together the stops show the whole column.
                 assert!(covered_top <= column.top() && covered_bottom >= column.bottom());
             }
+        }
+    }
+
+    #[test]
+    fn a_lower_stop_starts_at_a_lane_so_no_card_is_cut_under_the_pinned_name() {
+        let map = sample_map();
+        let layout = layout(&map, &Style::default());
+        let canvas = screen(1920.0, 1080.0);
+        let tops = stop_tops(&layout, 0, canvas);
+        assert!(
+            tops.len() > 1,
+            "the sample's stages are taller than readable"
+        );
+        for top in &tops[1..] {
+            // The pinned name covers the top of the screen: a card may hide
+            // under it, but none may show half of itself below it.
+            let edge = top + 2.0 * sizes::STAGE_NAME;
+            let cut: Vec<&str> = layout
+                .cards
+                .iter()
+                .filter(|c| c.stage == 0 && c.rect.top() < edge && c.rect.bottom() > edge)
+                .map(|c| map.cards[c.index].title.as_str())
+                .collect();
+            assert!(cut.is_empty(), "cut at {top}: {cut:?}");
         }
     }
 
