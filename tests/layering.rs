@@ -53,6 +53,7 @@ const UI_RANKS: &[(&str, u32)] = &[
     ("inspector", 3),
     ("analysis_panel", 3),
     ("menu", 3),
+    ("present", 3),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {

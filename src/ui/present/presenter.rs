@@ -60,12 +60,23 @@ pub fn elapsed_text(seconds: f64) -> String {
 
 /// Draws the presenter window's content.
 pub fn presenter_ui(ui: &mut Ui, info: &PresenterInfo, now: f64) {
+    // Read at arm's length on a laptop, beside a projector.
+    for (style, size) in [
+        (egui::TextStyle::Body, 17.0),
+        (egui::TextStyle::Button, 17.0),
+        (egui::TextStyle::Small, 14.0),
+        (egui::TextStyle::Heading, 24.0),
+    ] {
+        ui.style_mut()
+            .text_styles
+            .insert(style, egui::FontId::proportional(size));
+    }
     ui.horizontal(|ui| {
         ui.heading(&info.title);
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             ui.label(
                 RichText::new(elapsed_text(now - info.started))
-                    .size(28.0)
+                    .size(32.0)
                     .strong(),
             )
             .on_hover_text("Time since presenting began");
@@ -82,7 +93,7 @@ pub fn presenter_ui(ui: &mut Ui, info: &PresenterInfo, now: f64) {
         return;
     };
     ui.label(&current.position);
-    ui.label(RichText::new(&current.name).size(26.0).strong());
+    ui.label(RichText::new(&current.name).size(32.0).strong());
     if !current.goal.is_empty() {
         ui.label(format!("Goal: {}", current.goal));
     }
