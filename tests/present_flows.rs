@@ -335,3 +335,28 @@ fn the_pointer_highlight_fades_and_then_asks_for_no_frames() {
     let steps = h.try_run().expect("settles");
     assert!(steps <= 1, "a still pointer ran {steps} frames");
 }
+
+#[test]
+fn view_present_in_the_menu_presents_and_presenter_keys_drive_the_map() {
+    let mut h = sample();
+    h.get_by_label("View").click();
+    h.run();
+    // The menu item's label carries its shortcut.
+    h.get_by_label("Present F5").click();
+    h.run();
+    assert_eq!(current(&h), 0);
+    // The presenter window's keys act on the same presentation.
+    for _ in 0..10 {
+        h.state_mut()
+            .press_in_presenter(waymark::ui::present::PresentKey::Next);
+        h.run();
+        if current(&h) == 1 {
+            break;
+        }
+    }
+    assert_eq!(current(&h), 1);
+    h.state_mut()
+        .press_in_presenter(waymark::ui::present::PresentKey::Escape);
+    h.run();
+    assert!(h.state().presentation().is_none());
+}

@@ -25,6 +25,8 @@ use super::modals::Dialog;
 struct SavedEditor {
     view: ViewState,
     show_analysis: bool,
+    /// Whether the window was full screen already (then it stays so).
+    fullscreen: bool,
 }
 
 /// A presentation in progress.
@@ -81,6 +83,7 @@ impl WaymarkApp {
             saved: SavedEditor {
                 view: session.view.clone(),
                 show_analysis: self.show_analysis,
+                fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
             },
             doc: session.doc.id(),
             shared: Arc::new(Mutex::new(PresenterShared::default())),
@@ -95,18 +98,31 @@ impl WaymarkApp {
         let Some(p) = self.present.take() else {
             return;
         };
+        let SavedEditor {
+            mut view,
+            show_analysis,
+            fullscreen,
+        } = p.saved;
         if p.doc == self.session.doc.id() {
-            let SavedEditor {
-                mut view,
-                show_analysis,
-            } = p.saved;
             // An undo while presenting may have taken away what was selected.
             view.retain_existing(self.session.doc.map());
             self.session.view = view;
             self.show_analysis = show_analysis;
         }
-        ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        if !fullscreen {
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
+        }
         ctx.request_repaint();
+    }
+
+    /// Takes a key as if it was pressed in the presenter window: for tests
+    /// and embedding, where that window is drawn inside the main one.
+    pub fn press_in_presenter(&mut self, key: PresentKey) {
+        if let Some(p) = &self.present
+            && let Ok(mut shared) = p.shared.lock()
+        {
+            shared.keys.push(key);
+        }
     }
 
     /// One frame while presenting: the map full screen, no editing
