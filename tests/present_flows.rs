@@ -360,3 +360,32 @@ fn view_present_in_the_menu_presents_and_presenter_keys_drive_the_map() {
     h.run();
     assert!(h.state().presentation().is_none());
 }
+
+#[test]
+fn presenting_a_map_without_stages_shows_it_and_takes_every_key() {
+    let mut h = app_harness(
+        Document::new(Map::new("No stages yet")),
+        &ScriptedDialogs::default(),
+        vec2(1280.0, 720.0),
+    );
+    press(&mut h, Key::F5);
+    h.get_by_label("Presentation of an empty map");
+    for key in [
+        Key::ArrowRight,
+        Key::ArrowLeft,
+        Key::End,
+        Key::Home,
+        Key::I,
+        Key::O,
+        Key::O,
+        Key::N,
+        Key::Space,
+    ] {
+        press(&mut h, key);
+    }
+    assert!(h.state().dialogs_open().is_empty(), "no note without a stage");
+    assert_eq!(current(&h), 0);
+    assert_eq!(app_map(&h), Map::new("No stages yet"));
+    press(&mut h, Key::Escape);
+    assert!(h.state().presentation().is_none());
+}
