@@ -383,9 +383,30 @@ fn presenting_a_map_without_stages_shows_it_and_takes_every_key() {
     ] {
         press(&mut h, key);
     }
-    assert!(h.state().dialogs_open().is_empty(), "no note without a stage");
+    assert!(
+        h.state().dialogs_open().is_empty(),
+        "no note without a stage"
+    );
     assert_eq!(current(&h), 0);
     assert_eq!(app_map(&h), Map::new("No stages yet"));
     press(&mut h, Key::Escape);
     assert!(h.state().presentation().is_none());
+}
+
+#[test]
+fn a_failed_save_while_presenting_is_shown_not_swallowed() {
+    let dir = tempfile::tempdir().unwrap();
+    // A file whose folder is gone: the save cannot happen.
+    let path = dir.path().join("gone").join("journey.ron");
+    let doc = Document::opened(sample_map(), path);
+    let mut h = app_harness(doc, &ScriptedDialogs::default(), vec2(1280.0, 720.0));
+    press(&mut h, Key::F5);
+    press_with(&mut h, Modifiers::COMMAND, Key::S);
+    assert_eq!(h.state().dialogs_open().len(), 1, "the error is a dialog");
+    press(&mut h, Key::Enter);
+    assert!(h.state().presentation().is_some(), "still presenting");
+    let status = h.state().status().expect("a status").clone();
+    assert!(status.error);
+    // ...and stays on the projected screen, along its bottom.
+    h.get_by_label(&status.text);
 }

@@ -182,10 +182,16 @@ impl WaymarkApp {
             layout: &derived.layout,
             theme: &self.present_theme,
             brief: brief.as_ref(),
+            error: self
+                .status
+                .as_ref()
+                .filter(|s| s.error)
+                .map(|s| s.text.as_str()),
         };
         egui::CentralPanel::no_frame().show(ui, |ui| present_ui(ui, &input, &mut p.state));
         if p.state.presenter {
-            let info = presenter_info(map, &derived.layout, &derived.analysis, &p.state);
+            let mut info = presenter_info(map, &derived.layout, &derived.analysis, &p.state);
+            info.status = self.status.as_ref().map(|s| (s.text.clone(), s.error));
             if let Ok(mut shared) = p.shared.lock() {
                 shared.info = info;
             }

@@ -182,6 +182,8 @@ pub struct PresentInput<'a> {
     pub theme: &'a PresentTheme,
     /// The current stage's brief, for the info overlay.
     pub brief: Option<&'a StageBrief>,
+    /// A failure to show the presenter (a save that did not happen).
+    pub error: Option<&'a str>,
 }
 
 /// Draws the presentation in the rest of `ui`: the map through the
@@ -194,6 +196,7 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
         layout,
         theme,
         brief,
+        error,
     } = *input;
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
     let label = state.describe(map);
@@ -234,6 +237,9 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
         && let Some(brief) = brief
     {
         overlay::info_ui(ui, rect, brief, theme);
+    }
+    if let Some(error) = error {
+        overlay::error_ui(ui, rect, error, theme);
     }
     state.laser.ui(ui, rect, theme.laser, time);
 }

@@ -150,6 +150,41 @@ pub(super) fn pinned_header(
     painter.galley(at, galley, theme.header_text);
 }
 
+/// A failure, in a band along the bottom of the screen: a save that did
+/// not happen must not pass unseen while presenting.
+pub(super) fn error_ui(ui: &Ui, canvas: Rect, error: &str, theme: &PresentTheme) {
+    let size = (canvas.height() / 40.0).max(14.0);
+    let galley = ui.fonts_mut(|f| {
+        f.layout(
+            crate::paint::cap_text(error).into_owned(),
+            FontId::proportional(size),
+            theme.panel_text,
+            canvas.width() - 4.0 * size,
+        )
+    });
+    let band = Rect::from_min_max(
+        pos2(
+            canvas.left(),
+            canvas.bottom() - galley.size().y - 1.5 * size,
+        ),
+        canvas.max,
+    );
+    let response = ui.interact(band, ui.id().with("present-error"), egui::Sense::hover());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Alert, true, error));
+    let painter = ui.painter_at(canvas);
+    painter.rect_filled(band, 0.0, theme.panel);
+    painter.rect_filled(
+        Rect::from_min_size(band.min, egui::vec2(size * 0.4, band.height())),
+        0.0,
+        theme.laser,
+    );
+    painter.galley(
+        pos2(band.left() + 2.0 * size, band.top() + 0.75 * size),
+        galley,
+        theme.panel_text,
+    );
+}
+
 /// How long the highlight stays after the pointer stops, in seconds.
 const HOLD: f64 = 1.2;
 /// How long it then takes to fade out.

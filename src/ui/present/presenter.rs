@@ -33,6 +33,9 @@ pub struct PresenterInfo {
     pub blank: bool,
     /// When presenting started (egui's input time, seconds).
     pub started: f64,
+    /// What the last action did (the editor's status line), and whether
+    /// it failed.
+    pub status: Option<(String, bool)>,
 }
 
 /// The presenter window's view of the presentation now.
@@ -49,6 +52,7 @@ pub fn presenter_info(
         overview: state.overview,
         blank: state.blank.is_some(),
         started: state.started,
+        status: None,
     }
 }
 
@@ -82,6 +86,13 @@ pub fn presenter_ui(ui: &mut Ui, info: &PresenterInfo, now: f64) {
             .on_hover_text("Time since presenting began");
         });
     });
+    if let Some((text, error)) = &info.status {
+        if *error {
+            ui.colored_label(ui.visuals().error_fg_color, text);
+        } else {
+            ui.label(text);
+        }
+    }
     if info.blank {
         ui.label("The screen is blanked (B or W to return).");
     } else if info.overview {
