@@ -169,7 +169,11 @@ pub(super) fn error_ui(ui: &Ui, canvas: Rect, error: &str, theme: &PresentTheme)
         ),
         canvas.max,
     );
-    let response = ui.interact(band, ui.id().with("present-error"), egui::Sense::hover());
+    let response = ui.interact(
+        band,
+        egui::Id::new("waymark-present-error"),
+        egui::Sense::hover(),
+    );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Alert, true, error));
     let painter = ui.painter_at(canvas);
     painter.rect_filled(band, 0.0, theme.panel);
