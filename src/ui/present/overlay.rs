@@ -171,7 +171,7 @@ pub(super) fn error_ui(ui: &Ui, canvas: Rect, error: &str, theme: &PresentTheme)
     );
     let response = ui.interact(
         band,
-        egui::Id::new("waymark-present-error"),
+        egui::Id::unique("waymark-present-error"),
         egui::Sense::hover(),
     );
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Alert, true, error));
