@@ -297,6 +297,35 @@ fn two_edits_to_one_card_in_one_frame_both_land() {
 }
 
 #[test]
+fn typing_an_owner_and_choosing_evidence_in_one_frame_both_land() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    h.get_by_label("Instagram trail video ad").click();
+    h.run();
+    let before = map(&h);
+    let before = before
+        .cards
+        .iter()
+        .find(|c| c.title == "Instagram trail video ad")
+        .expect("card");
+    assert_ne!(before.evidence, waymark::model::Evidence::Observed);
+    h.get_by_label("Owner").focus();
+    h.run();
+    h.get_by_label("Owner").type_text("!");
+    h.get_by_label("observed").click();
+    h.step();
+    h.run();
+    let m = map(&h);
+    let card = m
+        .cards
+        .iter()
+        .find(|c| c.title == "Instagram trail video ad")
+        .expect("card");
+    assert!(card.owner.ends_with('!'), "owner: {}", card.owner);
+    assert_eq!(card.evidence, waymark::model::Evidence::Observed);
+}
+
+#[test]
 fn renaming_a_custom_lane_renames_its_kind() {
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(Document::new(sample_map()), &dialogs);
