@@ -22,6 +22,7 @@ use crate::model::Map;
 use crate::theme::Theme;
 use crate::ui::analysis_panel::AnalysisPanel;
 use crate::ui::find::FindBar;
+use crate::ui::panels::Panels;
 use crate::ui::view::ViewState;
 
 use derived::Derived;
@@ -61,7 +62,10 @@ pub struct WaymarkApp {
     theme: Theme,
     export_job: Option<export::ExportJob>,
     exporter: export::Exporter,
-    show_analysis: bool,
+    /// Which side panels are shown; they fold away on small windows.
+    panels: Panels,
+    /// The window's width last frame, for the panels' automatic rule.
+    window_width: f32,
     dialogs: Box<dyn FileDialogs>,
     recent: Vec<PathBuf>,
     /// Open dialogs, the top one last. While any is open it owns the
@@ -128,7 +132,8 @@ impl WaymarkApp {
             theme: Theme::light(),
             export_job: None,
             exporter: crate::export::export_file,
-            show_analysis: true,
+            panels: Panels::default(),
+            window_width: f32::INFINITY,
             dialogs,
             recent,
             modals: Vec::new(),

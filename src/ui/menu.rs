@@ -22,6 +22,8 @@ pub struct MenuState<'a> {
     pub findings: usize,
     /// Whether the analysis panel is shown.
     pub show_analysis: bool,
+    /// Whether the inspector is shown.
+    pub show_inspector: bool,
 }
 
 /// Shows the menu bar.
@@ -135,9 +137,18 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 }
             }
             ui.separator();
-            let mut shown = state.show_analysis;
-            if ui.checkbox(&mut shown, "Analysis Panel (F9)").clicked() {
-                out.command(UiCommand::ToggleAnalysis);
+            for (cmd, shown) in [
+                (UiCommand::ToggleAnalysis, state.show_analysis),
+                (UiCommand::ToggleInspector, state.show_inspector),
+            ] {
+                let mut shown = shown;
+                let text = match cmd.shortcut() {
+                    Some(s) => format!("{} ({})", cmd.text(), ui.ctx().format_shortcut(&s)),
+                    None => cmd.text().to_owned(),
+                };
+                if ui.checkbox(&mut shown, text).clicked() {
+                    out.command(cmd);
+                }
             }
         });
     });

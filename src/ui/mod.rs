@@ -13,6 +13,7 @@ mod headers;
 mod inline_edit;
 pub mod inspector;
 pub mod menu;
+pub mod panels;
 pub mod view;
 
 pub use actions::{Action, Actions};
