@@ -42,6 +42,7 @@ const PURE: &[&str] = &[
 const UI_RANKS: &[(&str, u32)] = &[
     ("view", 0),
     ("panels", 0),
+    ("appearance", 0),
     ("edits", 1),
     ("commands", 1),
     ("emotion_picker", 1),

@@ -11,10 +11,13 @@ use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
 use waymark::layout::{Style, layout};
+use waymark::ui::appearance::Appearance;
 
 fn harness(width: f32, height: f32) -> Harness<'static, WaymarkApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(width, height))
+        // As the real app starts: kittest would force its own dark look.
+        .with_theme(egui::Theme::Light)
         .build_eframe(|cc| {
             WaymarkApp::new(
                 cc,
@@ -82,4 +85,49 @@ fn the_view_menu_shows_a_folded_panel_on_a_small_screen() {
     h.run();
     assert!(inspector_shown(&h));
     assert!(!findings_shown(&h));
+}
+
+/// eframe's storage, in memory.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn view_theme_dark_darkens_editor_and_map_and_is_remembered() {
+    let mut h = harness(1600.0, 1000.0);
+    assert!(!h.state().map_theme().dark);
+    h.get_by_label("View").click();
+    h.run();
+    h.get_by_label("Theme").hover();
+    h.run();
+    h.get_by_label("Dark").click();
+    h.run();
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    assert!(h.state().map_theme().dark, "the map follows the editor");
+    assert_eq!(h.state().theme_choice(), Appearance::Dark);
+
+    // Quit and start again with the same storage.
+    let mut storage = MemoryStorage::default();
+    eframe::App::save(h.state_mut(), &mut storage);
+    let ctx = egui::Context::default();
+    let app = WaymarkApp::with_context(
+        &ctx,
+        Some(&storage),
+        Document::new(sample_map()),
+        Box::new(ScriptedDialogs::default()),
+    );
+    assert_eq!(app.theme_choice(), Appearance::Dark);
+    assert!(app.map_theme().dark);
 }

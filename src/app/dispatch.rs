@@ -44,6 +44,7 @@ impl WaymarkApp {
                 Action::Paste(text) => self.paste(&text),
                 Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
                 Action::Template(id) => self.guard(Pending::Template(id)),
+                Action::SetTheme(choice) => self.set_theme(ctx, choice),
             }
             let map = self.session.doc.map();
             self.session.view.retain_existing(map);

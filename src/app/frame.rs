@@ -28,6 +28,10 @@ impl WaymarkApp {
             shortcuts(&ctx, &mut out);
         }
         self.window_width = ctx.content_rect().width();
+        // "Follow System" changes look while running.
+        if self.theme.dark != (ctx.theme() == egui::Theme::Dark) {
+            self.theme = super::map_theme(ctx.theme());
+        }
         self.panels.follow_width(self.window_width);
         let show_analysis = self.panels.shown(Panel::Findings, self.window_width);
         let show_inspector = self.panels.shown(Panel::Inspector, self.window_width);
@@ -45,6 +49,7 @@ impl WaymarkApp {
             findings: session.derived.analysis.findings.len(),
             show_analysis,
             show_inspector,
+            theme: self.theme_choice,
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &state, &mut out));
         egui::Panel::top("toolbar").show(ui, |ui| {

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use super::appearance::Appearance;
 use super::{Action, Actions, UiCommand};
 
 /// What the menus need to know to enable items.
@@ -24,6 +25,8 @@ pub struct MenuState<'a> {
     pub show_analysis: bool,
     /// Whether the inspector is shown.
     pub show_inspector: bool,
+    /// The theme chosen in View → Theme.
+    pub theme: Appearance,
 }
 
 /// Shows the menu bar.
@@ -150,6 +153,14 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                     out.command(cmd);
                 }
             }
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for choice in Appearance::ALL {
+                    if ui.radio(state.theme == choice, choice.label()).clicked() {
+                        out.push(Action::SetTheme(choice));
+                    }
+                }
+            });
         });
     });
 }

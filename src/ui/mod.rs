@@ -4,6 +4,7 @@
 
 mod actions;
 pub mod analysis_panel;
+pub mod appearance;
 pub mod canvas;
 pub mod commands;
 pub mod edits;
