@@ -51,7 +51,7 @@ struct EditorLook {
     zoom: f32,
     selection: waymark::ui::view::Selection,
     canvas: egui::Rect,
-    analysis: bool,
+    panels: waymark::ui::panels::Panels,
     fitted: bool,
 }
 
@@ -63,7 +63,7 @@ fn look(h: &Harness<'_, WaymarkApp>) -> EditorLook {
         zoom: v.zoom,
         selection: v.selection.clone(),
         canvas: v.canvas,
-        analysis: app.analysis_shown(),
+        panels: app.panels(),
         fitted: v.fitted,
     }
 }
@@ -80,7 +80,12 @@ fn f5_presents_stage_by_stage_and_esc_restores_the_editor_exactly() {
     press(&mut h, Key::F9);
     h.run();
     let before = look(&h);
-    assert!(!before.analysis && !before.fitted);
+    assert!(!before.fitted);
+    assert_eq!(
+        before.panels.findings,
+        Some(false),
+        "the findings panel was hidden by hand"
+    );
     assert!(
         h.query_by_label("File").is_some(),
         "the editor's menu is shown"

@@ -11,6 +11,7 @@ use egui::ViewportCommand;
 use crate::edit::{Command, MergeKey};
 use crate::model::{CardId, Lane, LaneId};
 use crate::ui::edits::new_card;
+use crate::ui::panels::Panels;
 use crate::ui::present::{
     NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, present_ui,
     presenter_info, read_keys, show_presenter, stage_brief,
@@ -24,7 +25,7 @@ use super::modals::Dialog;
 /// The editor as it was when presenting began.
 struct SavedEditor {
     view: ViewState,
-    show_analysis: bool,
+    panels: Panels,
     /// Whether the window was full screen already (then it stays so).
     fullscreen: bool,
 }
@@ -53,9 +54,9 @@ impl WaymarkApp {
         Some(shared.info.clone())
     }
 
-    /// Whether the analysis panel is shown in the editor.
-    pub fn analysis_shown(&self) -> bool {
-        self.show_analysis
+    /// Which side panels the editor shows, by choice or by width.
+    pub fn panels(&self) -> Panels {
+        self.panels
     }
 
     /// Starts presenting (with the presenter window if asked), or, while
@@ -82,7 +83,7 @@ impl WaymarkApp {
             state,
             saved: SavedEditor {
                 view: session.view.clone(),
-                show_analysis: self.show_analysis,
+                panels: self.panels,
                 fullscreen: ctx.input(|i| i.viewport().fullscreen.unwrap_or(false)),
             },
             doc: session.doc.id(),
@@ -100,14 +101,14 @@ impl WaymarkApp {
         };
         let SavedEditor {
             mut view,
-            show_analysis,
+            panels,
             fullscreen,
         } = p.saved;
         if p.doc == self.session.doc.id() {
             // An undo while presenting may have taken away what was selected.
             view.retain_existing(self.session.doc.map());
             self.session.view = view;
-            self.show_analysis = show_analysis;
+            self.panels = panels;
         }
         if !fullscreen {
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(false));
