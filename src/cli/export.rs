@@ -28,6 +28,8 @@ pub enum ThemeArg {
     Light,
     /// Light text on a dark ground, for projectors.
     Dark,
+    /// Presentation mode's high-contrast colours.
+    Presentation,
 }
 
 /// Arguments of `waymark export`.
@@ -155,6 +157,7 @@ fn export(args: &ExportArgs) -> Result<String, (u8, String)> {
         theme: match args.theme {
             ThemeArg::Light => ThemeChoice::Light,
             ThemeArg::Dark => ThemeChoice::Dark,
+            ThemeArg::Presentation => ThemeChoice::Presentation,
         },
         transparent: args.transparent,
         ..ExportOptions::default()

@@ -50,17 +50,24 @@ pub enum ThemeChoice {
     Light,
     /// Light text on a dark ground: for projectors and dark slides.
     Dark,
+    /// Presentation mode's colours: high contrast for the back of a room.
+    Presentation,
 }
 
 impl ThemeChoice {
     /// Every theme, as offered in the export dialog.
-    pub const ALL: [ThemeChoice; 2] = [ThemeChoice::Light, ThemeChoice::Dark];
+    pub const ALL: [ThemeChoice; 3] = [
+        ThemeChoice::Light,
+        ThemeChoice::Dark,
+        ThemeChoice::Presentation,
+    ];
 
     /// Its name in the export dialog.
     pub fn label(self) -> &'static str {
         match self {
             ThemeChoice::Light => "Light",
             ThemeChoice::Dark => "Dark",
+            ThemeChoice::Presentation => "Presentation",
         }
     }
 
@@ -69,6 +76,7 @@ impl ThemeChoice {
         match self {
             ThemeChoice::Light => Theme::light(),
             ThemeChoice::Dark => Theme::dark(),
+            ThemeChoice::Presentation => Theme::presentation(),
         }
     }
 }
