@@ -73,7 +73,19 @@ pub fn note_ui(ui: &mut Ui, draft: &mut NoteDraft, fresh: bool) -> Option<NoteCh
     if ui.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Tab)) {
         draft.lane = draft.lane.toggled();
     }
-    ui.set_width(520.0);
+    // The room reads the note as it is typed: text the size of the map's.
+    let body = (ui.ctx().content_rect().height() / 40.0).clamp(16.0, 48.0);
+    for (style, size) in [
+        (egui::TextStyle::Body, body),
+        (egui::TextStyle::Button, body * 0.85),
+        (egui::TextStyle::Small, body * 0.7),
+        (egui::TextStyle::Heading, body * 1.3),
+    ] {
+        ui.style_mut()
+            .text_styles
+            .insert(style, egui::FontId::proportional(size));
+    }
+    ui.set_width(body * 26.0);
     ui.heading(format!("Note on “{}”", draft.stage_name));
     let label = ui.label("Note");
     let field = egui::TextEdit::singleline(&mut draft.text)
