@@ -165,6 +165,8 @@ impl WaymarkApp {
                     if let Some(stage) = self.session.doc.map().stages.get(p.state.stage) {
                         let draft = NoteDraft::new(stage.id, &stage.name);
                         self.push_dialog(Dialog::Note(draft));
+                        // The dialog owns the keys from here on.
+                        break;
                     }
                 }
                 PresentKey::Undo => out.command(UiCommand::Undo),

@@ -211,6 +211,18 @@ mod tests {
             })
             .collect();
         assert!(failures.is_empty(), "{}", failures.join("\n"));
+        let worst = |min: f64| {
+            pairs
+                .iter()
+                .filter(|p| p.min == min)
+                .map(|p| (contrast_ratio(p.text, p.ground), p.what.as_str()))
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+        };
+        eprintln!(
+            "lowest card text {:?}, lowest other text {:?}",
+            worst(CARD_TEXT_CONTRAST),
+            worst(TEXT_CONTRAST)
+        );
     }
 
     #[test]
