@@ -47,6 +47,7 @@ impl WaymarkApp {
             ui.add_space(2.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.notices_ui(ui);
         let session = &mut self.session;
         // Panel sizes are remembered per document, like everything else
         // shown about it.
@@ -128,6 +129,8 @@ impl WaymarkApp {
             self.session.doc.close_step();
             self.last_focus = focus;
         }
+        self.autosave_tick();
+        self.disk_tick(&ctx);
         self.handle_close(&ctx);
         self.update_title(&ctx);
     }

@@ -115,7 +115,9 @@ impl Document {
     /// Reads any supported file. A `.ron` map stays tied to its file; an
     /// imported one (Mermaid, CSV) opens unsaved, so Save asks for a name
     /// instead of overwriting the source in another format.
+    /// A file over the readers' size limit is refused before it is read.
     pub fn open_any(path: &Path) -> Result<Self, LoadError> {
+        crate::io::check_size(path)?;
         if crate::io::extension(path) == "ron" {
             Self::open(path)
         } else {
