@@ -19,6 +19,7 @@ impl WaymarkApp {
         // that only draws. egui's Modal blocks the pointer of what lies
         // under it, but not reads of `ctx.input`, so check first.
         let dialog_open = !self.modals.is_empty();
+        let dialogs_before = self.modals.clone();
         let mut out = Actions::default();
         for action in self.queued.drain(..) {
             out.push(action);
@@ -131,6 +132,11 @@ impl WaymarkApp {
         }
         self.autosave_tick();
         self.disk_tick(&ctx);
+        // A dialog opened or closed after it could be drawn: show it now,
+        // not at the next input.
+        if self.modals != dialogs_before {
+            ctx.request_repaint();
+        }
         self.handle_close(&ctx);
         self.update_title(&ctx);
     }
