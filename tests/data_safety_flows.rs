@@ -337,3 +337,39 @@ fn a_file_over_the_size_limit_is_refused_with_the_limit() {
     );
     assert_eq!(map(&h), sample_map());
 }
+
+#[test]
+fn an_untitled_map_of_a_crashed_program_is_offered_on_an_untitled_start() {
+    let f = files();
+    // What a killed program left: its pid is above any Linux pid_max, so
+    // it is surely gone.
+    std::fs::create_dir_all(&f.recovery).unwrap();
+    let theirs = colleague_map();
+    let orphan = f.recovery.join("untitled-4999999.ron");
+    let header = "// Waymark recovery file: unsaved work kept by the autosave.\n\
+                  // original: (untitled)\n// pid: 4999999\n";
+    std::fs::write(&orphan, header.to_owned() + &format::to_string(&theirs)).unwrap();
+
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor_recovering(Document::new(sample_map()), &dialogs, &f.recovery);
+    assert!(shows(&h, "Restore unsaved changes?"));
+    assert!(h.query_by_label_contains("an untitled map").is_some());
+    h.key_press(Key::Enter);
+    h.run();
+    let doc = h.state().document();
+    assert_eq!(doc.map(), &theirs);
+    assert!(doc.is_dirty());
+    assert_eq!(doc.path(), None);
+
+    // Once this program's own autosave holds the map, the orphan goes.
+    h.state().flush_autosave();
+    h.run_steps(1);
+    let left = recovery_files(&f.recovery);
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert!(!orphan.exists());
+    assert_eq!(
+        format::load(&left[0]).unwrap(),
+        theirs,
+        "this program's untitled recovery file"
+    );
+}
