@@ -59,7 +59,10 @@ fn an_autosave_survives_a_crash_and_enter_restores_it_dirty_on_its_file() {
     let on_disk = std::fs::read(&f.map).unwrap();
     let dialogs = ScriptedDialogs::default();
     let mut h = editor_recovering(Document::open(&f.map).unwrap(), &dialogs, &f.recovery);
-    assert!(!shows(&h, "Restore unsaved changes?"), "nothing to restore yet");
+    assert!(
+        !shows(&h, "Restore unsaved changes?"),
+        "nothing to restore yet"
+    );
     let edited = add_stage(&mut h);
     h.state().flush_autosave();
     let status = h.state().autosave_status().expect("autosave runs");
@@ -195,7 +198,11 @@ fn save_after_a_change_on_disk_warns_and_reload_loads_the_disk_version() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     assert!(shows(&h, "The file changed on disk"));
-    assert_eq!(std::fs::read(&f.map).unwrap(), their_bytes, "not overwritten");
+    assert_eq!(
+        std::fs::read(&f.map).unwrap(),
+        their_bytes,
+        "not overwritten"
+    );
     assert!(h.state().document().is_dirty());
 
     h.get_by_label("Reload from disk").click();
@@ -273,7 +280,10 @@ fn a_newer_version_file_opens_read_only_and_save_never_touches_it() {
     h.run();
     assert!(shows(&h, "This map is read-only"));
     assert_eq!(std::fs::read_to_string(&f.map).unwrap(), newer);
-    assert!(!f.map.with_extension("ron.bak").exists(), "no backup either");
+    assert!(
+        !f.map.with_extension("ron.bak").exists(),
+        "no backup either"
+    );
     assert!(h.state().document().is_dirty());
 
     // Save As to another file works; the newer file stays as it was.
@@ -291,12 +301,17 @@ fn unknown_fields_are_named_on_opening_and_a_save_asks_before_dropping_them() {
     let text = format::to_string(&sample_map());
     let text = text.replacen("map: (", "map: (\n        theme: Dark,", 1);
     std::fs::write(&f.map, &text).unwrap();
-    let line = text.lines().position(|l| l.contains("theme: Dark")).unwrap() + 1;
+    let line = text
+        .lines()
+        .position(|l| l.contains("theme: Dark"))
+        .unwrap()
+        + 1;
     let dialogs = ScriptedDialogs::default();
     let mut h = editor(Document::open(&f.map).unwrap(), &dialogs);
     assert!(shows(&h, "Fields this version does not know"));
     assert!(
-        h.query_by_label_contains(&format!("{line}:9  theme")).is_some(),
+        h.query_by_label_contains(&format!("{line}:9  theme"))
+            .is_some(),
         "the field with its line:col"
     );
     h.key_press(Key::Enter);
@@ -309,7 +324,11 @@ fn unknown_fields_are_named_on_opening_and_a_save_asks_before_dropping_them() {
     assert_eq!(std::fs::read_to_string(&f.map).unwrap(), text);
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(std::fs::read_to_string(&f.map).unwrap(), text, "Esc saves nothing");
+    assert_eq!(
+        std::fs::read_to_string(&f.map).unwrap(),
+        text,
+        "Esc saves nothing"
+    );
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
@@ -329,7 +348,8 @@ fn a_file_over_the_size_limit_is_refused_with_the_limit() {
     file.set_len(33 * 1024 * 1024).unwrap();
     let dialogs = ScriptedDialogs::default();
     let mut h = editor(Document::open(&f.map).unwrap(), &dialogs);
-    h.state_mut().queue(waymark::ui::Action::OpenFile(huge.clone()));
+    h.state_mut()
+        .queue(waymark::ui::Action::OpenFile(huge.clone()));
     h.run();
     assert!(
         h.query_by_label_contains("Waymark opens files of at most 32 MB")
@@ -372,4 +392,40 @@ fn an_untitled_map_of_a_crashed_program_is_offered_on_an_untitled_start() {
         theirs,
         "this program's untitled recovery file"
     );
+}
+
+#[test]
+fn save_changes_then_overwrite_a_changed_file_goes_on_to_the_new_map() {
+    let f = files();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor(Document::open(&f.map).unwrap(), &dialogs);
+    let mine = add_stage(&mut h);
+    std::fs::write(&f.map, format::to_string(&colleague_map())).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.key_press(Key::Enter); // "Save changes?": Save
+    h.run();
+    assert!(shows(&h, "The file changed on disk"));
+    h.get_by_label("Overwrite").click();
+    h.run();
+    assert_eq!(
+        format::load(&f.map).unwrap(),
+        mine,
+        "overwritten on request"
+    );
+    assert_eq!(map(&h), Map::blank(), "and on to the new map");
+    assert!(h.state().dialogs_open().is_empty());
+}
+
+#[test]
+fn a_failing_autosave_is_shown_in_the_status_bar() {
+    let f = files();
+    // A file where the recovery folder should be: no autosave can land.
+    std::fs::write(&f.recovery, "in the way").unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor_recovering(Document::open(&f.map).unwrap(), &dialogs, &f.recovery);
+    add_stage(&mut h);
+    h.state().flush_autosave();
+    h.run_steps(1);
+    assert!(h.query_by_label_contains("Autosave failed:").is_some());
 }

@@ -73,6 +73,9 @@ pub struct WaymarkApp {
     modals: Vec<Dialog>,
     /// The top dialog has just appeared: give its first field the focus.
     modal_fresh: bool,
+    /// What "Save changes?" was answered Save for, while the save itself
+    /// waits on another dialog.
+    after_save: Option<Pending>,
     status: Option<Status>,
     /// Scripts of the open map that no font covers, said once per opened
     /// document until dismissed.
@@ -141,6 +144,7 @@ impl WaymarkApp {
             recent,
             modals: Vec::new(),
             modal_fresh: false,
+            after_save: None,
             status: None,
             font_notice,
             allow_close: false,

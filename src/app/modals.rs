@@ -133,6 +133,19 @@ fn keys(ctx: &egui::Context) -> Option<Outcome> {
 }
 
 impl WaymarkApp {
+    /// After a save that a dialog held up: goes on with what "Save
+    /// changes?" was asked for, once saved; forgets it when nothing is
+    /// left to answer.
+    fn continue_after_save(&mut self, saved: bool) {
+        if saved {
+            if let Some(action) = self.after_save.take() {
+                self.proceed(action);
+            }
+        } else if self.modals.is_empty() {
+            self.after_save = None;
+        }
+    }
+
     /// Opens a dialog on top of any others.
     pub(super) fn push_dialog(&mut self, dialog: Dialog) {
         self.modals.push(dialog);
@@ -337,23 +350,33 @@ impl WaymarkApp {
             (Dialog::Restore(found), _) => self.discard_recovery(&found),
             (Dialog::ReloadOffer, Outcome::Confirm) => self.reload(),
             (Dialog::ReloadOffer, _) => self.keep_despite_disk(),
-            (_, Outcome::Cancel) => {}
+            (_, Outcome::Cancel) => self.after_save = None,
             (Dialog::ChangedOnDisk, Outcome::Confirm)
             | (Dialog::DropFields(_), Outcome::Alternative)
             | (Dialog::ReadOnly(_) | Dialog::SaveFailed(_), _) => {
-                self.save_as();
+                let saved = self.save_as();
+                self.continue_after_save(saved);
             }
-            (Dialog::ChangedOnDisk, Outcome::Alternative) => self.reload(),
+            (Dialog::ChangedOnDisk, Outcome::Alternative) => {
+                self.after_save = None;
+                self.reload();
+            }
             (Dialog::ChangedOnDisk, Outcome::Third) => {
-                self.overwrite();
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
             }
             (Dialog::DropFields(_), _) => {
-                self.save_checked(true);
+                let saved = self.save_checked(true);
+                self.continue_after_save(saved);
             }
             (Dialog::UnknownFields(_), _) => {}
             (Dialog::Unsaved(action), Outcome::Confirm) => {
                 if self.save() {
                     self.proceed(action);
+                } else if !self.modals.is_empty() {
+                    // The save asks something first (a changed file, a
+                    // typed path...): go on once it is done.
+                    self.after_save = Some(action);
                 }
             }
             (Dialog::Unsaved(action), Outcome::Alternative | Outcome::Third) => {
@@ -364,7 +387,8 @@ impl WaymarkApp {
                 match prompt.purpose {
                     PromptPurpose::Open => self.open_file(&path),
                     PromptPurpose::Save => {
-                        self.save_to(&path);
+                        let saved = self.save_to(&path);
+                        self.continue_after_save(saved);
                     }
                     PromptPurpose::Export => self.export_to(&path),
                 }

@@ -67,6 +67,15 @@ impl WaymarkApp {
         self.recovery.saver.as_ref().map(Autosaver::status)
     }
 
+    /// The last autosave's error, while the map is unsaved.
+    pub(super) fn autosave_error(&self) -> Option<String> {
+        let saver = self.recovery.saver.as_ref()?;
+        if !self.session.doc.is_dirty() {
+            return None;
+        }
+        saver.status().last_error
+    }
+
     /// Offers the recovery file of `path` (or an untitled orphan) in a
     /// dialog, if a program that is gone left one.
     pub(super) fn offer_recovery(&mut self, path: Option<&Path>) {

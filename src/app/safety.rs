@@ -162,14 +162,21 @@ impl WaymarkApp {
     /// the window regains the focus or the watch saw it change.
     pub(super) fn disk_tick(&mut self, ctx: &egui::Context) {
         let doc = &self.session.doc;
-        let now = (doc.id(), doc.path().map(Path::to_path_buf), doc.disk_stamp());
-        if self.disk.watched.as_ref() != Some(&now) {
+        let same = self.disk.watched.as_ref().is_some_and(|(id, path, stamp)| {
+            *id == doc.id() && path.as_deref() == doc.path() && *stamp == doc.disk_stamp()
+        });
+        if !same {
             if let Some(watch) = &self.disk.watch {
-                watch.watch(now.1.as_deref());
+                watch.watch(doc.path());
             }
-            self.disk.watched = Some(now);
+            let path = doc.path().map(Path::to_path_buf);
+            self.disk.watched = Some((doc.id(), path, doc.disk_stamp()));
         }
-        let changed = self.disk.watch.as_ref().is_some_and(DiskWatch::take_changed);
+        let changed = self
+            .disk
+            .watch
+            .as_ref()
+            .is_some_and(DiskWatch::take_changed);
         let focused = ctx.input(|i| {
             i.events
                 .iter()

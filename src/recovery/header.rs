@@ -209,7 +209,11 @@ pub(super) fn process_start(pid: u32) -> Option<u64> {
 /// A process's state letter (`R`, `S`, `Z` for a zombie...), Linux only.
 fn process_state(pid: u32) -> Option<char> {
     let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    stat[stat.rfind(')')? + 1..].split_whitespace().next()?.chars().next()
+    stat[stat.rfind(')')? + 1..]
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
 }
 
 /// Whether the process that wrote a recovery file still runs. Without

@@ -58,7 +58,10 @@ pub fn add_stage(h: &mut Harness<'_, WaymarkApp>) -> Map {
     h.run();
     h.key_press(egui::Key::Enter);
     h.run();
-    assert!(h.state().document().is_dirty(), "the edit made the map dirty");
+    assert!(
+        h.state().document().is_dirty(),
+        "the edit made the map dirty"
+    );
     map(h)
 }
 
