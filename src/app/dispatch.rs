@@ -8,6 +8,7 @@ use crate::edit::Command;
 use crate::model::{CardId, Lane, LaneId, LaneKind, Map, Stage, StageId};
 use crate::ui::edits::new_card;
 use crate::ui::find::FindScope;
+use crate::ui::panels::Panel;
 use crate::ui::view::{EditTarget, Highlight, Selection};
 use crate::ui::{Action, Actions, UiCommand};
 
@@ -43,6 +44,7 @@ impl WaymarkApp {
                 Action::Paste(text) => self.paste(&text),
                 Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
                 Action::Template(id) => self.guard(Pending::Template(id)),
+                Action::SetTheme(choice) => self.set_theme(ctx, choice),
             }
             let map = self.session.doc.map();
             self.session.view.retain_existing(map);
@@ -193,7 +195,8 @@ impl WaymarkApp {
             UiCommand::Paste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
             UiCommand::Duplicate => self.duplicate(),
             UiCommand::Find => {
-                let scope = if self.show_analysis && self.panel_focus {
+                let findings_shown = self.panels.shown(Panel::Findings, self.window_width);
+                let scope = if findings_shown && self.panel_focus {
                     FindScope::Findings
                 } else {
                     FindScope::Map
@@ -206,7 +209,10 @@ impl WaymarkApp {
                 let canvas = view.canvas;
                 view.zoom_to(1.0, canvas.center(), canvas);
             }
-            UiCommand::ToggleAnalysis => self.show_analysis = !self.show_analysis,
+            UiCommand::ToggleAnalysis => self.panels.toggle(Panel::Findings, self.window_width),
+            UiCommand::ToggleInspector => {
+                self.panels.toggle(Panel::Inspector, self.window_width);
+            }
             UiCommand::ExportPng => self.export_as("png"),
             UiCommand::ExportSvg => self.export_as("svg"),
             UiCommand::ExportMermaid => self.export_as("mmd"),

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use egui::{Pos2, Rect, Vec2};
 
 use crate::layout::{DropTarget, Layout};
-use crate::model::{CardId, LaneId, Map, StageId};
+use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
 use crate::paint::View;
 
 /// What is selected: cards, or one stage, or one lane.
@@ -172,6 +172,9 @@ pub struct ViewState {
     pub reveal: Option<Rect>,
     /// The canvas rectangle of the last frame.
     pub canvas: Rect,
+    /// The personas whose own emotion curves are shown, toggled in the
+    /// legend. A view choice: it changes nothing in the map.
+    pub persona_curves: Vec<PersonaId>,
 }
 
 impl Default for ViewState {
@@ -189,6 +192,7 @@ impl Default for ViewState {
             highlight: None,
             reveal: None,
             canvas: Rect::NOTHING,
+            persona_curves: Vec::new(),
         }
     }
 }
@@ -259,6 +263,7 @@ impl ViewState {
         if highlight_gone {
             self.highlight = None;
         }
+        self.persona_curves.retain(|p| map.persona(*p).is_some());
     }
 
     /// Starts an in-place edit of a card title, stage name or lane name,
