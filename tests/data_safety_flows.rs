@@ -429,3 +429,15 @@ fn a_failing_autosave_is_shown_in_the_status_bar() {
     h.run_steps(1);
     assert!(h.query_by_label_contains("Autosave failed:").is_some());
 }
+
+#[test]
+fn an_idle_editor_with_autosave_and_a_watched_file_requests_no_repaint() {
+    let f = files();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor_recovering(Document::open(&f.map).unwrap(), &dialogs, &f.recovery);
+    add_stage(&mut h);
+    h.state().flush_autosave();
+    assert!(h.try_run().is_ok());
+    let steps = h.try_run().unwrap();
+    assert!(steps <= 1, "idle app ran {steps} frames");
+}

@@ -29,12 +29,17 @@ pub(super) struct DiskWatch {
 impl DiskWatch {
     /// Starts the thread; `wake` asks for a frame when the file changed.
     pub fn start(wake: impl Fn() + Send + 'static) -> Self {
+        Self::with_poll(POLL, wake)
+    }
+
+    /// [`DiskWatch::start`], looking every `poll` (tests use a short one).
+    fn with_poll(poll: Duration, wake: impl Fn() + Send + 'static) -> Self {
         let (sender, receiver) = mpsc::channel();
         let changed = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&changed);
         let worker = std::thread::Builder::new()
             .name("waymark-disk-watch".to_owned())
-            .spawn(move || run(&receiver, &flag, &wake))
+            .spawn(move || run(poll, &receiver, &flag, &wake))
             .ok();
         Self {
             sender: Some(sender),
@@ -72,10 +77,15 @@ fn look(path: &Path) -> Look {
         .map(|m| (m.len(), m.modified().ok()))
 }
 
-fn run(receiver: &mpsc::Receiver<Option<PathBuf>>, changed: &AtomicBool, wake: &dyn Fn()) {
+fn run(
+    poll: Duration,
+    receiver: &mpsc::Receiver<Option<PathBuf>>,
+    changed: &AtomicBool,
+    wake: &dyn Fn(),
+) {
     let mut watched: Option<(PathBuf, Look)> = None;
     loop {
-        match receiver.recv_timeout(POLL) {
+        match receiver.recv_timeout(poll) {
             Ok(path) => {
                 watched = path.map(|p| {
                     let seen = look(&p);
@@ -94,5 +104,39 @@ fn run(receiver: &mpsc::Receiver<Option<PathBuf>>, changed: &AtomicBool, wake: &
             }
             Err(RecvTimeoutError::Disconnected) => return,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::atomic::AtomicUsize;
+
+    #[test]
+    fn a_change_wakes_the_ui_once_and_a_quiet_file_never() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("map.ron");
+        std::fs::write(&path, "one").unwrap();
+        let wakes = Arc::new(AtomicUsize::new(0));
+        let counter = Arc::clone(&wakes);
+        let watch = DiskWatch::with_poll(Duration::from_millis(5), move || {
+            counter.fetch_add(1, Ordering::Relaxed);
+        });
+        watch.watch(Some(&path));
+        std::thread::sleep(Duration::from_millis(60));
+        assert_eq!(wakes.load(Ordering::Relaxed), 0, "a quiet file");
+        assert!(!watch.take_changed());
+
+        std::fs::write(&path, "three").unwrap();
+        for _ in 0..400 {
+            if wakes.load(Ordering::Relaxed) > 0 {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        std::thread::sleep(Duration::from_millis(30));
+        assert_eq!(wakes.load(Ordering::Relaxed), 1, "one wake per change");
+        assert!(watch.take_changed());
+        assert!(!watch.take_changed(), "taken");
     }
 }
