@@ -441,3 +441,29 @@ fn an_idle_editor_with_autosave_and_a_watched_file_requests_no_repaint() {
     let steps = h.try_run().unwrap();
     assert!(steps <= 1, "idle app ran {steps} frames");
 }
+
+#[test]
+fn a_restored_map_still_asks_before_a_save_drops_its_files_unknown_fields() {
+    let f = files();
+    let text =
+        format::to_string(&sample_map()).replacen("map: (", "map: (\n        theme: Dark,", 1);
+    std::fs::write(&f.map, &text).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor_recovering(Document::open(&f.map).unwrap(), &dialogs, &f.recovery);
+    h.key_press(Key::Enter); // the unknown-fields notice
+    h.run();
+    add_stage(&mut h);
+    h.state().flush_autosave();
+    drop(h);
+
+    let mut h = editor_recovering(Document::open(&f.map).unwrap(), &dialogs, &f.recovery);
+    h.key_press(Key::Enter); // Restore
+    h.run();
+    h.key_press(Key::Enter); // the unknown-fields notice below it
+    h.run();
+    assert!(h.state().document().is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(shows(&h, "Drop the unknown fields?"));
+    assert_eq!(std::fs::read_to_string(&f.map).unwrap(), text);
+}

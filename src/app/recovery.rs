@@ -97,6 +97,14 @@ impl WaymarkApp {
         match found.restore() {
             Ok(doc) => {
                 let orphan = found.original.is_none();
+                // The open document is the original, just read: its file
+                // still holds the fields a save of the restored map drops.
+                let open = &self.session.doc;
+                let doc = if open.path().is_some() && open.path() == found.original.as_deref() {
+                    doc.with_load_warnings(open.load_warnings().to_vec())
+                } else {
+                    doc
+                };
                 self.install_document(doc);
                 self.set_status(format!(
                     "Restored the unsaved changes{}: save to keep them",
