@@ -467,3 +467,45 @@ fn a_restored_map_still_asks_before_a_save_drops_its_files_unknown_fields() {
     assert!(shows(&h, "Drop the unknown fields?"));
     assert_eq!(std::fs::read_to_string(&f.map).unwrap(), text);
 }
+
+#[test]
+fn saving_a_map_whose_file_was_deleted_asks_and_enter_saves_it_again() {
+    let f = files();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor(Document::open(&f.map).unwrap(), &dialogs);
+    let mine = add_stage(&mut h);
+    std::fs::remove_file(&f.map).unwrap();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(shows(&h, "The file is gone"));
+    assert!(!f.map.exists());
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(format::load(&f.map).unwrap(), mine);
+    assert!(!h.state().document().is_dirty());
+}
+
+#[test]
+fn a_change_on_disk_seen_behind_a_dialog_is_offered_once_it_closes() {
+    let f = files();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor(Document::open(&f.map).unwrap(), &dialogs);
+    // A dialog is open (Open by path) when the file changes.
+    h.state_mut().queue(waymark::ui::Action::Command(
+        waymark::ui::UiCommand::OpenPath,
+    ));
+    h.run();
+    assert!(shows(&h, "Open a map"));
+    let theirs = colleague_map();
+    std::fs::write(&f.map, format::to_string(&theirs)).unwrap();
+    h.event(egui::Event::WindowFocused(true));
+    h.run();
+    assert!(
+        !shows(&h, "The file changed on disk"),
+        "not over another dialog"
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    h.run();
+    assert!(shows(&h, "The file changed on disk"));
+}

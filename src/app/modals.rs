@@ -25,8 +25,12 @@ pub enum Dialog {
     Error(String),
     /// A crashed program left unsaved work: Restore (default) or Discard.
     Restore(crate::recovery::Recovery),
-    /// Save found the file changed on disk since it was opened or saved.
-    ChangedOnDisk,
+    /// Save found the file changed on disk since it was opened or saved
+    /// (`gone`: deleted or moved away).
+    ChangedOnDisk {
+        /// The file is no longer there.
+        gone: bool,
+    },
     /// A clean map's file changed on disk: reload it?
     ReloadOffer,
     /// The map just opened has fields this version does not know (one
@@ -261,7 +265,7 @@ impl WaymarkApp {
                 ui.label("Restore opens them, unsaved. Discard deletes them for good.");
                 outcome = choices(ui, fresh, &["Restore", "Discard"], None);
             }
-            Dialog::ChangedOnDisk => {
+            Dialog::ChangedOnDisk { gone: false } => {
                 ui.set_width(480.0);
                 ui.heading("The file changed on disk");
                 ui.label(format!(
@@ -277,6 +281,17 @@ impl WaymarkApp {
                     &["Save as copy…", "Reload from disk", "Overwrite"],
                     Some("Cancel"),
                 );
+            }
+            Dialog::ChangedOnDisk { gone: true } => {
+                ui.set_width(480.0);
+                ui.heading("The file is gone");
+                ui.label(format!(
+                    "“{display_name}” was deleted or moved since you opened or saved it. \
+                     Save it again where it was, or somewhere else?"
+                ));
+                // Nothing to reload and nobody's version to overwrite:
+                // saving it again is the default.
+                outcome = choices(ui, fresh, &["Save again", "Save as copy…"], Some("Cancel"));
             }
             Dialog::ReloadOffer => {
                 ui.set_width(440.0);
@@ -370,17 +385,22 @@ impl WaymarkApp {
             (Dialog::ReloadOffer, Outcome::Confirm) => self.reload(),
             (Dialog::ReloadOffer, _) => self.keep_despite_disk(),
             (_, Outcome::Cancel) => self.after_save = None,
-            (Dialog::ChangedOnDisk, Outcome::Confirm)
+            (Dialog::ChangedOnDisk { gone: true }, Outcome::Confirm) => {
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Confirm)
+            | (Dialog::ChangedOnDisk { gone: true }, _)
             | (Dialog::DropFields(_), Outcome::Alternative)
             | (Dialog::ReadOnly(_) | Dialog::SaveFailed(_), _) => {
                 let saved = self.save_as();
                 self.continue_after_save(saved);
             }
-            (Dialog::ChangedOnDisk, Outcome::Alternative) => {
+            (Dialog::ChangedOnDisk { .. }, Outcome::Alternative) => {
                 self.after_save = None;
                 self.reload();
             }
-            (Dialog::ChangedOnDisk, Outcome::Third) => {
+            (Dialog::ChangedOnDisk { .. }, Outcome::Third) => {
                 let saved = self.overwrite();
                 self.continue_after_save(saved);
             }

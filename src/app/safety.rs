@@ -26,6 +26,8 @@ pub(super) struct DiskCheck {
     /// The user kept this map when its file looked like this on disk: do
     /// not ask again until it changes once more.
     declined: Option<(DocId, u64, Option<SystemTime>)>,
+    /// A change came while a dialog was open: look again once it closes.
+    recheck: bool,
 }
 
 impl DiskCheck {
@@ -86,8 +88,9 @@ impl WaymarkApp {
                 self.set_status(format!("Saved {}", self.session.doc.display_name()));
                 true
             }
-            Err(SaveError::ChangedOnDisk { .. }) => {
-                self.push_dialog(Dialog::ChangedOnDisk);
+            Err(SaveError::ChangedOnDisk { path }) => {
+                let gone = !Path::new(&path).exists();
+                self.push_dialog(Dialog::ChangedOnDisk { gone });
                 false
             }
             Err(SaveError::NewerFile { version, .. }) => {
@@ -182,7 +185,8 @@ impl WaymarkApp {
                 .iter()
                 .any(|e| matches!(e, egui::Event::WindowFocused(true)))
         });
-        if changed || focused {
+        let recheck = self.disk.recheck && self.modals.is_empty();
+        if changed || focused || recheck {
             self.check_disk();
         }
     }
@@ -193,7 +197,12 @@ impl WaymarkApp {
         let Some(path) = doc.path() else {
             return;
         };
-        if doc.is_dirty() || !self.modals.is_empty() || !doc.disk_changed().unwrap_or(false) {
+        if !self.modals.is_empty() {
+            self.disk.recheck = true;
+            return;
+        }
+        self.disk.recheck = false;
+        if doc.is_dirty() || !doc.disk_changed().unwrap_or(false) {
             return;
         }
         let look = metadata_look(path);
