@@ -5,53 +5,19 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{Key, Modifiers};
 use egui_kittest::kittest::Queryable as _;
 
-use common::app::{add_stage, editor, editor_recovering, map, shows};
+use common::app::{
+    add_stage, colleague_map, editor, editor_recovering, files, map, recovery_files, shows,
+};
 use waymark::app::dialogs::{Picked, ScriptedDialogs};
 use waymark::edit::Document;
 use waymark::format::{self, FORMAT_VERSION};
 use waymark::interchange::sample::sample_map;
-use waymark::interchange::templates;
 use waymark::model::Map;
-
-/// A folder with the sample saved as `journey.ron`, and a recovery folder.
-struct Files {
-    _dir: tempfile::TempDir,
-    map: PathBuf,
-    recovery: PathBuf,
-}
-
-fn files() -> Files {
-    let dir = tempfile::tempdir().unwrap();
-    let map = dir.path().join("journey.ron");
-    format::save(&sample_map(), &map).unwrap();
-    let recovery = dir.path().join("recovery");
-    Files {
-        map,
-        recovery,
-        _dir: dir,
-    }
-}
-
-fn recovery_files(dir: &Path) -> Vec<PathBuf> {
-    match std::fs::read_dir(dir) {
-        Ok(entries) => entries
-            .flatten()
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
-            .collect(),
-        Err(_) => Vec::new(),
-    }
-}
-
-/// A colleague's version of the map: another map altogether.
-fn colleague_map() -> Map {
-    templates::load(&templates::all()[0])
-}
 
 #[test]
 fn an_autosave_survives_a_crash_and_enter_restores_it_dirty_on_its_file() {

@@ -12,6 +12,7 @@ mod frame;
 mod modals;
 mod recovery;
 mod safety;
+mod safety_dialogs;
 mod status;
 mod watch;
 

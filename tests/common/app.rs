@@ -1,13 +1,16 @@
 //! The real editor in an egui_kittest harness, with scripted file dialogs
 //! and, where a test asks, autosave into a folder of its own.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use egui_kittest::Harness;
 
 use waymark::app::WaymarkApp;
 use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
+use waymark::format;
+use waymark::interchange::sample::sample_map;
+use waymark::interchange::templates;
 use waymark::model::Map;
 use waymark::recovery::RecoveryDir;
 
@@ -69,4 +72,39 @@ pub fn add_stage(h: &mut Harness<'_, WaymarkApp>) -> Map {
 pub fn shows(h: &Harness<'_, WaymarkApp>, label: &str) -> bool {
     use egui_kittest::kittest::Queryable as _;
     h.query_by_label(label).is_some()
+}
+
+/// A folder with the sample saved as `journey.ron`, and a recovery folder.
+pub struct Files {
+    _dir: tempfile::TempDir,
+    pub map: PathBuf,
+    pub recovery: PathBuf,
+}
+
+pub fn files() -> Files {
+    let dir = tempfile::tempdir().unwrap();
+    let map = dir.path().join("journey.ron");
+    format::save(&sample_map(), &map).unwrap();
+    let recovery = dir.path().join("recovery");
+    Files {
+        map,
+        recovery,
+        _dir: dir,
+    }
+}
+
+pub fn recovery_files(dir: &Path) -> Vec<PathBuf> {
+    match std::fs::read_dir(dir) {
+        Ok(entries) => entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|e| e == "ron"))
+            .collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// A colleague's version of the map: another map altogether.
+pub fn colleague_map() -> Map {
+    templates::load(&templates::all()[0])
 }
