@@ -74,6 +74,13 @@ fn esc_on_the_restore_dialog_discards_the_recovery_file() {
 
     let mut h = editor_recovering(Document::open(&f.map).unwrap(), &dialogs, &f.recovery);
     assert!(shows(&h, "Restore unsaved changes?"));
+    // The dialog owns the keyboard: nothing reaches the map behind it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(map(&h), sample_map());
+    assert!(shows(&h, "Restore unsaved changes?"));
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(map(&h), sample_map(), "the file's map stays open");
