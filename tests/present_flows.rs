@@ -399,7 +399,7 @@ fn presenting_a_map_without_stages_shows_it_and_takes_every_key() {
 }
 
 #[test]
-fn a_failed_save_while_presenting_is_shown_not_swallowed() {
+fn a_failed_save_while_presenting_opens_its_dialog_over_the_map() {
     let dir = tempfile::tempdir().unwrap();
     // A file whose folder is gone: the save cannot happen.
     let path = dir.path().join("gone").join("journey.ron");
@@ -407,11 +407,56 @@ fn a_failed_save_while_presenting_is_shown_not_swallowed() {
     let mut h = app_harness(doc, &ScriptedDialogs::default(), vec2(1280.0, 720.0));
     press(&mut h, Key::F5);
     press_with(&mut h, Modifiers::COMMAND, Key::S);
-    assert_eq!(h.state().dialogs_open().len(), 1, "the error is a dialog");
-    press(&mut h, Key::Enter);
+    assert!(
+        matches!(
+            h.state().dialogs_open(),
+            [waymark::app::Dialog::SaveFailed(_)]
+        ),
+        "{:?}",
+        h.state().dialogs_open()
+    );
+    h.get_by_label("Could not save");
+    // The dialog owns the keys: → does not move the presentation.
+    let stage = current(&h);
+    press(&mut h, Key::ArrowRight);
+    assert_eq!(current(&h), stage);
+    press(&mut h, Key::Escape);
+    assert!(h.state().dialogs_open().is_empty());
     assert!(h.state().presentation().is_some(), "still presenting");
-    let status = h.state().status().expect("a status").clone();
-    assert!(status.error);
-    // ...and stays on the projected screen, along its bottom.
-    h.get_by_label(&status.text);
+}
+
+#[test]
+fn an_error_stays_on_the_projected_screen_in_a_band() {
+    use waymark::layout::{Style, layout};
+    use waymark::theme::PresentTheme;
+    use waymark::ui::present::{PresentInput, PresentState, present_ui};
+
+    let map = sample_map();
+    let layout = layout(&map, &Style::default());
+    let theme = PresentTheme::new();
+    let mut h = Harness::builder()
+        .with_size(vec2(1280.0, 720.0))
+        .build_ui_state(
+            move |ui, (state, fonts): &mut (PresentState, bool)| {
+                // The map's fonts first (its bold face): ready next frame.
+                if !*fonts {
+                    ui.ctx().set_fonts(waymark::paint::font_definitions());
+                    *fonts = true;
+                    return;
+                }
+                let input = PresentInput {
+                    map: &map,
+                    layout: &layout,
+                    theme: &theme,
+                    brief: None,
+                    error: Some("Could not apply the change: the stage is gone"),
+                };
+                present_ui(ui, &input, state);
+            },
+            (PresentState::new(0, 0.0), false),
+        );
+    h.run_steps(2);
+    h.run();
+    h.get_by_label("Could not apply the change: the stage is gone");
+    h.get_by_label("Presenting stage 1 of 6: Awareness");
 }

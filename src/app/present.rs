@@ -132,6 +132,7 @@ impl WaymarkApp {
     pub(super) fn present_frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let dialog_open = !self.modals.is_empty();
+        let dialogs_before = self.modals.clone();
         let mut out = Actions::default();
         for action in self.queued.drain(..) {
             out.push(action);
@@ -201,13 +202,17 @@ impl WaymarkApp {
             show_presenter(&ctx, p.shared.clone());
         }
         self.present = Some(p);
-        self.modals_ui(&ctx);
-
+        // A note added by its dialog changes the map after it was drawn.
         let before = self.session.doc.key();
+        self.modals_ui(&ctx);
         self.dispatch(&ctx, out);
-        if self.session.doc.key() != before {
+        if self.session.doc.key() != before || self.modals != dialogs_before {
             ctx.request_repaint();
         }
+        // Notes and undos while presenting are autosaved like any edit, and
+        // the file is watched as in the editor.
+        self.autosave_tick();
+        self.disk_tick(&ctx);
         // Opening another map (a dialog's choice) ends presenting.
         let replaced = self
             .present
