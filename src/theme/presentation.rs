@@ -66,9 +66,9 @@ impl PresentTheme {
     }
 
     /// Every text presentation mode shows, on what it sits, current and
-    /// dimmed, with the contrast it needs. The painters draw text in
-    /// these colours only (see `paint::`'s section painters and
-    /// `ui::present`).
+    /// dimmed, with the contrast it needs: the map's section painters
+    /// (`crate::paint`) and the overlays of `crate::ui::present` draw text
+    /// in these colours only.
     pub fn text_pairs(&self) -> Vec<TextPair> {
         let t = &self.map;
         let mut pairs = Vec::new();
