@@ -52,6 +52,7 @@ const UI_RANKS: &[(&str, u32)] = &[
     ("canvas", 5),
     ("inspector", 3),
     ("analysis_panel", 3),
+    ("compare_panel", 3),
     ("menu", 3),
 ];
 

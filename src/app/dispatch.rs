@@ -43,6 +43,9 @@ impl WaymarkApp {
                 Action::Paste(text) => self.paste(&text),
                 Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
                 Action::Template(id) => self.guard(Pending::Template(id)),
+                Action::CompareWith(path) => self.compare_with(&path),
+                Action::CompareGo(entry) => self.compare_go(entry),
+                Action::LeaveCompare => self.leave_compare(),
             }
             let map = self.session.doc.map();
             self.session.view.retain_existing(map);
@@ -211,6 +214,9 @@ impl WaymarkApp {
             UiCommand::ExportSvg => self.export_as("svg"),
             UiCommand::ExportMermaid => self.export_as("mmd"),
             UiCommand::ExportCsv => self.export_as("csv"),
+            UiCommand::CompareWith => self.ask_compare(),
+            UiCommand::SaveFuture => self.save_future(),
+            UiCommand::CompareWithCurrent => self.compare_with_current(),
         }
     }
 

@@ -4,6 +4,7 @@
 
 use crate::ui::analysis_panel::shows_finding;
 use crate::ui::canvas::{CanvasInput, canvas_ui};
+use crate::ui::compare_panel::{ComparePanelInput, compare_panel_ui};
 use crate::ui::find::{FindInput, find_bar_ui};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
@@ -25,9 +26,15 @@ impl WaymarkApp {
         }
         if !dialog_open {
             shortcuts(&ctx, &mut out);
+            self.compare_keys(&ctx, &mut out);
         }
+        let can_save_future = self.session.doc.map().state == crate::model::MapState::Current;
+        let can_compare_current = self.current_file().is_some();
         let session = &mut self.session;
         session.derived.refresh(&session.doc);
+        if let Some(compare) = session.compare.as_mut() {
+            compare.refresh(&session.doc);
+        }
         let doc_id = session.doc.id();
 
         let history = session.doc.history();
@@ -39,6 +46,8 @@ impl WaymarkApp {
             zoom: session.view.zoom,
             findings: session.derived.analysis.findings.len(),
             show_analysis: self.show_analysis,
+            can_save_future,
+            can_compare_current,
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &state, &mut out));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -57,6 +66,24 @@ impl WaymarkApp {
             .show(ui, |ui| {
                 inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
             });
+        if let Some(compare) = &session.compare {
+            egui::Panel::right(("compare", doc_id))
+                .default_size(340.0)
+                .size_range(240.0..=520.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    let other = compare.path.file_name().map_or_else(
+                        || compare.path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let input = ComparePanelInput {
+                        comparison: &compare.comparison,
+                        other: &other,
+                        picked: compare.picked,
+                    };
+                    compare_panel_ui(ui, &input, &mut out);
+                });
+        }
         session.panel.filter = session.find.findings_filter().map(str::to_owned);
         if self.show_analysis {
             let panel = egui::Panel::left(("analysis", doc_id))
@@ -93,13 +120,16 @@ impl WaymarkApp {
                 interactive: !dialog_open,
             };
             find_bar_ui(ui, &mut session.find, &find, &mut session.view);
+            let compare = session.compare.as_ref();
             let input = CanvasInput {
                 map: session.doc.map(),
-                layout: &session.derived.layout,
+                // While comparing, the layout keeps slots for the ghosts.
+                layout: compare.map_or(&session.derived.layout, |c| &c.layout),
                 theme: &self.theme,
                 gaps: &session.derived.gaps,
                 interactive: !dialog_open,
                 found: session.find.marks(),
+                compare: compare.map(|c| c.marks(session.doc.map())),
             };
             canvas_ui(ui, &input, &mut session.view, &mut out);
         });

@@ -2,6 +2,7 @@
 //! lays out the panels, and applies the frame's actions after drawing.
 
 mod clipboard;
+mod compare;
 mod derived;
 pub mod dialogs;
 mod dispatch;
@@ -40,6 +41,8 @@ struct Session {
     panel: AnalysisPanel,
     derived: Derived,
     find: FindBar,
+    /// The map compared with another file, while that is shown.
+    compare: Option<compare::CompareView>,
 }
 
 impl Session {
@@ -51,6 +54,7 @@ impl Session {
             panel: AnalysisPanel::new(),
             derived,
             find: FindBar::default(),
+            compare: None,
         }
     }
 }

@@ -142,6 +142,7 @@ impl WaymarkApp {
                     PromptPurpose::Open => "Open a map",
                     PromptPurpose::Save => "Save the map",
                     PromptPurpose::Export => "Export the map",
+                    PromptPurpose::Compare => "Compare with a map",
                 });
                 ui.label(&prompt.reason);
                 first_field(ui, "Path", &mut prompt.text, fresh);
@@ -150,6 +151,7 @@ impl WaymarkApp {
                         PromptPurpose::Open => "Open",
                         PromptPurpose::Save => "Save",
                         PromptPurpose::Export => "Export",
+                        PromptPurpose::Compare => "Compare",
                     };
                     if ui.button(verb).clicked() {
                         outcome = Some(Outcome::Confirm);
@@ -211,6 +213,7 @@ impl WaymarkApp {
                         self.save_to(&path);
                     }
                     PromptPurpose::Export => self.export_to(&path),
+                    PromptPurpose::Compare => self.compare_with(&path),
                 }
             }
             (Dialog::Error(message), _) => self.set_error_status(message),

@@ -49,6 +49,12 @@ pub enum Action {
     OpenFile(PathBuf),
     /// Start a new map from a bundled template.
     Template(&'static str),
+    /// Compare the open map with this file (taken as the older one).
+    CompareWith(PathBuf),
+    /// Go to the place of an entry of the comparison list (its index).
+    CompareGo(usize),
+    /// Leave the comparison.
+    LeaveCompare,
 }
 
 /// The actions of one frame, in order.

@@ -12,8 +12,10 @@ use std::collections::HashMap;
 use egui::{Color32, CornerRadius, Response, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
 use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun};
+use crate::analysis::conflicts::conflicts_by_message;
+use crate::compare::Choice;
 use crate::edit::Command;
-use crate::model::{Dismissal, Map, StageId};
+use crate::model::{Conflict, Dismissal, Map, StageId};
 use crate::theme::emotion_color;
 
 use super::Action;
@@ -52,6 +54,13 @@ pub enum PanelAction {
         /// The finding's key.
         key: String,
     },
+    /// Settle a merge conflict: take theirs or keep ours.
+    Resolve {
+        /// The conflict, as recorded in the map.
+        conflict: Box<Conflict>,
+        /// The side chosen.
+        choice: Choice,
+    },
 }
 
 impl PanelAction {
@@ -83,6 +92,10 @@ impl PanelAction {
             PanelAction::Restore { rule, key } => Some(Command::Undismiss {
                 rule: rule.id().to_owned(),
                 place: key.clone(),
+            }),
+            PanelAction::Resolve { conflict, choice } => Some(Command::ResolveConflict {
+                conflict: conflict.clone(),
+                choice: *choice,
             }),
         }
     }
@@ -299,6 +312,13 @@ impl AnalysisPanel {
         ui.separator();
         // The counters' severities and the find bar's words, for both views.
         let filter = self.filter.clone().unwrap_or_default();
+        // Merge conflicts get "take theirs" and "keep ours"; their records
+        // are found by message, indexed once a frame (and only if any).
+        let conflicts = if map.conflicts.is_empty() {
+            HashMap::new()
+        } else {
+            conflicts_by_message(map)
+        };
         let visible: Vec<&Finding> = analysis
             .findings
             .iter()
@@ -310,7 +330,7 @@ impl AnalysisPanel {
             .show(ui, |ui| {
                 if self.by_stage {
                     for section in sections(map, &visible) {
-                        self.section_ui(ui, map, analysis, &section, &mut action);
+                        self.section_ui(ui, map, analysis, &section, &conflicts, &mut action);
                     }
                 } else {
                     if visible.is_empty() {
@@ -322,7 +342,7 @@ impl AnalysisPanel {
                     }
                     for finding in &visible {
                         ui.small(RichText::new(place_text(finding)).weak());
-                        self.finding_ui(ui, finding, &mut action);
+                        self.finding_ui(ui, finding, &conflicts, &mut action);
                         ui.add_space(4.0);
                     }
                 }
@@ -356,6 +376,7 @@ impl AnalysisPanel {
         map: &Map,
         analysis: &Analysis,
         section: &Section<'_>,
+        conflicts: &HashMap<String, &Conflict>,
         action: &mut Option<PanelAction>,
     ) {
         let name = |id: StageId| map.stage(id).map_or("(removed stage)", |s| s.name.as_str());
@@ -394,13 +415,19 @@ impl AnalysisPanel {
                 });
             }
             for finding in &section.findings {
-                self.finding_ui(ui, finding, action);
+                self.finding_ui(ui, finding, conflicts, action);
             }
             ui.add_space(6.0);
         });
     }
 
-    fn finding_ui(&mut self, ui: &mut Ui, finding: &Finding, action: &mut Option<PanelAction>) {
+    fn finding_ui(
+        &mut self,
+        ui: &mut Ui,
+        finding: &Finding,
+        conflicts: &HashMap<String, &Conflict>,
+        action: &mut Option<PanelAction>,
+    ) {
         let key = finding.key();
         let id = (finding.rule, key.clone());
         ui.push_id(&id, |ui| {
@@ -425,6 +452,11 @@ impl AnalysisPanel {
             });
             if !finding.parts.is_empty() {
                 parts_ui(ui, finding, action);
+            }
+            if finding.rule == Rule::MergeConflict
+                && let Some(conflict) = conflicts.get(&finding.message)
+            {
+                resolve_ui(ui, conflict, action);
             }
             {
                 ui.horizontal_wrapped(|ui| {
@@ -478,6 +510,33 @@ impl AnalysisPanel {
                 }
             });
     }
+}
+
+/// "Take theirs" and "Keep ours" under a merge conflict's finding (whose
+/// message names both values): each is one undoable command.
+fn resolve_ui(ui: &mut Ui, conflict: &Conflict, action: &mut Option<PanelAction>) {
+    ui.horizontal(|ui| {
+        ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
+        for (label, choice, hint) in [
+            (
+                "Take theirs",
+                Choice::Theirs,
+                "Change the map to their version",
+            ),
+            (
+                "Keep ours",
+                Choice::Ours,
+                "Keep the map as it is and drop the conflict",
+            ),
+        ] {
+            if ui.button(label).on_hover_text(hint).clicked() {
+                *action = Some(PanelAction::Resolve {
+                    conflict: Box::new(conflict.clone()),
+                    choice,
+                });
+            }
+        }
+    });
 }
 
 /// The cards or stages an aggregated finding gathers, each a link that

@@ -70,6 +70,12 @@ pub enum UiCommand {
     ExportMermaid,
     /// Export the cards as CSV.
     ExportCsv,
+    /// Compare the open map with another map file.
+    CompareWith,
+    /// Save a copy as the map's future state and open it.
+    SaveFuture,
+    /// Compare a future-state map with its current state.
+    CompareWithCurrent,
 }
 
 impl UiCommand {
@@ -111,6 +117,9 @@ impl UiCommand {
             UiCommand::ExportSvg => "Export SVG…",
             UiCommand::ExportMermaid => "Export as Mermaid Journey…",
             UiCommand::ExportCsv => "Export Cards as CSV…",
+            UiCommand::CompareWith => "Compare with…",
+            UiCommand::SaveFuture => "Save as Future State…",
+            UiCommand::CompareWithCurrent => "Compare with Current",
         }
     }
 
@@ -151,6 +160,8 @@ impl UiCommand {
             UiCommand::ExportPng => &[(cmd, Key::E)],
             UiCommand::ExportSvg => &[(cmd_shift, Key::E)],
             UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
+            UiCommand::CompareWith => &[(cmd_shift, Key::D)],
+            UiCommand::SaveFuture | UiCommand::CompareWithCurrent => &[],
         };
         keys.iter()
             .map(|(m, k)| KeyboardShortcut::new(*m, *k))

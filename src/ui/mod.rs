@@ -6,6 +6,7 @@ mod actions;
 pub mod analysis_panel;
 pub mod canvas;
 pub mod commands;
+pub mod compare_panel;
 pub mod edits;
 pub mod emotion_picker;
 pub mod find;

@@ -3,6 +3,7 @@
 
 mod background;
 mod cards;
+mod compare;
 mod keys;
 mod navigation;
 mod overlays;
@@ -17,6 +18,7 @@ use crate::paint::{Decorations, FindMarks, paint_map};
 use crate::theme::Theme;
 
 use super::Actions;
+pub use compare::CompareMarks;
 use super::headers::headers_ui;
 use super::inline_edit::inline_edit_ui;
 use super::view::{EditTarget, Highlight, InlineEdit, ViewState};
@@ -50,6 +52,9 @@ pub struct CanvasInput<'a> {
     pub interactive: bool,
     /// What the find bar matched, if it is searching the map.
     pub found: Option<&'a FindMarks>,
+    /// A comparison with another map, drawn over this one. Its layout
+    /// (`layout` above) keeps slots for the removed cards' ghosts.
+    pub compare: Option<CompareMarks<'a>>,
 }
 
 /// Shows the canvas in the rest of `ui`.
@@ -61,6 +66,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         gaps,
         interactive,
         found,
+        compare: comparison,
     } = *input;
     let sense = if interactive {
         Sense::click_and_drag()
@@ -120,6 +126,9 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
     painter.extend(shapes);
     overlays::paint_gaps(ui, layout, &v, rect, gaps, map);
+    if let Some(marks) = &comparison {
+        compare::paint_compare(ui, map, layout, &v, rect, theme, marks);
+    }
     if !interactive {
         return;
     }
