@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::compare::{Change, Comparison, Kind, Target, align_by_names, current_path, future_copy, future_path};
+use crate::compare::{
+    Change, Comparison, Kind, Target, align_by_names, current_path, future_copy, future_path,
+};
 use crate::edit::{DocKey, Document};
 use crate::layout::{Layout, Style, layout};
 use crate::model::{Card, LaneId, Map, MapState, StageId};
@@ -107,7 +109,10 @@ impl CompareView {
         self.stages.dedup_by_key(|(id, _)| id.0);
         self.lanes.sort_unstable_by_key(|(id, _)| id.0);
         self.lanes.dedup_by_key(|(id, _)| id.0);
-        if self.picked.is_some_and(|i| i >= self.comparison.entries.len()) {
+        if self
+            .picked
+            .is_some_and(|i| i >= self.comparison.entries.len())
+        {
             self.picked = None;
         }
     }
@@ -151,8 +156,10 @@ impl CompareView {
 
 /// A file name to show for a path.
 fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
 }
 
 impl WaymarkApp {
@@ -185,7 +192,8 @@ impl WaymarkApp {
         let session = &mut self.session;
         // Files without Waymark ids (Mermaid, CSV) are matched by names:
         // their items take the open map's ids where the names agree.
-        let by_names = |p: &Path| matches!(crate::io::extension(p).as_str(), "mmd" | "mermaid" | "csv");
+        let by_names =
+            |p: &Path| matches!(crate::io::extension(p).as_str(), "mmd" | "mermaid" | "csv");
         let other = if by_names(path) || session.doc.path().is_some_and(by_names) {
             align_by_names(session.doc.map(), &other)
         } else {
@@ -310,9 +318,7 @@ impl WaymarkApp {
             || view.header_drag.is_some()
             || view.band.is_some()
             || ctx.egui_wants_keyboard_input();
-        if !busy
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
+        if !busy && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape)) {
             out.push(crate::ui::Action::LeaveCompare);
         }
     }

@@ -43,9 +43,20 @@ impl WaymarkApp {
                 Action::Paste(text) => self.paste(&text),
                 Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
                 Action::Template(id) => self.guard(Pending::Template(id)),
-                Action::CompareWith(path) => self.compare_with(&path),
-                Action::CompareGo(entry) => self.compare_go(entry),
-                Action::LeaveCompare => self.leave_compare(),
+                // The comparison is view state: no revision moves, so ask
+                // for the frame that shows it.
+                Action::CompareWith(path) => {
+                    self.compare_with(&path);
+                    ctx.request_repaint();
+                }
+                Action::CompareGo(entry) => {
+                    self.compare_go(entry);
+                    ctx.request_repaint();
+                }
+                Action::LeaveCompare => {
+                    self.leave_compare();
+                    ctx.request_repaint();
+                }
             }
             let map = self.session.doc.map();
             self.session.view.retain_existing(map);
@@ -214,9 +225,15 @@ impl WaymarkApp {
             UiCommand::ExportSvg => self.export_as("svg"),
             UiCommand::ExportMermaid => self.export_as("mmd"),
             UiCommand::ExportCsv => self.export_as("csv"),
-            UiCommand::CompareWith => self.ask_compare(),
+            UiCommand::CompareWith => {
+                self.ask_compare();
+                ctx.request_repaint();
+            }
             UiCommand::SaveFuture => self.save_future(),
-            UiCommand::CompareWithCurrent => self.compare_with_current(),
+            UiCommand::CompareWithCurrent => {
+                self.compare_with_current();
+                ctx.request_repaint();
+            }
         }
     }
 

@@ -11,8 +11,8 @@ use std::collections::HashMap;
 
 use egui::{Color32, CornerRadius, Response, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun};
 use crate::analysis::conflicts::conflicts_by_message;
+use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun};
 use crate::compare::Choice;
 use crate::edit::Command;
 use crate::model::{Conflict, Dismissal, Map, StageId};

@@ -45,11 +45,7 @@ pub fn compare_panel_ui(ui: &mut Ui, input: &ComparePanelInput<'_>, out: &mut Ac
     ui.heading("Comparison");
     ui.label(format!("What this map changes from {other}"));
     ui.horizontal_wrapped(|ui| {
-        for (color, text) in [
-            (ADDED, "new"),
-            (CHANGED, "changed"),
-            (REMOVED, "removed"),
-        ] {
+        for (color, text) in [(ADDED, "new"), (CHANGED, "changed"), (REMOVED, "removed")] {
             swatch(ui, color);
             ui.small(text);
         }

@@ -139,4 +139,5 @@ pub fn clean_journey() -> (Builder, Vec<StageId>) {
 
 /// Large generated maps, for export tests and benchmarks.
 /// An egui_kittest renderer on the export's CPU rasteriser.
+pub mod app;
 pub mod cpu_renderer;

@@ -11,7 +11,6 @@ use crate::paint::View;
 use crate::theme::Theme;
 use crate::ui::compare_panel::{ADDED, CHANGED};
 
-
 /// What a comparison adds to the canvas.
 #[derive(Clone, Copy, Debug)]
 pub struct CompareMarks<'a> {
@@ -93,9 +92,11 @@ pub(super) fn paint_compare(
                     theme.muted.gamma_multiply(0.8),
                     (r.width() - 24.0 * zoom).max(1.0),
                 );
-                painter
-                    .with_clip_rect(r.intersect(rect))
-                    .galley(r.min + vec2(12.0, 9.0) * zoom, galley, theme.muted);
+                painter.with_clip_rect(r.intersect(rect)).galley(
+                    r.min + vec2(12.0, 9.0) * zoom,
+                    galley,
+                    theme.muted,
+                );
                 tag(&painter, r, "removed", theme.muted, zoom);
             }
             continue;
@@ -135,15 +136,14 @@ fn tag(painter: &egui::Painter, card: Rect, text: &str, color: Color32, zoom: f3
     let galley = painter.layout_no_wrap(text.to_owned(), font, Color32::WHITE);
     let size = galley.size() + vec2(10.0, 2.0);
     let pill = Rect::from_min_size(
-        egui::pos2(card.right() - size.x - 8.0 * zoom, card.top() - size.y / 2.0),
+        egui::pos2(
+            card.right() - size.x - 8.0 * zoom,
+            card.top() - size.y / 2.0,
+        ),
         size,
     );
     painter.rect_filled(pill, size.y / 2.0, color);
-    painter.galley(
-        pill.center() - galley.size() / 2.0,
-        galley,
-        Color32::WHITE,
-    );
+    painter.galley(pill.center() - galley.size() / 2.0, galley, Color32::WHITE);
 }
 
 /// An outline on a new (green) or changed (amber) stage header or lane label.
@@ -156,6 +156,12 @@ fn header_mark(painter: &egui::Painter, r: Rect, added: bool, zoom: f32, detail:
         StrokeKind::Outside,
     );
     if detail {
-        tag(painter, r, if added { "new" } else { "changed" }, color, zoom);
+        tag(
+            painter,
+            r,
+            if added { "new" } else { "changed" },
+            color,
+            zoom,
+        );
     }
 }

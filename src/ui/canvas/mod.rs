@@ -18,10 +18,10 @@ use crate::paint::{Decorations, FindMarks, paint_map};
 use crate::theme::Theme;
 
 use super::Actions;
-pub use compare::CompareMarks;
 use super::headers::headers_ui;
 use super::inline_edit::inline_edit_ui;
 use super::view::{EditTarget, Highlight, InlineEdit, ViewState};
+pub use compare::CompareMarks;
 
 #[cfg(doc)]
 use super::Action;
