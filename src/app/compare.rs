@@ -154,6 +154,9 @@ impl CompareView {
     }
 }
 
+/// The zoom an entry of the list zooms in to, if the view is further out.
+const READABLE_ZOOM: f32 = 0.8;
+
 /// A file name to show for a path.
 fn file_name(path: &Path) -> String {
     path.file_name().map_or_else(
@@ -249,6 +252,12 @@ impl WaymarkApp {
         view.selection = selection;
         view.highlight = highlight;
         view.reveal = compare.rect_of(map, target);
+        // A place too small to read is no place to go: zoom in to where
+        // cards show their text, around the middle, before revealing.
+        if view.reveal.is_some() && view.zoom < READABLE_ZOOM {
+            let canvas = view.canvas;
+            view.zoom_to(READABLE_ZOOM, canvas.center(), canvas);
+        }
     }
 
     /// File → Save as future state…: writes a copy of the map marked as

@@ -64,33 +64,56 @@ pub fn compare_panel_ui(ui: &mut Ui, input: &ComparePanelInput<'_>, out: &mut Ac
         1 => "1 change".to_owned(),
         n => format!("{n} changes"),
     });
-    let row_height = ui.spacing().interact_size.y;
-    // Only the rows in view are built: a comparison of two big maps may
-    // list thousands of changes.
-    egui::ScrollArea::vertical()
-        .id_salt("compare_entries")
-        .auto_shrink([false, false])
-        .show_rows(ui, row_height, entries.len(), |ui, rows| {
-            for i in rows {
-                let entry = &entries[i];
-                ui.horizontal(|ui| {
-                    if let Some(change) = comparison.diff.changes.get(i) {
-                        swatch(ui, change_color(change));
-                    }
-                    if entry.target == Target::Nowhere {
-                        ui.add(egui::Label::new(RichText::new(&entry.text).weak()).truncate());
-                        return;
-                    }
-                    let response = ui
-                        .add(egui::Button::selectable(picked == Some(i), &entry.text).truncate())
-                        .on_hover_text(&entry.text);
-                    if response.clicked() {
-                        out.push(Action::CompareGo(i));
-                    }
-                });
+    let entry_ui = |ui: &mut Ui, i: usize, wrap: bool, out: &mut Actions| {
+        let entry = &entries[i];
+        ui.horizontal(|ui| {
+            if let Some(change) = comparison.diff.changes.get(i) {
+                swatch(ui, change_color(change));
+            }
+            if entry.target == Target::Nowhere {
+                let label = egui::Label::new(RichText::new(&entry.text).weak());
+                ui.add(if wrap { label.wrap() } else { label.truncate() });
+                return;
+            }
+            let button = egui::Button::selectable(picked == Some(i), &entry.text);
+            let response = ui.add(if wrap {
+                button.wrap()
+            } else {
+                button.truncate()
+            });
+            let response = if wrap {
+                response
+            } else {
+                response.on_hover_text(&entry.text)
+            };
+            if response.clicked() {
+                out.push(Action::CompareGo(i));
             }
         });
+    };
+    let scroll = egui::ScrollArea::vertical()
+        .id_salt("compare_entries")
+        .auto_shrink([false, false]);
+    if entries.len() <= WRAPPED_ENTRIES {
+        scroll.show(ui, |ui| {
+            for i in 0..entries.len() {
+                entry_ui(ui, i, true, out);
+            }
+        });
+    } else {
+        // A comparison of two big maps may list thousands of changes:
+        // one line each, and only the rows in view are built.
+        let row_height = ui.spacing().interact_size.y;
+        scroll.show_rows(ui, row_height, entries.len(), |ui, rows| {
+            for i in rows {
+                entry_ui(ui, i, false, out);
+            }
+        });
+    }
 }
+
+/// Up to this many entries, each is shown whole, wrapped over lines.
+const WRAPPED_ENTRIES: usize = 300;
 
 /// A small square of a mark's colour.
 fn swatch(ui: &mut Ui, color: Color32) {

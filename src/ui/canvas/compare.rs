@@ -2,7 +2,7 @@
 //! or moved ones tagged in amber, removed ones as faded ghosts in the slots
 //! the comparison's layout keeps for them after their old cells' cards.
 
-use egui::{Color32, FontId, Rect, Stroke, StrokeKind, Ui, vec2};
+use egui::{Color32, FontId, Rect, Shape, Stroke, StrokeKind, Ui, vec2};
 
 use crate::compare::Comparison;
 use crate::layout::Layout;
@@ -69,20 +69,22 @@ pub(super) fn paint_compare(
             };
             let (g, ghost) = ghost;
             let picked = marks.picked_ghost == Some(g);
-            painter.rect(
-                r,
-                radius,
-                theme.card.gamma_multiply(0.45),
-                Stroke::new(
-                    if picked { 2.5 } else { 1.0 },
-                    if picked {
-                        theme.selection
-                    } else {
-                        theme.muted.gamma_multiply(0.6)
-                    },
-                ),
-                StrokeKind::Inside,
-            );
+            // Faded, with a dashed outline: a place where a card was.
+            painter.rect_filled(r, radius, theme.card.gamma_multiply(0.45));
+            let outline = if picked {
+                Stroke::new(2.5, theme.selection)
+            } else {
+                Stroke::new(1.5, theme.muted.gamma_multiply(0.8))
+            };
+            let corners = [
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+                r.left_top(),
+            ];
+            let dash = (6.0 * zoom).clamp(2.0, 8.0);
+            painter.add(Shape::dashed_line(&corners, outline, dash, dash * 0.7));
             if detail {
                 let font = FontId::proportional(crate::paint::ladder_size(13.5 * zoom));
                 let title = crate::paint::cap_text(&ghost.card.title);
@@ -125,7 +127,8 @@ pub(super) fn paint_compare(
             };
             tag(&painter, r, text, CHANGED, zoom);
         } else {
-            painter.circle_filled(r.right_top(), 4.0_f32.max(r.height() * 0.3), CHANGED);
+            // Too small for a tag: a dot on the corner.
+            painter.circle_filled(r.right_top(), 4.0, CHANGED);
         }
     }
 }
