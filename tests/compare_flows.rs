@@ -223,6 +223,11 @@ fn take_theirs_on_a_conflict_then_undo_restores_it() {
         "Merge conflict: card \"Pay now\": title is \"Pay now\" in ours and \"Checkout v2\" in theirs.",
     );
 
+    // A conflict is settled, not dismissed: every other finding has its
+    // "Dismiss", the conflict has its two choices instead.
+    let findings = h.state_mut().current_analysis().findings.len();
+    assert_eq!(h.query_all_by_label("Dismiss").count(), findings - 1);
+
     h.get_by_label("Take theirs").click();
     h.run();
     let map = app_map(&h);

@@ -10,6 +10,7 @@ pub mod compare_panel;
 pub mod edits;
 pub mod emotion_picker;
 pub mod find;
+mod finding_actions;
 mod headers;
 mod inline_edit;
 pub mod inspector;
