@@ -119,6 +119,20 @@ fn compare_with_a_file_then_locate_a_changed_card_and_leave_with_esc() {
 }
 
 #[test]
+fn comparing_with_a_file_that_cannot_be_read_says_why_and_compares_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("missing.ron");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Document::new(sample_map()), &dialogs);
+    dialogs.push(Picked::Path(missing));
+    file_menu(&mut h, "Compare with…");
+    h.get_by_label("Something went wrong");
+    assert!(h.query_by_label_contains("missing.ron").is_some());
+    assert_eq!(h.state().comparing_with(), None);
+    assert!(h.query_by_label("Comparison").is_none());
+}
+
+#[test]
 fn the_comparison_follows_edits_and_is_dropped_when_another_map_opens() {
     let dir = tempfile::tempdir().unwrap();
     let old = dir.path().join("old.ron");

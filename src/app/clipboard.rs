@@ -137,9 +137,9 @@ impl WaymarkApp {
     /// Zooms so the selected cards (or stage, or lane) fill the window.
     pub(super) fn zoom_to_selection(&mut self) {
         let session = &mut self.session;
-        session.derived.refresh(&session.doc);
+        session.refresh();
         let map = session.doc.map();
-        let layout = &session.derived.layout;
+        let layout = session.shown_layout();
         let sel = &session.view.selection;
         let rect = if let Some(s) = sel.stage {
             layout.stages.iter().find(|b| b.id == s).map(|b| b.column)

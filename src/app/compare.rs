@@ -133,7 +133,7 @@ impl CompareView {
     }
 
     /// The map rectangle an entry leads to, if it is on the canvas.
-    fn rect_of(&self, map: &Map, target: Target) -> Option<egui::Rect> {
+    fn rect_of(&self, target: Target) -> Option<egui::Rect> {
         let layout = &self.layout;
         match target {
             Target::Map => Some(layout.title),
@@ -145,10 +145,13 @@ impl CompareView {
                 .find(|(p, _)| *p == id)
                 .map(|(_, r)| *r),
             Target::Card(id) => layout.card(id).map(|c| c.rect),
-            Target::Ghost(g) => {
-                let slot = self.ghost_slots.iter().position(|&i| i == g)?;
-                layout.cards.get(map.cards.len() + slot).map(|c| c.rect)
+            // A ghost's id is in no card of the shown map (else it would
+            // be a change, not a removal), so its slot is found by id.
+            Target::Ghost(g) if self.ghost_slots.contains(&g) => {
+                let id = self.comparison.ghosts.get(g)?.card.id;
+                layout.card(id).map(|c| c.rect)
             }
+            Target::Ghost(_) => None,
             Target::Nowhere => None,
         }
     }
@@ -241,7 +244,6 @@ impl WaymarkApp {
             return;
         };
         compare.picked = Some(entry);
-        let map = session.doc.map();
         let view = &mut session.view;
         let (selection, highlight) = match target {
             Target::Card(id) => (Selection::card(id), Some(Highlight::Card(id))),
@@ -251,7 +253,7 @@ impl WaymarkApp {
         };
         view.selection = selection;
         view.highlight = highlight;
-        view.reveal = compare.rect_of(map, target);
+        view.reveal = compare.rect_of(target);
         // A place too small to read is no place to go: zoom in to where
         // cards show their text, around the middle, before revealing.
         if view.reveal.is_some() && view.zoom < READABLE_ZOOM {

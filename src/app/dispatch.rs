@@ -275,8 +275,8 @@ impl WaymarkApp {
         };
         self.session.view.selection = selection;
         self.session.view.highlight = Some(highlight);
-        self.session.derived.refresh(&self.session.doc);
-        let layout = &self.session.derived.layout;
+        self.session.refresh();
+        let layout = self.session.shown_layout();
         let rect = match highlight {
             Highlight::Card(id) => layout.card(id).map(|c| c.rect),
             Highlight::Stage(id) => layout.stages.iter().find(|s| s.id == id).map(|s| s.header),
@@ -288,9 +288,9 @@ impl WaymarkApp {
     /// Scrolls the selection into view on the next frame.
     pub(super) fn reveal_selection(&mut self) {
         let session = &mut self.session;
-        session.derived.refresh(&session.doc);
+        session.refresh();
         let map = session.doc.map();
-        let layout = &session.derived.layout;
+        let layout = session.shown_layout();
         let sel = &session.view.selection;
         let rect = if let Some(s) = sel.stage {
             layout.stages.iter().find(|b| b.id == s).map(|b| b.header)

@@ -31,10 +31,7 @@ impl WaymarkApp {
         let can_save_future = self.session.doc.map().state == crate::model::MapState::Current;
         let can_compare_current = self.current_file().is_some();
         let session = &mut self.session;
-        session.derived.refresh(&session.doc);
-        if let Some(compare) = session.compare.as_mut() {
-            compare.refresh(&session.doc);
-        }
+        session.refresh();
         let doc_id = session.doc.id();
 
         let history = session.doc.history();
@@ -112,24 +109,28 @@ impl WaymarkApp {
                 let findings = &session.derived.analysis.findings;
                 findings.iter().filter(|f| shows_finding(filter, f)).count()
             });
+            // While comparing, the layout keeps slots for the ghosts (a
+            // borrow of the two fields, so the view stays free to change).
+            let shown = session
+                .compare
+                .as_ref()
+                .map_or(&session.derived.layout, |c| &c.layout);
             let find = FindInput {
                 map: session.doc.map(),
-                layout: &session.derived.layout,
+                layout: shown,
                 key: session.doc.key(),
                 findings,
                 interactive: !dialog_open,
             };
             find_bar_ui(ui, &mut session.find, &find, &mut session.view);
-            let compare = session.compare.as_ref();
             let input = CanvasInput {
                 map: session.doc.map(),
-                // While comparing, the layout keeps slots for the ghosts.
-                layout: compare.map_or(&session.derived.layout, |c| &c.layout),
+                layout: shown,
                 theme: &self.theme,
                 gaps: &session.derived.gaps,
                 interactive: !dialog_open,
                 found: session.find.marks(),
-                compare: compare.map(|c| c.marks(session.doc.map())),
+                compare: session.compare.as_ref().map(|c| c.marks(session.doc.map())),
             };
             canvas_ui(ui, &input, &mut session.view, &mut out);
         });

@@ -57,6 +57,22 @@ impl Session {
             compare: None,
         }
     }
+
+    /// Brings everything derived from the document up to date.
+    fn refresh(&mut self) {
+        self.derived.refresh(&self.doc);
+        if let Some(compare) = self.compare.as_mut() {
+            compare.refresh(&self.doc);
+        }
+    }
+
+    /// The layout the canvas shows (as of the last [`Self::refresh`]):
+    /// while comparing, the one with room for the ghosts of removed cards.
+    fn shown_layout(&self) -> &crate::layout::Layout {
+        self.compare
+            .as_ref()
+            .map_or(&self.derived.layout, |c| &c.layout)
+    }
 }
 
 /// The editor.
