@@ -265,3 +265,49 @@ fn take_theirs_on_a_conflict_then_undo_restores_it() {
         Some("keep ours")
     );
 }
+
+#[test]
+fn on_a_big_map_typing_is_compared_once_it_pauses() {
+    let dir = tempfile::tempdir().unwrap();
+    let map = waymark::model::generated::large_map(1_200);
+    let card = map.cards[600].clone();
+    let mut old = map.clone();
+    for c in &mut old.cards {
+        if c.id == card.id {
+            Arc::make_mut(c).title = "As it was".into();
+        }
+    }
+    let path = dir.path().join("old.ron");
+    waymark::format::save(&old, &path).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = app_harness(Document::new(map), &dialogs);
+    h.state_mut().queue(Action::CompareWith(path));
+    h.run();
+    h.get_by_label("1 change");
+
+    // A keystroke that makes the card as it was: the comparison waits...
+    h.state_mut().queue(Action::Edit {
+        command: Command::EditCard {
+            id: card.id,
+            field: waymark::edit::CardField::Title("As it was".into()),
+        },
+        merge: None,
+    });
+    h.run();
+    assert!(h.state().comparison_waiting());
+    h.get_by_label("1 change");
+    // ...until the document has rested (each kittest step is 0.25 s).
+    h.run_steps(3);
+    assert!(!h.state().comparison_waiting());
+    h.get_by_label("No differences.");
+
+    // A change of shape (a deleted card) is compared at once.
+    h.state_mut().queue(Action::Edit {
+        command: Command::DeleteCards(vec![card.id]),
+        merge: None,
+    });
+    h.run();
+    assert!(!h.state().comparison_waiting());
+    h.get_by_label("1 change");
+    assert_eq!(h.state().comparison().unwrap().ghosts.len(), 1);
+}

@@ -137,7 +137,7 @@ impl WaymarkApp {
     /// Zooms so the selected cards (or stage, or lane) fill the window.
     pub(super) fn zoom_to_selection(&mut self) {
         let session = &mut self.session;
-        session.refresh();
+        session.refresh(None);
         let map = session.doc.map();
         let layout = session.shown_layout();
         let sel = &session.view.selection;

@@ -43,6 +43,41 @@ pub(super) struct CompareView {
     stages: Vec<(StageId, bool)>,
     /// Lanes new (`true`) or changed (`false`) in the open map.
     lanes: Vec<(LaneId, bool)>,
+    /// The map as compared (cheap: its cards are shared).
+    shown: Map,
+    /// A newer revision whose comparison waits for typing to pause, and
+    /// since when (egui time, seconds).
+    waiting: Option<(DocKey, f64)>,
+}
+
+/// On maps this big, a rediff and a relayout per keystroke would lag
+/// (tens of ms at 10,000 cards), so edits that keep the layout's shape are
+/// compared once typing pauses.
+const DEFER_FROM_CARDS: usize = 1_000;
+
+/// How long the document must rest before a deferred comparison is made.
+const SETTLE_SECONDS: f64 = 0.3;
+
+/// Whether the layout made for `a` still fits `b`: the same stages, lanes,
+/// personas and header, and the same cards in the same cells and order,
+/// with the same emotions and personas (the curve and the legend). Card
+/// text may differ. Linear, and shared cards compare by pointer.
+fn same_shape(a: &Map, b: &Map) -> bool {
+    a.title == b.title
+        && a.description == b.description
+        && a.state == b.state
+        && a.stages == b.stages
+        && a.lanes == b.lanes
+        && a.personas == b.personas
+        && a.cards.len() == b.cards.len()
+        && a.cards.iter().zip(&b.cards).all(|(x, y)| {
+            Arc::ptr_eq(x, y)
+                || (x.id == y.id
+                    && x.stage == y.stage
+                    && x.lane == y.lane
+                    && x.emotion == y.emotion
+                    && x.personas == y.personas)
+        })
 }
 
 impl CompareView {
@@ -58,20 +93,52 @@ impl CompareView {
             picked: None,
             stages: Vec::new(),
             lanes: Vec::new(),
+            shown: Map::blank(),
+            waiting: None,
         };
         view.compute(doc.map());
         view
     }
 
     /// Recomputes if the document moved on since the last computation.
-    pub(super) fn refresh(&mut self, doc: &Document) {
-        if self.key != doc.key() {
-            self.key = doc.key();
-            self.compute(doc.map());
+    /// With the frame's time (`now`), a big map's edit that keeps the
+    /// layout's shape waits until the document has rested: the answer is
+    /// then how many seconds are left, for a repaint. Without it
+    /// (locating, revealing), the comparison is brought up to date at once.
+    pub(super) fn refresh(&mut self, doc: &Document, now: Option<f64>) -> Option<f64> {
+        if self.key == doc.key() {
+            self.waiting = None;
+            return None;
         }
+        if let Some(now) = now
+            && doc.map().cards.len() >= DEFER_FROM_CARDS
+            && same_shape(&self.shown, doc.map())
+        {
+            // Each new revision starts the clock again.
+            let since = match self.waiting {
+                Some((key, since)) if key == doc.key() => since,
+                _ => now,
+            };
+            self.waiting = Some((doc.key(), since));
+            let left = SETTLE_SECONDS - (now - since);
+            if left > 0.0 {
+                return Some(left);
+            }
+        }
+        self.key = doc.key();
+        self.waiting = None;
+        self.compute(doc.map());
+        None
+    }
+
+    /// Whether a newer revision's comparison is waiting for typing to
+    /// pause (the marks and the list are of the revision before).
+    pub(super) fn is_waiting(&self) -> bool {
+        self.waiting.is_some()
     }
 
     fn compute(&mut self, shown: &Map) {
+        self.shown = shown.clone();
         self.comparison = Comparison::new(&self.other, shown);
         // Ghosts go after every card of the map, so the map's own cards
         // keep their indexes (paint and the card widgets read the map by
@@ -232,14 +299,24 @@ impl WaymarkApp {
         self.session.compare.as_ref().map(|c| &c.comparison)
     }
 
+    /// Whether the comparison shown is of an older revision, waiting for
+    /// typing on a big map to pause.
+    pub fn comparison_waiting(&self) -> bool {
+        self.session
+            .compare
+            .as_ref()
+            .is_some_and(|c| c.is_waiting())
+    }
+
     /// Goes to the place an entry of the list names: selects it, scrolls
     /// it into view and highlights it, as Locate does for findings.
     pub(super) fn compare_go(&mut self, entry: usize) {
         let session = &mut self.session;
+        // The entry is one of the list as shown, which may wait for typing
+        // to pause: go by that list (its ids are all still on the map).
         let Some(compare) = session.compare.as_mut() else {
             return;
         };
-        compare.refresh(&session.doc);
         let Some(target) = compare.comparison.entries.get(entry).map(|e| e.target) else {
             return;
         };

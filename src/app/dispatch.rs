@@ -275,7 +275,7 @@ impl WaymarkApp {
         };
         self.session.view.selection = selection;
         self.session.view.highlight = Some(highlight);
-        self.session.refresh();
+        self.session.refresh(None);
         let layout = self.session.shown_layout();
         let rect = match highlight {
             Highlight::Card(id) => layout.card(id).map(|c| c.rect),
@@ -288,7 +288,7 @@ impl WaymarkApp {
     /// Scrolls the selection into view on the next frame.
     pub(super) fn reveal_selection(&mut self) {
         let session = &mut self.session;
-        session.refresh();
+        session.refresh(None);
         let map = session.doc.map();
         let layout = session.shown_layout();
         let sel = &session.view.selection;

@@ -31,7 +31,10 @@ impl WaymarkApp {
         let can_save_future = self.session.doc.map().state == crate::model::MapState::Current;
         let can_compare_current = self.current_file().is_some();
         let session = &mut self.session;
-        session.refresh();
+        let now = ctx.input(|i| i.time);
+        if let Some(left) = session.refresh(Some(now)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+        }
         let doc_id = session.doc.id();
 
         let history = session.doc.history();

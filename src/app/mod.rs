@@ -58,12 +58,14 @@ impl Session {
         }
     }
 
-    /// Brings everything derived from the document up to date.
-    fn refresh(&mut self) {
+    /// Brings everything derived from the document up to date. With the
+    /// frame's time, a comparison of a big map may wait for typing to
+    /// pause: the answer is then the seconds until it is due.
+    fn refresh(&mut self, now: Option<f64>) -> Option<f64> {
         self.derived.refresh(&self.doc);
-        if let Some(compare) = self.compare.as_mut() {
-            compare.refresh(&self.doc);
-        }
+        self.compare
+            .as_mut()
+            .and_then(|compare| compare.refresh(&self.doc, now))
     }
 
     /// The layout the canvas shows (as of the last [`Self::refresh`]):
