@@ -204,8 +204,12 @@ fn a_crashed_export_is_reported_and_the_next_export_runs() {
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(Document::new(sample_map()), &dialogs);
     h.state_mut().set_exporter(panicking_export);
-    dialogs.push(Picked::Path(dir.path().join("first.png")));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Save to")
+        .type_text(&dir.path().join("first.png").display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
     h.run_steps(1);
     wait_for(&mut h, |app| !app.dialogs_open().is_empty());
     h.run();
@@ -215,8 +219,12 @@ fn a_crashed_export_is_reported_and_the_next_export_runs() {
 
     h.state_mut().set_exporter(waymark::export::export_file);
     let second = dir.path().join("second.png");
-    dialogs.push(Picked::Path(second.clone()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Save to")
+        .type_text(&second.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
     h.run_steps(1);
     wait_for(&mut h, |app| {
         app.status().is_some_and(|s| s.text.starts_with("Exported"))
@@ -294,6 +302,35 @@ fn two_edits_to_one_card_in_one_frame_both_land() {
         .expect("card");
     assert!(card.owner.ends_with('!'), "owner: {}", card.owner);
     assert_eq!(card.medium, waymark::model::Medium::Physical);
+}
+
+#[test]
+fn typing_an_owner_and_choosing_evidence_in_one_frame_both_land() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    h.get_by_label("Instagram trail video ad").click();
+    h.run();
+    let before = map(&h);
+    let before = before
+        .cards
+        .iter()
+        .find(|c| c.title == "Instagram trail video ad")
+        .expect("card");
+    assert_ne!(before.evidence, waymark::model::Evidence::Observed);
+    h.get_by_label("Owner").focus();
+    h.run();
+    h.get_by_label("Owner").type_text("!");
+    h.get_by_label("observed").click();
+    h.step();
+    h.run();
+    let m = map(&h);
+    let card = m
+        .cards
+        .iter()
+        .find(|c| c.title == "Instagram trail video ad")
+        .expect("card");
+    assert!(card.owner.ends_with('!'), "owner: {}", card.owner);
+    assert_eq!(card.evidence, waymark::model::Evidence::Observed);
 }
 
 #[test]

@@ -8,6 +8,7 @@ use crate::ui::compare_panel::{ComparePanelInput, compare_panel_ui};
 use crate::ui::find::{FindInput, find_bar_ui};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
+use crate::ui::panels::Panel;
 use crate::ui::{Action, Actions, UiCommand};
 
 use super::WaymarkApp;
@@ -28,6 +29,14 @@ impl WaymarkApp {
             shortcuts(&ctx, &mut out);
             self.compare_keys(&ctx, &mut out);
         }
+        self.window_width = ctx.content_rect().width();
+        // "Follow System" changes look while running.
+        if self.theme.dark != (ctx.theme() == egui::Theme::Dark) {
+            self.theme = super::map_theme(ctx.theme());
+        }
+        self.panels.follow_width(self.window_width);
+        let show_analysis = self.panels.shown(Panel::Findings, self.window_width);
+        let show_inspector = self.panels.shown(Panel::Inspector, self.window_width);
         let can_save_future = self.session.doc.map().state == crate::model::MapState::Current;
         let can_compare_current = self.current_file().is_some();
         let session = &mut self.session;
@@ -45,7 +54,9 @@ impl WaymarkApp {
             recent: &self.recent,
             zoom: session.view.zoom,
             findings: session.derived.analysis.findings.len(),
-            show_analysis: self.show_analysis,
+            show_analysis,
+            show_inspector,
+            theme: self.theme_choice,
             can_save_future,
             can_compare_current,
         };
@@ -59,13 +70,15 @@ impl WaymarkApp {
         let session = &mut self.session;
         // Panel sizes are remembered per document, like everything else
         // shown about it.
-        egui::Panel::right(("inspector", doc_id))
-            .default_size(300.0)
-            .size_range(240.0..=480.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
-            });
+        if show_inspector {
+            egui::Panel::right(("inspector", doc_id))
+                .default_size(300.0)
+                .size_range(240.0..=480.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
+                });
+        }
         if let Some(compare) = &session.compare {
             egui::Panel::right(("compare", doc_id))
                 .default_size(340.0)
@@ -85,7 +98,7 @@ impl WaymarkApp {
                 });
         }
         session.panel.filter = session.find.findings_filter().map(str::to_owned);
-        if self.show_analysis {
+        if show_analysis {
             let panel = egui::Panel::left(("analysis", doc_id))
                 .default_size(320.0)
                 .size_range(240.0..=480.0)

@@ -7,6 +7,7 @@ mod derived;
 pub mod dialogs;
 mod dispatch;
 mod export;
+mod export_dialog;
 mod files;
 mod frame;
 mod modals;
@@ -22,7 +23,9 @@ use crate::edit::Document;
 use crate::model::Map;
 use crate::theme::Theme;
 use crate::ui::analysis_panel::AnalysisPanel;
+use crate::ui::appearance::Appearance;
 use crate::ui::find::FindBar;
+use crate::ui::panels::Panels;
 use crate::ui::view::ViewState;
 
 use derived::Derived;
@@ -80,10 +83,18 @@ impl Session {
 /// The editor.
 pub struct WaymarkApp {
     session: Session,
+    /// The map's colours, following the editor's light or dark look.
     theme: Theme,
+    /// What the user chose in View → Theme; remembered across launches.
+    theme_choice: Appearance,
     export_job: Option<export::ExportJob>,
     exporter: export::Exporter,
-    show_analysis: bool,
+    /// The export dialog's last choices (scale, theme, background).
+    export_options: crate::export::ExportOptions,
+    /// Which side panels are shown; they fold away on small windows.
+    panels: Panels,
+    /// The window's width last frame, for the panels' automatic rule.
+    window_width: f32,
     dialogs: Box<dyn FileDialogs>,
     recent: Vec<PathBuf>,
     /// Open dialogs, the top one last. While any is open it owns the
@@ -109,6 +120,8 @@ pub struct WaymarkApp {
 
 /// The key under which recent files are stored.
 const RECENT_KEY: &str = "waymark.recent";
+/// The key under which the theme choice is stored.
+const THEME_KEY: &str = "waymark.theme";
 
 impl WaymarkApp {
     /// An editor on a document, with the given file dialogs.
@@ -130,7 +143,10 @@ impl WaymarkApp {
         ctx.set_fonts(crate::paint::font_definitions());
         // CJK, Thai, ...: found among the system's fonts when first needed.
         ctx.set_font_providers(crate::paint::font_providers());
-        ctx.set_theme(egui::Theme::Light);
+        let theme_choice = storage
+            .and_then(|s| eframe::get_value::<Appearance>(s, THEME_KEY))
+            .unwrap_or_default();
+        ctx.set_theme(theme_choice.preference());
         ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0;
@@ -147,10 +163,13 @@ impl WaymarkApp {
         let font_notice = crate::paint::missing_fonts_warning(doc.map());
         Self {
             session: Session::new(doc),
-            theme: Theme::light(),
+            theme: map_theme(ctx.theme()),
+            theme_choice,
             export_job: None,
             exporter: crate::export::export_file,
-            show_analysis: true,
+            export_options: export::app_export_options(),
+            panels: Panels::default(),
+            window_width: f32::INFINITY,
             dialogs,
             recent,
             modals: Vec::new(),
@@ -164,6 +183,23 @@ impl WaymarkApp {
             copied: None,
             panel_focus: false,
         }
+    }
+
+    /// The theme chosen in View → Theme.
+    pub fn theme_choice(&self) -> Appearance {
+        self.theme_choice
+    }
+
+    /// The colours the map is drawn in.
+    pub fn map_theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Switches the editor's theme; the map follows.
+    fn set_theme(&mut self, ctx: &egui::Context, choice: Appearance) {
+        self.theme_choice = choice;
+        ctx.set_theme(choice.preference());
+        self.theme = map_theme(ctx.theme());
     }
 
     /// The open document.
@@ -219,6 +255,14 @@ impl WaymarkApp {
     }
 }
 
+/// The map's colours for the editor's light or dark look.
+fn map_theme(look: egui::Theme) -> Theme {
+    match look {
+        egui::Theme::Light => Theme::light(),
+        egui::Theme::Dark => Theme::dark(),
+    }
+}
+
 impl eframe::App for WaymarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
@@ -226,6 +270,7 @@ impl eframe::App for WaymarkApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, THEME_KEY, &self.theme_choice);
     }
 
     /// Panel sizes and other egui memory belong to one document and one

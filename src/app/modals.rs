@@ -3,7 +3,7 @@
 //! focus with any prefilled text selected, and nothing reaches the map
 //! behind it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Id, Key, Modal, Modifiers, Ui};
 
@@ -11,6 +11,7 @@ use crate::analysis::Rule;
 use crate::model::Dismissal;
 
 use super::WaymarkApp;
+use super::export_dialog::{ExportForm, FormAction};
 use super::files::{PathPrompt, Pending, PromptPurpose};
 
 /// An open dialog.
@@ -22,6 +23,8 @@ pub enum Dialog {
     Path(PathPrompt),
     /// Something went wrong.
     Error(String),
+    /// Where and how to export a diagram.
+    Export(ExportForm),
     /// Why a finding is dismissed.
     DismissReason {
         /// The finding's rule.
@@ -54,7 +57,12 @@ enum Outcome {
 
 /// A text field that takes the focus when its dialog opens, with its text
 /// selected so typing replaces it.
-fn first_field(ui: &mut Ui, label: &str, text: &mut String, fresh: bool) -> egui::Response {
+pub(super) fn first_field(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    fresh: bool,
+) -> egui::Response {
     let l = ui.label(label);
     let output = egui::TextEdit::singleline(text)
         .desired_width(f32::INFINITY)
@@ -107,6 +115,7 @@ impl WaymarkApp {
             return;
         };
         let mut outcome = None;
+        let mut choose = false;
         Modal::new(Id::unique(("dialog", depth))).show(ctx, |ui| match top {
             Dialog::Unsaved(action) => {
                 ui.set_width(400.0);
@@ -161,6 +170,12 @@ impl WaymarkApp {
                     }
                 });
             }
+            Dialog::Export(form) => match form.ui(ui, fresh) {
+                Some(FormAction::Export) => outcome = Some(Outcome::Confirm),
+                Some(FormAction::Cancel) => outcome = Some(Outcome::Cancel),
+                Some(FormAction::Choose) => choose = true,
+                None => {}
+            },
             Dialog::Error(message) => {
                 ui.set_width(480.0);
                 ui.heading("Something went wrong");
@@ -191,6 +206,10 @@ impl WaymarkApp {
                 });
             }
         });
+        if choose {
+            self.choose_export_path();
+            return;
+        }
         let Some(outcome) = outcome.or_else(|| keys(ctx)) else {
             return;
         };
@@ -215,6 +234,10 @@ impl WaymarkApp {
                     PromptPurpose::Export => self.export_to(&path),
                     PromptPurpose::Compare => self.compare_with(&path),
                 }
+            }
+            (Dialog::Export(form), _) => {
+                self.export_options = form.options();
+                self.export_to(Path::new(form.path.trim()));
             }
             (Dialog::Error(message), _) => self.set_error_status(message),
             (

@@ -50,6 +50,8 @@ fn set_card_field(card: &mut Card, field: &CardField) {
         CardField::Metric(v) => card.metric = v.clone(),
         CardField::Emotion(v) => card.emotion = v.clone(),
         CardField::Personas(v) => card.personas = v.clone(),
+        CardField::Evidence(v) => card.evidence = *v,
+        CardField::Source(v) => card.source = v.clone(),
     }
 }
 

@@ -12,8 +12,8 @@
 use crate::compare::Choice;
 use crate::interchange::clipboard::ClipCard;
 use crate::model::{
-    Card, CardId, Channel, Conflict, Dismissal, Emotion, Lane, LaneId, LaneKind, Map, Medium,
-    Persona, PersonaId, Score, Stage, StageId, StageRole,
+    Card, CardId, Channel, Conflict, Dismissal, Emotion, Evidence, Lane, LaneId, LaneKind, Map,
+    Medium, Persona, PersonaId, Score, Stage, StageId, StageRole,
 };
 
 /// One field of a card, with its new value.
@@ -35,6 +35,10 @@ pub enum CardField {
     Emotion(Option<Emotion>),
     /// The personas it applies to.
     Personas(Vec<PersonaId>),
+    /// How the team knows it: observed, measured or assumed.
+    Evidence(Evidence),
+    /// Where the evidence comes from.
+    Source(String),
 }
 
 /// One field of a stage, with its new value.

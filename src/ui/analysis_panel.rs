@@ -385,20 +385,29 @@ impl AnalysisPanel {
                 resolve_ui(ui, conflict, action);
             }
             if conflict.is_none() {
-                ui.horizontal_wrapped(|ui| {
+                // The next step, then its button on a line of its own: a button
+                // wrapped in with several lines of small text overlapped them.
+                ui.horizontal(|ui| {
                     ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
-                    ui.small(RichText::new(&finding.suggestion).weak());
-                    if ui
-                        .small_button("Dismiss")
-                        .on_hover_text("Set this finding aside, with a reason the team will see")
-                        .clicked()
-                    {
-                        *action = Some(PanelAction::AskDismiss {
-                            rule: finding.rule,
-                            key: key.clone(),
-                            message: finding.message.clone(),
-                        });
-                    }
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(&finding.suggestion).small().weak())
+                                .wrap(),
+                        );
+                        if ui
+                            .small_button("Dismiss")
+                            .on_hover_text(
+                                "Set this finding aside, with a reason the team will see",
+                            )
+                            .clicked()
+                        {
+                            *action = Some(PanelAction::AskDismiss {
+                                rule: finding.rule,
+                                key: key.clone(),
+                                message: finding.message.clone(),
+                            });
+                        }
+                    });
                 });
             }
         });

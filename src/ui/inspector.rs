@@ -166,8 +166,12 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
             }
         }
     }
-    if let Some((command, key)) = evidence_ui(ui, card) {
-        out.edit_merging(command, key);
+    for field in evidence_ui(ui, card) {
+        let name = match field {
+            CardField::Evidence(_) => "evidence",
+            _ => "source",
+        };
+        edit(out, name, field);
     }
     if let Some(t) = text_area(ui, "Notes", &card.notes, "Anything worth knowing") {
         edit(out, "notes", CardField::Notes(t));
@@ -179,11 +183,10 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
 }
 
 /// The card's evidence: its level (observed, measured, assumed) and its
-/// source. Returns the edit to make, with the key that merges a typing
-/// run into one undo step.
-pub fn evidence_ui(ui: &mut Ui, card: &Card) -> Option<(Command, String)> {
-    let mut changed: Option<Card> = None;
-    let mut field = "evidence";
+/// source. Each is its own field edit, so a click on a level and typing
+/// in Source in one frame both land.
+pub fn evidence_ui(ui: &mut Ui, card: &Card) -> Vec<CardField> {
+    let mut changed = Vec::new();
     ui.label("Evidence");
     ui.horizontal(|ui| {
         for level in Evidence::ALL {
@@ -198,9 +201,7 @@ pub fn evidence_ui(ui: &mut Ui, card: &Card) -> Option<(Command, String)> {
                 .clicked()
                 && card.evidence != level
             {
-                let mut c = card.clone();
-                c.evidence = level;
-                changed = Some(c);
+                changed.push(CardField::Evidence(level));
             }
         }
     });
@@ -210,15 +211,9 @@ pub fn evidence_ui(ui: &mut Ui, card: &Card) -> Option<(Command, String)> {
         &card.source,
         "Interview notes, a dashboard link…",
     ) {
-        let mut c = changed.unwrap_or_else(|| card.clone());
-        c.source = t;
-        changed = Some(c);
-        field = "source";
+        changed.push(CardField::Source(t));
     }
-    changed.map(|c| {
-        let key = format!("card:{}:{field}", c.id);
-        (Command::UpdateCard(c), key)
-    })
+    changed
 }
 
 fn many_ui(ui: &mut Ui, ids: &[crate::model::CardId], out: &mut Actions) {

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use egui::{Pos2, Rect, Vec2};
 
 use crate::layout::{DropTarget, Layout};
-use crate::model::{CardId, LaneId, Map, StageId};
+use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
 use crate::paint::View;
 
 /// What is selected: cards, or one stage, or one lane.
@@ -21,7 +21,41 @@ pub struct Selection {
     pub lane: Option<LaneId>,
 }
 
+/// How much of a selection's place to take: enough to show it, or all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// A stage's header, a lane's label, the first selected card: what
+    /// scrolling it into view must show.
+    Label,
+    /// A stage's column, a lane's row, every selected card: what zooming
+    /// to it must fit.
+    Whole,
+}
+
 impl Selection {
+    /// Where the selection is on the map, or `None` for an empty one.
+    pub fn rect(&self, map: &Map, layout: &Layout, extent: Extent) -> Option<Rect> {
+        let whole = extent == Extent::Whole;
+        if let Some(s) = self.stage {
+            let b = layout.stages.iter().find(|b| b.id == s)?;
+            return Some(if whole { b.column } else { b.header });
+        }
+        if let Some(l) = self.lane {
+            let b = layout.lanes.iter().find(|b| b.id == l)?;
+            return Some(if whole { b.row } else { b.label });
+        }
+        let cards = self.cards_in_order(map);
+        let mut rects = cards
+            .iter()
+            .filter_map(|id| layout.card(*id))
+            .map(|c| c.rect);
+        if whole {
+            rects.reduce(|a, b| a.union(b))
+        } else {
+            rects.next()
+        }
+    }
+
     /// Selects one card alone.
     pub fn card(id: CardId) -> Self {
         Self {
@@ -172,6 +206,9 @@ pub struct ViewState {
     pub reveal: Option<Rect>,
     /// The canvas rectangle of the last frame.
     pub canvas: Rect,
+    /// The personas whose own emotion curves are shown, toggled in the
+    /// legend. A view choice: it changes nothing in the map.
+    pub persona_curves: Vec<PersonaId>,
 }
 
 impl Default for ViewState {
@@ -189,6 +226,7 @@ impl Default for ViewState {
             highlight: None,
             reveal: None,
             canvas: Rect::NOTHING,
+            persona_curves: Vec::new(),
         }
     }
 }
@@ -259,6 +297,7 @@ impl ViewState {
         if highlight_gone {
             self.highlight = None;
         }
+        self.persona_curves.retain(|p| map.persona(*p).is_some());
     }
 
     /// Starts an in-place edit of a card title, stage name or lane name,

@@ -6,12 +6,21 @@ use std::collections::HashSet;
 use egui::{Rect, Response, Stroke, StrokeKind, Ui, Vec2};
 
 use crate::layout::Layout;
-use crate::model::Map;
+use crate::model::{Map, PersonaId};
 use crate::paint::View;
-use crate::ui::view::{Selection, ViewState};
+use crate::ui::view::{Extent, Selection, ViewState};
 use crate::ui::{Action, Actions};
 
 use super::cards::toggle;
+
+/// Shows a persona's curve, or hides it.
+fn toggle_persona(shown: &mut Vec<PersonaId>, persona: PersonaId) {
+    if let Some(i) = shown.iter().position(|p| *p == persona) {
+        shown.remove(i);
+    } else {
+        shown.push(persona);
+    }
+}
 
 /// The background's gestures.
 #[allow(clippy::too_many_arguments)]
@@ -87,12 +96,27 @@ pub(super) fn background_ui(
             StrokeKind::Inside,
         );
     }
-    if bg.clicked() {
+    let clicked_at = bg
+        .clicked()
+        .then(|| bg.interact_pointer_pos())
+        .flatten()
+        .map(|p| v.to_map(p));
+    if let Some(p) = clicked_at
+        && let Some(persona) = layout.legend_persona_at(p)
+    {
+        toggle_persona(&mut view.persona_curves, persona);
+    } else if let Some(p) = clicked_at
+        && let Some(low) = layout.low_point_at(p)
+    {
+        // The face on a stage's low point names a card: take the user there.
+        view.selection = Selection::card(low.card);
+        view.highlight = None;
+        view.reveal = view.selection.rect(map, layout, Extent::Label);
+    } else if bg.clicked() {
         // In an overview, cards have no widgets; find the one clicked.
-        let hit = bg
-            .interact_pointer_pos()
+        let hit = clicked_at
             .filter(|_| crate::paint::cards_are_tiny(layout, v.zoom))
-            .and_then(|p| layout.card_at(v.to_map(p)))
+            .and_then(|p| layout.card_at(p))
             .map(|c| c.id);
         match hit {
             Some(id) if mods.shift || mods.command => toggle(&mut view.selection, id),

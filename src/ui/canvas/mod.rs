@@ -119,8 +119,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         },
         selected_stage: view.selection.stage,
         selected_lane: view.selection.lane,
-        // Persona curves: the lead wires the legend toggles to view state.
-        persona_curves: &[],
+        persona_curves: &view.persona_curves,
         found,
     };
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
