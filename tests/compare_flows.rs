@@ -311,3 +311,23 @@ fn on_a_big_map_typing_is_compared_once_it_pauses() {
     h.get_by_label("1 change");
     assert_eq!(h.state().comparison().unwrap().ghosts.len(), 1);
 }
+
+#[test]
+fn without_a_file_dialog_compare_with_asks_for_a_typed_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.ron");
+    waymark::format::save(&sample_map(), &old).unwrap();
+    let (map, _, _) = changed_sample();
+    let dialogs = ScriptedDialogs::default();
+    dialogs.push(Picked::Unavailable);
+    let mut h = app_harness(Document::new(map), &dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
+    h.run();
+    h.get_by_label("Compare with a map");
+    h.get_by_label("Path").type_text(&old.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().comparing_with(), Some(old.as_path()));
+    h.get_by_label("3 changes");
+}
