@@ -3,6 +3,7 @@
 //! another map drops it with the session) and is recomputed whenever the
 //! document's key (identity, revision) moves on.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -40,9 +41,9 @@ pub(super) struct CompareView {
     /// The list entry last clicked.
     pub(super) picked: Option<usize>,
     /// Stages new (`true`) or changed (`false`) in the open map.
-    stages: Vec<(StageId, bool)>,
+    stages: HashMap<StageId, bool>,
     /// Lanes new (`true`) or changed (`false`) in the open map.
-    lanes: Vec<(LaneId, bool)>,
+    lanes: HashMap<LaneId, bool>,
     /// The map as compared (cheap: its cards are shared).
     shown: Map,
     /// A newer revision whose comparison waits for typing to pause, and
@@ -91,8 +92,8 @@ impl CompareView {
             layout: layout(&Map::blank(), &Style::default()),
             ghost_slots: Vec::new(),
             picked: None,
-            stages: Vec::new(),
-            lanes: Vec::new(),
+            stages: HashMap::new(),
+            lanes: HashMap::new(),
             shown: Map::blank(),
             waiting: None,
         };
@@ -166,16 +167,15 @@ impl CompareView {
                 _ => continue,
             };
             match item.kind {
-                Kind::Stage => self.stages.push((StageId(item.id), added)),
-                Kind::Lane => self.lanes.push((LaneId(item.id), added)),
+                Kind::Stage => {
+                    self.stages.insert(StageId(item.id), added);
+                }
+                Kind::Lane => {
+                    self.lanes.insert(LaneId(item.id), added);
+                }
                 _ => {}
             }
         }
-        // One mark per item, however many of its fields changed.
-        self.stages.sort_unstable_by_key(|(id, _)| id.0);
-        self.stages.dedup_by_key(|(id, _)| id.0);
-        self.lanes.sort_unstable_by_key(|(id, _)| id.0);
-        self.lanes.dedup_by_key(|(id, _)| id.0);
         if self
             .picked
             .is_some_and(|i| i >= self.comparison.entries.len())

@@ -2,6 +2,8 @@
 //! or moved ones tagged in amber, removed ones as faded ghosts in the slots
 //! the comparison's layout keeps for them after their old cells' cards.
 
+use std::collections::HashMap;
+
 use egui::{Color32, FontId, Rect, Shape, Stroke, StrokeKind, Ui, vec2};
 
 use crate::compare::Comparison;
@@ -24,9 +26,9 @@ pub struct CompareMarks<'a> {
     /// The ghost whose entry was last clicked, outlined.
     pub picked_ghost: Option<usize>,
     /// Stages that are new (`true`) or changed (`false`).
-    pub stages: &'a [(StageId, bool)],
+    pub stages: &'a HashMap<StageId, bool>,
     /// Lanes that are new (`true`) or changed (`false`).
-    pub lanes: &'a [(LaneId, bool)],
+    pub lanes: &'a HashMap<LaneId, bool>,
 }
 
 /// Paints the comparison's marks over the painted map. Linear in the
@@ -44,14 +46,14 @@ pub(super) fn paint_compare(
     let zoom = v.zoom;
     let detail = layout.style.card_size.y * zoom >= 30.0;
     let radius = 8.0 * zoom;
-    for (id, added) in marks.stages {
-        if let Some(sb) = layout.stages.iter().find(|s| s.id == *id) {
-            header_mark(&painter, v.rect(sb.header), *added, zoom, detail);
+    for sb in &layout.stages {
+        if let Some(&added) = marks.stages.get(&sb.id) {
+            header_mark(&painter, v.rect(sb.header), added, zoom, detail);
         }
     }
-    for (id, added) in marks.lanes {
-        if let Some(lb) = layout.lanes.iter().find(|l| l.id == *id) {
-            header_mark(&painter, v.rect(lb.label), *added, zoom, detail);
+    for lb in &layout.lanes {
+        if let Some(&added) = marks.lanes.get(&lb.id) {
+            header_mark(&painter, v.rect(lb.label), added, zoom, detail);
         }
     }
     for cb in &layout.cards {
