@@ -11,7 +11,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use common::app::{app_harness, app_map, file_menu, on_canvas};
+use common::app::{editor, file_menu, map as app_map, on_canvas};
 use waymark::app::WaymarkApp;
 use waymark::app::dialogs::{Picked, ScriptedDialogs};
 use waymark::compare::{Target, current_path, merge};
@@ -66,7 +66,7 @@ fn compare_with_a_file_then_locate_a_changed_card_and_leave_with_esc() {
     waymark::format::save(&sample_map(), &old).unwrap();
     let (map, renamed, removed) = changed_sample();
     let dialogs = ScriptedDialogs::default();
-    let mut h = app_harness(Document::new(map), &dialogs);
+    let mut h = editor(Document::new(map), &dialogs);
     show_top_left(&mut h);
     assert!(!on_canvas(&h, "Refer-a-friend bonus"), "starts off screen");
 
@@ -123,7 +123,7 @@ fn comparing_with_a_file_that_cannot_be_read_says_why_and_compares_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.ron");
     let dialogs = ScriptedDialogs::default();
-    let mut h = app_harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     dialogs.push(Picked::Path(missing));
     file_menu(&mut h, "Compare with…");
     h.get_by_label("Something went wrong");
@@ -139,7 +139,7 @@ fn the_comparison_follows_edits_and_is_dropped_when_another_map_opens() {
     waymark::format::save(&sample_map(), &old).unwrap();
     let (map, renamed, _) = changed_sample();
     let dialogs = ScriptedDialogs::default();
-    let mut h = app_harness(Document::new(map), &dialogs);
+    let mut h = editor(Document::new(map), &dialogs);
     h.state_mut().queue(Action::CompareWith(old.clone()));
     h.run();
     h.get_by_label("3 changes");
@@ -176,7 +176,7 @@ fn save_as_future_state_writes_name_future_ron_opens_it_and_compares_with_curren
     let current = dir.path().join("journey.ron");
     waymark::format::save(&sample_map(), &current).unwrap();
     let dialogs = ScriptedDialogs::default();
-    let mut h = app_harness(Document::open(&current).unwrap(), &dialogs);
+    let mut h = editor(Document::open(&current).unwrap(), &dialogs);
 
     file_menu(&mut h, "Save as Future State…");
     let future = dir.path().join("journey.future.ron");
@@ -231,7 +231,7 @@ fn take_theirs_on_a_conflict_then_undo_restores_it() {
     let merged = conflicted();
     let id = card_id(&merged, "Pay now");
     let dialogs = ScriptedDialogs::default();
-    let mut h = app_harness(Document::new(merged.clone()), &dialogs);
+    let mut h = editor(Document::new(merged.clone()), &dialogs);
     // The finding names both values.
     h.get_by_label(
         "Merge conflict: card \"Pay now\": title is \"Pay now\" in ours and \"Checkout v2\" in theirs.",
@@ -280,7 +280,7 @@ fn on_a_big_map_typing_is_compared_once_it_pauses() {
     let path = dir.path().join("old.ron");
     waymark::format::save(&old, &path).unwrap();
     let dialogs = ScriptedDialogs::default();
-    let mut h = app_harness(Document::new(map), &dialogs);
+    let mut h = editor(Document::new(map), &dialogs);
     h.state_mut().queue(Action::CompareWith(path));
     h.run();
     h.get_by_label("1 change");
@@ -320,7 +320,7 @@ fn without_a_file_dialog_compare_with_asks_for_a_typed_path() {
     let (map, _, _) = changed_sample();
     let dialogs = ScriptedDialogs::default();
     dialogs.push(Picked::Unavailable);
-    let mut h = app_harness(Document::new(map), &dialogs);
+    let mut h = editor(Document::new(map), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::D);
     h.run();
     h.get_by_label("Compare with a map");

@@ -21,6 +21,7 @@ impl WaymarkApp {
         // that only draws. egui's Modal blocks the pointer of what lies
         // under it, but not reads of `ctx.input`, so check first.
         let dialog_open = !self.modals.is_empty();
+        let dialogs_before = self.modals.clone();
         let mut out = Actions::default();
         for action in self.queued.drain(..) {
             out.push(action);
@@ -67,6 +68,7 @@ impl WaymarkApp {
             ui.add_space(2.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.notices_ui(ui);
         let session = &mut self.session;
         // Panel sizes are remembered per document, like everything else
         // shown about it.
@@ -174,6 +176,13 @@ impl WaymarkApp {
         if focus != self.last_focus {
             self.session.doc.close_step();
             self.last_focus = focus;
+        }
+        self.autosave_tick();
+        self.disk_tick(&ctx);
+        // A dialog opened or closed after it could be drawn: show it now,
+        // not at the next input.
+        if self.modals != dialogs_before {
+            ctx.request_repaint();
         }
         self.handle_close(&ctx);
         self.update_title(&ctx);

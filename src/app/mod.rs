@@ -11,7 +11,11 @@ mod export_dialog;
 mod files;
 mod frame;
 mod modals;
+mod recovery;
+mod safety;
+mod safety_dialogs;
 mod status;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -21,6 +25,7 @@ use egui::Id;
 use crate::analysis::Analysis;
 use crate::edit::Document;
 use crate::model::Map;
+use crate::recovery::RecoveryDir;
 use crate::theme::Theme;
 use crate::ui::analysis_panel::AnalysisPanel;
 use crate::ui::appearance::Appearance;
@@ -102,6 +107,9 @@ pub struct WaymarkApp {
     modals: Vec<Dialog>,
     /// The top dialog has just appeared: give its first field the focus.
     modal_fresh: bool,
+    /// What "Save changes?" was answered Save for, while the save itself
+    /// waits on another dialog.
+    after_save: Option<Pending>,
     status: Option<Status>,
     /// Scripts of the open map that no font covers, said once per opened
     /// document until dismissed.
@@ -116,6 +124,10 @@ pub struct WaymarkApp {
     copied: Option<String>,
     /// The last click was in the analysis panel: Ctrl+F searches findings.
     panel_focus: bool,
+    /// Autosave and crash recovery (off unless given a folder).
+    recovery: recovery::AppRecovery,
+    /// The open file as last seen on disk.
+    disk: safety::DiskCheck,
 }
 
 /// The key under which recent files are stored.
@@ -161,7 +173,7 @@ impl WaymarkApp {
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
             .unwrap_or_default();
         let font_notice = crate::paint::missing_fonts_warning(doc.map());
-        Self {
+        let mut app = Self {
             session: Session::new(doc),
             theme: map_theme(ctx.theme()),
             theme_choice,
@@ -174,6 +186,7 @@ impl WaymarkApp {
             recent,
             modals: Vec::new(),
             modal_fresh: false,
+            after_save: None,
             status: None,
             font_notice,
             allow_close: false,
@@ -182,7 +195,11 @@ impl WaymarkApp {
             queued: Vec::new(),
             copied: None,
             panel_focus: false,
-        }
+            recovery: recovery::AppRecovery::default(),
+            disk: safety::DiskCheck::new(ctx),
+        };
+        app.opened_notices();
+        app
     }
 
     /// The theme chosen in View → Theme.
@@ -312,11 +329,26 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
                 None => Document::new(crate::interchange::sample::sample_map()),
             };
             let mut app = WaymarkApp::new(cc, doc, Box::new(NativeDialogs));
-            if let Some(p) = path.filter(|_| startup_error.is_none()) {
-                app.remember(&p);
-            }
-            if let Some(message) = startup_error {
-                app.push_dialog(Dialog::error(message));
+            let recovery = RecoveryDir::user_default();
+            match startup_error {
+                None => {
+                    if let Some(p) = &path {
+                        app.remember(p);
+                    }
+                    // Unsaved work of a crashed run is offered back on start.
+                    if let Some(dir) = recovery {
+                        app = app.with_recovery(dir);
+                    }
+                }
+                Some(message) => {
+                    app.push_dialog(Dialog::error(message));
+                    if let Some(dir) = recovery {
+                        // The file is broken or gone; its unsaved work may
+                        // still be in a recovery file.
+                        app.enable_recovery(dir);
+                        app.offer_recovery(path.as_deref());
+                    }
+                }
             }
             Ok(Box::new(app))
         }),

@@ -23,6 +23,26 @@ pub enum Dialog {
     Path(PathPrompt),
     /// Something went wrong.
     Error(String),
+    /// A crashed program left unsaved work: Restore (default) or Discard.
+    Restore(crate::recovery::Recovery),
+    /// Save found the file changed on disk since it was opened or saved
+    /// (`gone`: deleted or moved away).
+    ChangedOnDisk {
+        /// The file is no longer there.
+        gone: bool,
+    },
+    /// A clean map's file changed on disk: reload it?
+    ReloadOffer,
+    /// The map just opened has fields this version does not know (one
+    /// line each: line:col, name, place); a save drops them.
+    UnknownFields(Vec<String>),
+    /// Saving would drop this many unknown fields.
+    DropFields(usize),
+    /// The map came from a newer Waymark (this format version): it is
+    /// never overwritten.
+    ReadOnly(u32),
+    /// A save failed; the map is still open and unsaved.
+    SaveFailed(String),
     /// Where and how to export a diagram.
     Export(ExportForm),
     /// Why a finding is dismissed.
@@ -46,11 +66,13 @@ impl Dialog {
 }
 
 /// What the user did with the top dialog this frame.
-enum Outcome {
+pub(super) enum Outcome {
     /// The default button, or Enter.
     Confirm,
     /// The other button ("Don't Save").
     Alternative,
+    /// A third button, where a dialog has one.
+    Third,
     /// Cancel, or Esc.
     Cancel,
 }
@@ -94,6 +116,19 @@ fn keys(ctx: &egui::Context) -> Option<Outcome> {
 }
 
 impl WaymarkApp {
+    /// After a save that a dialog held up: goes on with what "Save
+    /// changes?" was asked for, once saved; forgets it when nothing is
+    /// left to answer.
+    fn continue_after_save(&mut self, saved: bool) {
+        if saved {
+            if let Some(action) = self.after_save.take() {
+                self.proceed(action);
+            }
+        } else if self.modals.is_empty() {
+            self.after_save = None;
+        }
+    }
+
     /// Opens a dialog on top of any others.
     pub(super) fn push_dialog(&mut self, dialog: Dialog) {
         self.modals.push(dialog);
@@ -189,6 +224,15 @@ impl WaymarkApp {
                     outcome = Some(Outcome::Confirm);
                 }
             }
+            dialog @ (Dialog::Restore(_)
+            | Dialog::ChangedOnDisk { .. }
+            | Dialog::ReloadOffer
+            | Dialog::UnknownFields(_)
+            | Dialog::DropFields(_)
+            | Dialog::ReadOnly(_)
+            | Dialog::SaveFailed(_)) => {
+                outcome = super::safety_dialogs::dialog_ui(ui, dialog, &display_name, fresh);
+            }
             Dialog::DismissReason {
                 message, reason, ..
             } => {
@@ -217,19 +261,54 @@ impl WaymarkApp {
             return;
         };
         match (dialog, outcome) {
-            (_, Outcome::Cancel) => {}
+            (Dialog::Restore(found), Outcome::Confirm) => self.restore(found),
+            (Dialog::Restore(found), _) => self.discard_recovery(&found),
+            (Dialog::ReloadOffer, Outcome::Confirm) => self.reload(),
+            (Dialog::ReloadOffer, _) => self.keep_despite_disk(),
+            (_, Outcome::Cancel) => self.after_save = None,
+            (Dialog::ChangedOnDisk { gone: true }, Outcome::Confirm) => {
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Confirm)
+            | (Dialog::ChangedOnDisk { gone: true }, _)
+            | (Dialog::DropFields(_), Outcome::Alternative)
+            | (Dialog::ReadOnly(_) | Dialog::SaveFailed(_), _) => {
+                let saved = self.save_as();
+                self.continue_after_save(saved);
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Alternative) => {
+                self.after_save = None;
+                self.reload();
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Third) => {
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
+            }
+            (Dialog::DropFields(_), _) => {
+                let saved = self.save_checked(true);
+                self.continue_after_save(saved);
+            }
+            (Dialog::UnknownFields(_), _) => {}
             (Dialog::Unsaved(action), Outcome::Confirm) => {
                 if self.save() {
                     self.proceed(action);
+                } else if !self.modals.is_empty() {
+                    // The save asks something first (a changed file, a
+                    // typed path...): go on once it is done.
+                    self.after_save = Some(action);
                 }
             }
-            (Dialog::Unsaved(action), Outcome::Alternative) => self.proceed(action),
+            (Dialog::Unsaved(action), Outcome::Alternative | Outcome::Third) => {
+                self.proceed(action)
+            }
             (Dialog::Path(prompt), _) => {
                 let path = PathBuf::from(prompt.text.trim());
                 match prompt.purpose {
                     PromptPurpose::Open => self.open_file(&path),
                     PromptPurpose::Save => {
-                        self.save_to(&path);
+                        let saved = self.save_to(&path);
+                        self.continue_after_save(saved);
                     }
                     PromptPurpose::Export => self.export_to(&path),
                     PromptPurpose::Compare => self.compare_with(&path),
