@@ -48,6 +48,23 @@ fn build(
     harness
 }
 
+/// The editor on the sample in a window of `width`×`height` points, in
+/// the light look the real app starts with (kittest would force dark).
+pub fn editor_sized(width: f32, height: f32) -> Harness<'static, WaymarkApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(|cc| {
+            WaymarkApp::new(
+                cc,
+                Document::new(sample_map()),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    harness.run();
+    harness
+}
+
 /// The open map.
 pub fn map(h: &Harness<'_, WaymarkApp>) -> Map {
     h.state().document().map().clone()
