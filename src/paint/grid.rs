@@ -37,14 +37,16 @@ pub(super) fn paint_grid(
         }
         p.rect(header, radius, color);
         let pad = p.z(sizes::HEADER_PAD);
-        p.text_pair(
+        // A long name wraps to a second row, and the goal under it then
+        // keeps only the rows left in the header.
+        p.text_pair_above(
             header.min + vec2(pad, pad * 0.8),
             &stage.name,
             TextStyle::bold(
                 sizes::STAGE_NAME,
                 theme.header_text,
                 sb.header.width() - 28.0,
-                1,
+                sizes::STAGE_NAME_ROWS,
             ),
             p.z(6.0),
             &stage.goal,
@@ -54,6 +56,7 @@ pub(super) fn paint_grid(
                 sb.header.width() - 28.0,
                 2,
             ),
+            header.bottom() - pad * 0.4,
         );
     }
     for (li, lb) in layout.lanes.iter().enumerate() {
