@@ -15,6 +15,7 @@ mod fonts;
 mod grid;
 mod legend;
 mod painter;
+mod pinned;
 pub mod rtl;
 pub mod sizes;
 mod text;
@@ -36,6 +37,7 @@ pub use face::face;
 pub use fallback::{FontSources, set_font_sources};
 pub use find::{CurrentMark, FindMarks};
 pub use fonts::{bold, font_definitions, font_providers, missing_fonts_warning, missing_scripts};
+pub use pinned::Pinned;
 pub use text::{
     LADDER_MAX, LADDER_MIN, LADDER_STEP, MAX_FONT_ATLAS_SIDE, MAX_TEXT_CHARS, cap_text,
     cap_text_to, cap_texture_side, ladder_size,
@@ -104,6 +106,28 @@ pub fn paint_map(
 ) -> Vec<Shape> {
     let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Ladder);
     paint_sections(&mut p, map, layout, theme, deco);
+    p.shapes
+}
+
+/// Paints the stage headers and lane labels that scrolled out of `clip`
+/// pinned to its top and left edges (see [`Pinned`]), to draw over
+/// [`paint_map`]'s shapes: the canvas's frozen panes. Nothing when the
+/// headers are in view; exports never call it.
+pub fn paint_pinned_headers(
+    fonts: &mut FontsView<'_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    view: &View,
+    clip: Rect,
+    deco: &Decorations<'_>,
+) -> Vec<Shape> {
+    if !Pinned::of(layout, view, clip).any() {
+        return Vec::new();
+    }
+    let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Ladder);
+    p.shapes = Vec::with_capacity(8 * (layout.stages.len() + layout.lanes.len()) + 3);
+    pinned::paint_pinned(&mut p, map, layout, theme, deco);
     p.shapes
 }
 

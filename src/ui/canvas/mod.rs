@@ -13,7 +13,7 @@ use egui::{Color32, CornerRadius, Key, Sense, Ui};
 
 use crate::layout::Layout;
 use crate::model::{CardId, Map, StageId};
-use crate::paint::{Decorations, FindMarks, paint_map};
+use crate::paint::{Decorations, FindMarks, Pinned, paint_map, paint_pinned_headers};
 use crate::theme::Theme;
 
 use super::Actions;
@@ -118,14 +118,23 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     };
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
     painter.extend(shapes);
+    // Frozen panes: headers scrolled out of view are drawn pinned over the
+    // map, and the cards under them take no pointer.
+    let pin = Pinned::of(layout, &v, rect);
+    let open = pin.uncovered(layout, &v, rect);
+    if pin.any() {
+        let pinned =
+            ui.fonts_mut(|fonts| paint_pinned_headers(fonts, map, layout, theme, &v, rect, &deco));
+        painter.extend(pinned);
+    }
     overlays::paint_gaps(ui, layout, &v, rect, gaps, map);
     if !interactive {
         return;
     }
 
     let space_held = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().egui_wants_keyboard_input();
-    headers_ui(ui, map, layout, &v, rect, view, out);
-    cards::cards_ui(ui, map, layout, &v, rect, view, out, space_held);
+    headers_ui(ui, map, layout, &v, rect, pin, view, out);
+    cards::cards_ui(ui, map, layout, &v, open, view, out, space_held);
     overlays::add_buttons_ui(ui, layout, &v, rect, out);
     background::background_ui(ui, &bg, map, layout, &v, view, out, space_held);
     inline_edit_ui(ui, map, layout, &v, view, out);
