@@ -204,3 +204,21 @@ fn headers_in_view_are_not_pinned() {
     let expected = canvas.top() + l.stages[1].header.top();
     assert!((header.top() - expected).abs() < 1.0, "{header:?}");
 }
+
+#[test]
+fn the_add_lane_button_stays_on_one_line_at_small_zooms() {
+    let mut h = harness(sample_map());
+    for zoom in [0.37, 0.45, 0.6] {
+        look_at(&mut h, zoom, Pos2::ZERO);
+        let canvas = canvas(&h);
+        // The canvas's button, not the toolbar's.
+        let button = h
+            .get_all_by_label("+ Lane")
+            .map(|n| n.rect())
+            .find(|r| canvas.intersects(*r))
+            .expect("the canvas's + Lane button");
+        // One row of the 14-point button text with its padding, not two.
+        assert!(button.height() < 26.0, "at {zoom}: {button:?}");
+        assert!(button.width() > button.height(), "at {zoom}: {button:?}");
+    }
+}

@@ -8,7 +8,7 @@ use crate::model::{Card, Channel, Evidence, Map};
 use crate::theme::{Theme, channel_color, lane_color};
 
 use super::painter::{Painter, TextStyle};
-use super::{Decorations, sizes};
+use super::{Decorations, Detail, sizes};
 
 pub(super) fn paint_cards(
     p: &mut Painter<'_, '_>,
@@ -17,9 +17,9 @@ pub(super) fn paint_cards(
     theme: &Theme,
     deco: &Decorations<'_>,
 ) {
-    let card_h = p.z(layout.style.card_size.y);
-    let detail = card_h >= super::DETAIL_MIN_HEIGHT;
-    let tiny = card_h < super::TINY_HEIGHT;
+    let level = Detail::at(layout, p.view.zoom);
+    let detail = level == Detail::Full;
+    let tiny = level == Detail::Tiny;
     let radius = p.z(sizes::CARD_RADIUS);
     for cb in &layout.cards {
         let r = p.view.rect(cb.rect);

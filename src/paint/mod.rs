@@ -86,6 +86,32 @@ pub(super) const DETAIL_MIN_HEIGHT: f32 = 30.0;
 /// Below this, a card is a single plain rectangle: a dot in an overview.
 pub(super) const TINY_HEIGHT: f32 = 12.0;
 
+/// How much the cards, and what follows them (the legend), draw at a zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Detail {
+    /// Everything, text included.
+    Full,
+    /// Shapes without text: text would be a few unreadable pixels.
+    Shapes,
+    /// Plain rectangles, or nothing: dots in an overview.
+    Tiny,
+}
+
+impl Detail {
+    /// The level for a layout drawn at `zoom`, from its cards' height on
+    /// screen.
+    pub(super) fn at(layout: &Layout, zoom: f32) -> Self {
+        let card_h = layout.style.card_size.y * zoom;
+        if card_h < TINY_HEIGHT {
+            Self::Tiny
+        } else if card_h < DETAIL_MIN_HEIGHT {
+            Self::Shapes
+        } else {
+            Self::Full
+        }
+    }
+}
+
 /// Whether cards at this zoom are too small for widgets of their own; the
 /// canvas then hit-tests them itself, which keeps huge overviews fast.
 pub fn cards_are_tiny(layout: &Layout, zoom: f32) -> bool {

@@ -115,6 +115,19 @@ impl Painter<'_, '_> {
     /// size (see [`TextSizing`]); text beyond [`super::text::MAX_TEXT_CHARS`]
     /// is cut before layout.
     pub(super) fn text(&mut self, pos: Pos2, anchor: Align2, text: &str, style: TextStyle) -> Rect {
+        self.text_or_space(pos, anchor, text, style, true)
+    }
+
+    /// [`Self::text`], drawn only if `draw`: otherwise only its place is
+    /// taken, so that what follows it stays where it would be.
+    pub(super) fn text_or_space(
+        &mut self,
+        pos: Pos2,
+        anchor: Align2,
+        text: &str,
+        style: TextStyle,
+        draw: bool,
+    ) -> Rect {
         if text.is_empty() {
             return Rect::from_min_size(pos, Vec2::ZERO);
         }
@@ -129,7 +142,7 @@ impl Painter<'_, '_> {
         let width = self.z(style.width) / scale;
         let galley = self.galley(&text, font, style.color, width, style.rows);
         let rect = anchor.anchor_size(pos, galley.size() * scale);
-        if rect.intersects(self.clip) {
+        if draw && rect.intersects(self.clip) {
             let mut shape = TextShape::new(rect.min, galley, style.color);
             if scale != 1.0 {
                 // Scales the galley's rows and meshes about its origin.
