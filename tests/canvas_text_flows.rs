@@ -222,3 +222,22 @@ fn the_add_lane_button_stays_on_one_line_at_small_zooms() {
         assert!(button.width() > button.height(), "at {zoom}: {button:?}");
     }
 }
+
+#[test]
+fn hovering_a_megabyte_title_shows_only_its_start() {
+    let mut map = sample_map();
+    let huge = "boots ".repeat(200_000);
+    Arc::make_mut(&mut map.cards[0]).title = huge.clone();
+    let mut h = harness(map);
+    let card = h.get_by_label(&huge).rect();
+    h.hover_at(card.center());
+    h.run();
+    wait_for_tooltip(&mut h);
+    let tip = h
+        .get_all_by_label_contains("boots boots")
+        .filter_map(|n| n.value())
+        .find(|v| v.ends_with('…'))
+        .expect("a tooltip with the title's start, cut");
+    assert!(tip.chars().count() <= 601, "{} chars", tip.chars().count());
+    assert!(huge.starts_with(tip.trim_end_matches('…')));
+}

@@ -127,7 +127,8 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
             ui.fonts_mut(|fonts| paint_pinned_headers(fonts, map, layout, theme, &v, rect, &deco));
         painter.extend(pinned);
     }
-    overlays::paint_gaps(ui, layout, &v, rect, gaps, map);
+    // Under the pinned headers, as the map is.
+    overlays::paint_gaps(ui, layout, &v, open, gaps, map);
     if !interactive {
         return;
     }
