@@ -221,7 +221,11 @@ fn run(name: &str, map: Map) {
 }
 
 fn main() {
-    let which = std::env::args().nth(1).unwrap_or_default();
+    // `cargo bench` passes `--bench`: only a bare word picks a map.
+    let which = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with("--"))
+        .unwrap_or_default();
     println!("memory over a session at 1600×1000 (atlas = font texture, CPU copy)");
     if which.is_empty() || which == "sample" {
         run("sample", sample_map());

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use crate::format::{self, LoadError, LoadErrorKind, Loaded};
+use crate::interchange::limits::MAX_INPUT_BYTES;
 use crate::interchange::{csv, mermaid};
 use crate::model::Map;
 
@@ -74,6 +75,27 @@ pub fn save_any(map: &Map, path: &Path) -> Result<(), String> {
         .map_err(|err| format!("could not save {}: {err}", path.display()))
 }
 
+/// Refuses a file larger than the readers accept, from its metadata alone:
+/// a huge file is never read into memory. A file whose size cannot be
+/// told passes; its read reports the real problem.
+pub fn check_size(path: &Path) -> Result<(), LoadError> {
+    let Ok(meta) = std::fs::metadata(path) else {
+        return Ok(());
+    };
+    let mib = |n: f64| n / (1024.0 * 1024.0);
+    if meta.is_file() && meta.len() > MAX_INPUT_BYTES as u64 {
+        return Err(LoadError::new(
+            &path.display().to_string(),
+            LoadErrorKind::Io(format!(
+                "it is {:.1} MB, and Waymark opens files of at most {:.0} MB",
+                mib(meta.len() as f64),
+                mib(MAX_INPUT_BYTES as f64)
+            )),
+        ));
+    }
+    Ok(())
+}
+
 /// The lower-case extension of a path, or "" without one.
 pub fn extension(path: &Path) -> String {
     path.extension()
@@ -87,4 +109,23 @@ fn read_text(path: &Path) -> Result<String, LoadError> {
     let bytes = std::fs::read(path)
         .map_err(|err| LoadError::new(&name, LoadErrorKind::Io(err.to_string())))?;
     format::utf8(bytes, &name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_over_the_limit_is_refused_from_its_size_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.ron");
+        // Sparse: no data is written, and none must be read.
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_INPUT_BYTES as u64 + 1).unwrap();
+        let err = check_size(&path).unwrap_err();
+        assert!(err.to_string().contains("at most 32 MB"), "{err}");
+
+        file.set_len(MAX_INPUT_BYTES as u64).unwrap();
+        assert_eq!(check_size(&path), Ok(()), "the limit itself is allowed");
+    }
 }

@@ -204,8 +204,12 @@ fn a_crashed_export_is_reported_and_the_next_export_runs() {
     let dialogs = ScriptedDialogs::default();
     let mut h = harness(Document::new(sample_map()), &dialogs);
     h.state_mut().set_exporter(panicking_export);
-    dialogs.push(Picked::Path(dir.path().join("first.png")));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Save to")
+        .type_text(&dir.path().join("first.png").display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
     h.run_steps(1);
     wait_for(&mut h, |app| !app.dialogs_open().is_empty());
     h.run();
@@ -215,8 +219,12 @@ fn a_crashed_export_is_reported_and_the_next_export_runs() {
 
     h.state_mut().set_exporter(waymark::export::export_file);
     let second = dir.path().join("second.png");
-    dialogs.push(Picked::Path(second.clone()));
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
+    h.run();
+    h.get_by_label("Save to")
+        .type_text(&second.display().to_string());
+    h.run();
+    h.key_press(Key::Enter);
     h.run_steps(1);
     wait_for(&mut h, |app| {
         app.status().is_some_and(|s| s.text.starts_with("Exported"))

@@ -41,6 +41,8 @@ const PURE: &[&str] = &[
 /// Within `ui`, the same rule between its own files.
 const UI_RANKS: &[(&str, u32)] = &[
     ("view", 0),
+    ("panels", 0),
+    ("appearance", 0),
     ("edits", 1),
     ("commands", 1),
     ("emotion_picker", 1),

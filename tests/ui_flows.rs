@@ -330,30 +330,74 @@ fn dragging_a_stage_header_reorders_stages_in_one_undo_step() {
     assert_eq!(map(&h), sample_map());
 }
 
-#[test]
-fn ctrl_e_exports_a_png_off_the_ui_thread_and_says_so() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("journey.png");
-    let dialogs = ScriptedDialogs::default();
-    dialogs.push(Picked::Path(path.clone()));
-    let mut h = harness(Document::new(sample_map()), &dialogs);
-    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
-    h.run_steps(1);
+fn wait_for_export(h: &mut Harness<'_, WaymarkApp>) {
     for _ in 0..600 {
         let done = h
             .state()
             .status()
             .is_some_and(|s| s.text.starts_with("Exported"));
         if done {
-            break;
+            return;
         }
         std::thread::sleep(std::time::Duration::from_millis(20));
         h.run_steps(1);
     }
+}
+
+#[test]
+fn ctrl_e_exports_a_png_with_the_dialogs_choices_off_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journey.png");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::new(sample_map()), &dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
+    h.run();
+    h.get_by_label("Export PNG");
+    h.get_by_label("3×").click();
+    h.get_by_label("Dark").click();
+    h.run();
+    // "Choose…" asks the system's file dialog, and the dialog stays open.
+    dialogs.push(Picked::Path(path.clone()));
+    h.get_by_label("Choose…").click();
+    h.run();
+    assert_eq!(
+        h.get_by_label("Save to").value().as_deref(),
+        Some(path.display().to_string().as_str())
+    );
+    h.key_press(egui::Key::Enter);
+    h.run_steps(1);
+    wait_for_export(&mut h);
     let status = h.state().status().cloned().expect("a message when done");
     assert!(status.text.contains("journey.png"), "{status:?}");
     let image = image::open(&path).expect("a PNG was written").to_rgba8();
-    assert!(image.width() > 1000, "exported at 2x");
+    let one = waymark::export::render_image(&sample_map(), &Default::default()).unwrap();
+    assert_eq!(image.width(), one.width() * 3, "exported at 3×");
+    let corner = image.get_pixel(2, 2);
+    assert!(
+        corner.0[..3].iter().all(|c| *c < 100),
+        "a dark background: {corner:?}"
+    );
+}
+
+#[test]
+fn the_export_dialog_starts_next_to_the_map_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let map_path = dir.path().join("boots.ron");
+    format::save(&sample_map(), &map_path).unwrap();
+    let dialogs = ScriptedDialogs::default();
+    let mut h = harness(Document::open(&map_path).unwrap(), &dialogs);
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::E);
+    h.run();
+    let expected = dir.path().join("boots.svg");
+    assert_eq!(
+        h.get_by_label("Save to").value().as_deref(),
+        Some(expected.display().to_string().as_str())
+    );
+    // Esc leaves without exporting.
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().dialogs_open().is_empty());
+    assert!(!expected.exists());
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use crate::edit::{Command, created_cards};
 use crate::interchange::clipboard;
 use crate::model::{CardId, Map};
-use crate::ui::view::Selection;
+use crate::ui::view::{Extent, Selection};
 
 use super::WaymarkApp;
 
@@ -138,20 +138,8 @@ impl WaymarkApp {
     pub(super) fn zoom_to_selection(&mut self) {
         let session = &mut self.session;
         session.derived.refresh(&session.doc);
-        let map = session.doc.map();
-        let layout = &session.derived.layout;
-        let sel = &session.view.selection;
-        let rect = if let Some(s) = sel.stage {
-            layout.stages.iter().find(|b| b.id == s).map(|b| b.column)
-        } else if let Some(l) = sel.lane {
-            layout.lanes.iter().find(|b| b.id == l).map(|b| b.row)
-        } else {
-            sel.cards_in_order(map)
-                .iter()
-                .filter_map(|id| layout.card(*id))
-                .map(|c| c.rect)
-                .reduce(|a, b| a.union(b))
-        };
+        let (map, layout) = (session.doc.map(), &session.derived.layout);
+        let rect = session.view.selection.rect(map, layout, Extent::Whole);
         match rect {
             Some(rect) => {
                 let canvas = session.view.canvas;

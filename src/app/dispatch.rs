@@ -8,7 +8,8 @@ use crate::edit::Command;
 use crate::model::{CardId, Lane, LaneId, LaneKind, Map, Stage, StageId};
 use crate::ui::edits::new_card;
 use crate::ui::find::FindScope;
-use crate::ui::view::{EditTarget, Highlight, Selection};
+use crate::ui::panels::Panel;
+use crate::ui::view::{EditTarget, Extent, Highlight, Selection};
 use crate::ui::{Action, Actions, UiCommand};
 
 use super::WaymarkApp;
@@ -43,6 +44,7 @@ impl WaymarkApp {
                 Action::Paste(text) => self.paste(&text),
                 Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
                 Action::Template(id) => self.guard(Pending::Template(id)),
+                Action::SetTheme(choice) => self.set_theme(ctx, choice),
             }
             let map = self.session.doc.map();
             self.session.view.retain_existing(map);
@@ -193,7 +195,8 @@ impl WaymarkApp {
             UiCommand::Paste => ctx.send_viewport_cmd(ViewportCommand::RequestPaste),
             UiCommand::Duplicate => self.duplicate(),
             UiCommand::Find => {
-                let scope = if self.show_analysis && self.panel_focus {
+                let findings_shown = self.panels.shown(Panel::Findings, self.window_width);
+                let scope = if findings_shown && self.panel_focus {
                     FindScope::Findings
                 } else {
                     FindScope::Map
@@ -206,7 +209,10 @@ impl WaymarkApp {
                 let canvas = view.canvas;
                 view.zoom_to(1.0, canvas.center(), canvas);
             }
-            UiCommand::ToggleAnalysis => self.show_analysis = !self.show_analysis,
+            UiCommand::ToggleAnalysis => self.panels.toggle(Panel::Findings, self.window_width),
+            UiCommand::ToggleInspector => {
+                self.panels.toggle(Panel::Inspector, self.window_width);
+            }
             UiCommand::ExportPng => self.export_as("png"),
             UiCommand::ExportSvg => self.export_as("svg"),
             UiCommand::ExportMermaid => self.export_as("mmd"),
@@ -252,33 +258,14 @@ impl WaymarkApp {
         };
         self.session.view.selection = selection;
         self.session.view.highlight = Some(highlight);
-        self.session.derived.refresh(&self.session.doc);
-        let layout = &self.session.derived.layout;
-        let rect = match highlight {
-            Highlight::Card(id) => layout.card(id).map(|c| c.rect),
-            Highlight::Stage(id) => layout.stages.iter().find(|s| s.id == id).map(|s| s.header),
-            Highlight::Lane(id) => layout.lanes.iter().find(|l| l.id == id).map(|l| l.label),
-        };
-        self.session.view.reveal = rect;
+        self.reveal_selection();
     }
 
     /// Scrolls the selection into view on the next frame.
     pub(super) fn reveal_selection(&mut self) {
         let session = &mut self.session;
         session.derived.refresh(&session.doc);
-        let map = session.doc.map();
-        let layout = &session.derived.layout;
-        let sel = &session.view.selection;
-        let rect = if let Some(s) = sel.stage {
-            layout.stages.iter().find(|b| b.id == s).map(|b| b.header)
-        } else if let Some(l) = sel.lane {
-            layout.lanes.iter().find(|b| b.id == l).map(|b| b.label)
-        } else {
-            sel.cards_in_order(map)
-                .first()
-                .and_then(|id| layout.card(*id))
-                .map(|c| c.rect)
-        };
-        session.view.reveal = rect;
+        let (map, layout) = (session.doc.map(), &session.derived.layout);
+        session.view.reveal = session.view.selection.rect(map, layout, Extent::Label);
     }
 }

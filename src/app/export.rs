@@ -10,6 +10,7 @@ use crate::export::{ExportError, ExportOptions, Progress};
 
 use super::WaymarkApp;
 use super::dialogs::{DialogKind, Picked};
+use super::export_dialog::{ExportForm, default_path};
 use super::files::PromptPurpose;
 use super::modals::Dialog;
 
@@ -24,9 +25,13 @@ pub struct ExportJob {
     done: Receiver<Result<(), ExportError>>,
 }
 
-/// The scale of diagrams exported from the app: crisp on slides and
-/// projectors; `waymark export --scale` offers the others.
-const APP_EXPORT_SCALE: f32 = 2.0;
+/// The export dialog's first choices: 2×, crisp on slides and projectors.
+pub(super) fn app_export_options() -> ExportOptions {
+    ExportOptions {
+        scale: 2.0,
+        ..Default::default()
+    }
+}
 
 impl WaymarkApp {
     /// Replaces the diagram writer, so tests can make an export fail or
@@ -36,31 +41,59 @@ impl WaymarkApp {
         self.exporter = exporter;
     }
 
-    /// Asks where to export with this extension, then exports.
+    /// Asks where and how to export with this extension, then exports.
+    /// Diagrams get the export dialog (path, scale, theme, background);
+    /// Mermaid and CSV only need a path.
     pub(super) fn export_as(&mut self, extension: &'static str) {
-        let stem = self
-            .session
-            .doc
-            .path()
-            .and_then(Path::file_stem)
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "journey".to_owned());
-        let folder = self
-            .session
-            .doc
-            .path()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
-        let name = format!("{stem}.{extension}");
+        let map_path = self.session.doc.path().map(Path::to_path_buf);
+        if extension == "png" || extension == "svg" {
+            let form = ExportForm::new(extension, map_path.as_deref(), &self.export_options);
+            self.push_dialog(Dialog::Export(form));
+            return;
+        }
+        let start = default_path(map_path.as_deref(), extension);
+        self.pick_export_path(extension, &start);
+    }
+
+    /// The export dialog's "Choose…": the system's file dialog sets the
+    /// path, and the export dialog stays open. Without a system dialog the
+    /// path field is the way.
+    pub(super) fn choose_export_path(&mut self) {
+        let Some(Dialog::Export(form)) = self.modals.last() else {
+            return;
+        };
+        let start = PathBuf::from(form.path.trim());
+        let name = start
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let kind = DialogKind::Export(form.format);
+        if let Picked::Path(path) = self.dialogs.pick(kind, &name, start.parent())
+            && let Some(Dialog::Export(form)) = self.modals.last_mut()
+        {
+            form.path = path.display().to_string();
+        }
+    }
+
+    /// Asks for an export path in the system's file dialog, or, where there
+    /// is none, in a typed-path dialog that exports when confirmed.
+    fn pick_export_path(&mut self, extension: &'static str, start: &Path) {
+        let name = start
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| format!("journey.{extension}"));
         match self
             .dialogs
-            .pick(DialogKind::Export(extension), &name, folder.as_deref())
+            .pick(DialogKind::Export(extension), &name, start.parent())
         {
             Picked::Path(path) => self.export_to(&path),
             Picked::Cancelled => {}
             Picked::Unavailable => {
-                let start = folder.unwrap_or_default().join(name);
-                self.prompt_with(PromptPurpose::Export, super::files::NO_DIALOG, start);
+                self.prompt_with(
+                    PromptPurpose::Export,
+                    super::files::NO_DIALOG,
+                    start.to_path_buf(),
+                );
             }
         }
     }
@@ -79,9 +112,10 @@ impl WaymarkApp {
             let target = path.to_path_buf();
             let worker_progress = Arc::clone(&progress);
             let exporter = self.exporter;
+            // The persona curves toggled in the legend are drawn too.
             let options = ExportOptions {
-                scale: APP_EXPORT_SCALE,
-                ..Default::default()
+                personas: self.session.view.persona_curves.clone(),
+                ..self.export_options.clone()
             };
             std::thread::spawn(move || {
                 let result = exporter(&map, &target, &options, Some(&worker_progress));

@@ -100,7 +100,10 @@ impl WaymarkApp {
                     self.set_status(format!("New map from the template “{}”", template.name));
                 }
             }
-            Pending::Quit => self.allow_close = true,
+            Pending::Quit => {
+                self.forget_unsaved();
+                self.allow_close = true;
+            }
         }
     }
 
@@ -157,8 +160,15 @@ impl WaymarkApp {
                 self.replace_document(doc);
                 self.remember(path);
                 self.set_status(format!("Opened {}", path.display()));
+                self.opened_notices();
+                self.offer_recovery(Some(path));
             }
-            Err(err) => self.push_dialog(Dialog::error(err.to_string())),
+            Err(err) => {
+                self.push_dialog(Dialog::error(err.to_string()));
+                // The file may be gone or broken while its unsaved work
+                // is still in a recovery file.
+                self.offer_recovery(Some(path));
+            }
         }
     }
 
@@ -168,23 +178,6 @@ impl WaymarkApp {
         self.recent.retain(|p| *p != path);
         self.recent.insert(0, path);
         self.recent.truncate(10);
-    }
-
-    /// Saves to the current file, or asks for one. Returns whether it saved.
-    pub(super) fn save(&mut self) -> bool {
-        if self.session.doc.path().is_none() {
-            return self.save_as();
-        }
-        match self.session.doc.save() {
-            Ok(()) => {
-                self.set_status(format!("Saved {}", self.session.doc.display_name()));
-                true
-            }
-            Err(err) => {
-                self.push_dialog(Dialog::error(err.to_string()));
-                false
-            }
-        }
     }
 
     /// Asks for a file and saves there. Returns whether it saved.
@@ -222,7 +215,7 @@ impl WaymarkApp {
                     true
                 }
                 Err(err) => {
-                    self.push_dialog(Dialog::error(err.to_string()));
+                    self.save_failed(err.to_string());
                     false
                 }
             },
@@ -240,7 +233,7 @@ impl WaymarkApp {
                             self.session.doc.display_name()
                         ));
                     }
-                    Err(err) => self.push_dialog(Dialog::error(err)),
+                    Err(err) => self.save_failed(err),
                 }
                 false
             }

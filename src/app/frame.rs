@@ -7,6 +7,7 @@ use crate::ui::canvas::{CanvasInput, canvas_ui};
 use crate::ui::find::{FindInput, find_bar_ui};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
+use crate::ui::panels::Panel;
 use crate::ui::{Action, Actions, UiCommand};
 
 use super::WaymarkApp;
@@ -19,6 +20,7 @@ impl WaymarkApp {
         // that only draws. egui's Modal blocks the pointer of what lies
         // under it, but not reads of `ctx.input`, so check first.
         let dialog_open = !self.modals.is_empty();
+        let dialogs_before = self.modals.clone();
         let mut out = Actions::default();
         for action in self.queued.drain(..) {
             out.push(action);
@@ -26,6 +28,14 @@ impl WaymarkApp {
         if !dialog_open {
             shortcuts(&ctx, &mut out);
         }
+        self.window_width = ctx.content_rect().width();
+        // "Follow System" changes look while running.
+        if self.theme.dark != (ctx.theme() == egui::Theme::Dark) {
+            self.theme = super::map_theme(ctx.theme());
+        }
+        self.panels.follow_width(self.window_width);
+        let show_analysis = self.panels.shown(Panel::Findings, self.window_width);
+        let show_inspector = self.panels.shown(Panel::Inspector, self.window_width);
         let session = &mut self.session;
         session.derived.refresh(&session.doc);
         let doc_id = session.doc.id();
@@ -38,7 +48,9 @@ impl WaymarkApp {
             recent: &self.recent,
             zoom: session.view.zoom,
             findings: session.derived.analysis.findings.len(),
-            show_analysis: self.show_analysis,
+            show_analysis,
+            show_inspector,
+            theme: self.theme_choice,
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &state, &mut out));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -47,18 +59,21 @@ impl WaymarkApp {
             ui.add_space(2.0);
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
+        self.notices_ui(ui);
         let session = &mut self.session;
         // Panel sizes are remembered per document, like everything else
         // shown about it.
-        egui::Panel::right(("inspector", doc_id))
-            .default_size(300.0)
-            .size_range(240.0..=480.0)
-            .resizable(true)
-            .show(ui, |ui| {
-                inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
-            });
+        if show_inspector {
+            egui::Panel::right(("inspector", doc_id))
+                .default_size(300.0)
+                .size_range(240.0..=480.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
+                });
+        }
         session.panel.filter = session.find.findings_filter().map(str::to_owned);
-        if self.show_analysis {
+        if show_analysis {
             let panel = egui::Panel::left(("analysis", doc_id))
                 .default_size(320.0)
                 .size_range(240.0..=480.0)
@@ -127,6 +142,13 @@ impl WaymarkApp {
         if focus != self.last_focus {
             self.session.doc.close_step();
             self.last_focus = focus;
+        }
+        self.autosave_tick();
+        self.disk_tick(&ctx);
+        // A dialog opened or closed after it could be drawn: show it now,
+        // not at the next input.
+        if self.modals != dialogs_before {
+            ctx.request_repaint();
         }
         self.handle_close(&ctx);
         self.update_title(&ctx);

@@ -6,10 +6,15 @@ mod derived;
 pub mod dialogs;
 mod dispatch;
 mod export;
+mod export_dialog;
 mod files;
 mod frame;
 mod modals;
+mod recovery;
+mod safety;
+mod safety_dialogs;
 mod status;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -19,9 +24,12 @@ use egui::Id;
 use crate::analysis::Analysis;
 use crate::edit::Document;
 use crate::model::Map;
+use crate::recovery::RecoveryDir;
 use crate::theme::Theme;
 use crate::ui::analysis_panel::AnalysisPanel;
+use crate::ui::appearance::Appearance;
 use crate::ui::find::FindBar;
+use crate::ui::panels::Panels;
 use crate::ui::view::ViewState;
 
 use derived::Derived;
@@ -58,10 +66,18 @@ impl Session {
 /// The editor.
 pub struct WaymarkApp {
     session: Session,
+    /// The map's colours, following the editor's light or dark look.
     theme: Theme,
+    /// What the user chose in View → Theme; remembered across launches.
+    theme_choice: Appearance,
     export_job: Option<export::ExportJob>,
     exporter: export::Exporter,
-    show_analysis: bool,
+    /// The export dialog's last choices (scale, theme, background).
+    export_options: crate::export::ExportOptions,
+    /// Which side panels are shown; they fold away on small windows.
+    panels: Panels,
+    /// The window's width last frame, for the panels' automatic rule.
+    window_width: f32,
     dialogs: Box<dyn FileDialogs>,
     recent: Vec<PathBuf>,
     /// Open dialogs, the top one last. While any is open it owns the
@@ -69,6 +85,9 @@ pub struct WaymarkApp {
     modals: Vec<Dialog>,
     /// The top dialog has just appeared: give its first field the focus.
     modal_fresh: bool,
+    /// What "Save changes?" was answered Save for, while the save itself
+    /// waits on another dialog.
+    after_save: Option<Pending>,
     status: Option<Status>,
     /// Scripts of the open map that no font covers, said once per opened
     /// document until dismissed.
@@ -83,10 +102,16 @@ pub struct WaymarkApp {
     copied: Option<String>,
     /// The last click was in the analysis panel: Ctrl+F searches findings.
     panel_focus: bool,
+    /// Autosave and crash recovery (off unless given a folder).
+    recovery: recovery::AppRecovery,
+    /// The open file as last seen on disk.
+    disk: safety::DiskCheck,
 }
 
 /// The key under which recent files are stored.
 const RECENT_KEY: &str = "waymark.recent";
+/// The key under which the theme choice is stored.
+const THEME_KEY: &str = "waymark.theme";
 
 impl WaymarkApp {
     /// An editor on a document, with the given file dialogs.
@@ -108,7 +133,10 @@ impl WaymarkApp {
         ctx.set_fonts(crate::paint::font_definitions());
         // CJK, Thai, ...: found among the system's fonts when first needed.
         ctx.set_font_providers(crate::paint::font_providers());
-        ctx.set_theme(egui::Theme::Light);
+        let theme_choice = storage
+            .and_then(|s| eframe::get_value::<Appearance>(s, THEME_KEY))
+            .unwrap_or_default();
+        ctx.set_theme(theme_choice.preference());
         ctx.all_styles_mut(|style| {
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0;
@@ -123,16 +151,20 @@ impl WaymarkApp {
             .and_then(|s| eframe::get_value::<Vec<PathBuf>>(s, RECENT_KEY))
             .unwrap_or_default();
         let font_notice = crate::paint::missing_fonts_warning(doc.map());
-        Self {
+        let mut app = Self {
             session: Session::new(doc),
-            theme: Theme::light(),
+            theme: map_theme(ctx.theme()),
+            theme_choice,
             export_job: None,
             exporter: crate::export::export_file,
-            show_analysis: true,
+            export_options: export::app_export_options(),
+            panels: Panels::default(),
+            window_width: f32::INFINITY,
             dialogs,
             recent,
             modals: Vec::new(),
             modal_fresh: false,
+            after_save: None,
             status: None,
             font_notice,
             allow_close: false,
@@ -141,7 +173,28 @@ impl WaymarkApp {
             queued: Vec::new(),
             copied: None,
             panel_focus: false,
-        }
+            recovery: recovery::AppRecovery::default(),
+            disk: safety::DiskCheck::new(ctx),
+        };
+        app.opened_notices();
+        app
+    }
+
+    /// The theme chosen in View → Theme.
+    pub fn theme_choice(&self) -> Appearance {
+        self.theme_choice
+    }
+
+    /// The colours the map is drawn in.
+    pub fn map_theme(&self) -> &Theme {
+        &self.theme
+    }
+
+    /// Switches the editor's theme; the map follows.
+    fn set_theme(&mut self, ctx: &egui::Context, choice: Appearance) {
+        self.theme_choice = choice;
+        ctx.set_theme(choice.preference());
+        self.theme = map_theme(ctx.theme());
     }
 
     /// The open document.
@@ -197,6 +250,14 @@ impl WaymarkApp {
     }
 }
 
+/// The map's colours for the editor's light or dark look.
+fn map_theme(look: egui::Theme) -> Theme {
+    match look {
+        egui::Theme::Light => Theme::light(),
+        egui::Theme::Dark => Theme::dark(),
+    }
+}
+
 impl eframe::App for WaymarkApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
@@ -204,6 +265,7 @@ impl eframe::App for WaymarkApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, RECENT_KEY, &self.recent);
+        eframe::set_value(storage, THEME_KEY, &self.theme_choice);
     }
 
     /// Panel sizes and other egui memory belong to one document and one
@@ -245,11 +307,26 @@ pub fn run(path: Option<PathBuf>) -> ExitCode {
                 None => Document::new(crate::interchange::sample::sample_map()),
             };
             let mut app = WaymarkApp::new(cc, doc, Box::new(NativeDialogs));
-            if let Some(p) = path.filter(|_| startup_error.is_none()) {
-                app.remember(&p);
-            }
-            if let Some(message) = startup_error {
-                app.push_dialog(Dialog::error(message));
+            let recovery = RecoveryDir::user_default();
+            match startup_error {
+                None => {
+                    if let Some(p) = &path {
+                        app.remember(p);
+                    }
+                    // Unsaved work of a crashed run is offered back on start.
+                    if let Some(dir) = recovery {
+                        app = app.with_recovery(dir);
+                    }
+                }
+                Some(message) => {
+                    app.push_dialog(Dialog::error(message));
+                    if let Some(dir) = recovery {
+                        // The file is broken or gone; its unsaved work may
+                        // still be in a recovery file.
+                        app.enable_recovery(dir);
+                        app.offer_recovery(path.as_deref());
+                    }
+                }
             }
             Ok(Box::new(app))
         }),

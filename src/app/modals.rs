@@ -3,7 +3,7 @@
 //! focus with any prefilled text selected, and nothing reaches the map
 //! behind it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Id, Key, Modal, Modifiers, Ui};
 
@@ -11,6 +11,7 @@ use crate::analysis::Rule;
 use crate::model::Dismissal;
 
 use super::WaymarkApp;
+use super::export_dialog::{ExportForm, FormAction};
 use super::files::{PathPrompt, Pending, PromptPurpose};
 
 /// An open dialog.
@@ -22,6 +23,28 @@ pub enum Dialog {
     Path(PathPrompt),
     /// Something went wrong.
     Error(String),
+    /// A crashed program left unsaved work: Restore (default) or Discard.
+    Restore(crate::recovery::Recovery),
+    /// Save found the file changed on disk since it was opened or saved
+    /// (`gone`: deleted or moved away).
+    ChangedOnDisk {
+        /// The file is no longer there.
+        gone: bool,
+    },
+    /// A clean map's file changed on disk: reload it?
+    ReloadOffer,
+    /// The map just opened has fields this version does not know (one
+    /// line each: line:col, name, place); a save drops them.
+    UnknownFields(Vec<String>),
+    /// Saving would drop this many unknown fields.
+    DropFields(usize),
+    /// The map came from a newer Waymark (this format version): it is
+    /// never overwritten.
+    ReadOnly(u32),
+    /// A save failed; the map is still open and unsaved.
+    SaveFailed(String),
+    /// Where and how to export a diagram.
+    Export(ExportForm),
     /// Why a finding is dismissed.
     DismissReason {
         /// The finding's rule.
@@ -43,18 +66,25 @@ impl Dialog {
 }
 
 /// What the user did with the top dialog this frame.
-enum Outcome {
+pub(super) enum Outcome {
     /// The default button, or Enter.
     Confirm,
     /// The other button ("Don't Save").
     Alternative,
+    /// A third button, where a dialog has one.
+    Third,
     /// Cancel, or Esc.
     Cancel,
 }
 
 /// A text field that takes the focus when its dialog opens, with its text
 /// selected so typing replaces it.
-fn first_field(ui: &mut Ui, label: &str, text: &mut String, fresh: bool) -> egui::Response {
+pub(super) fn first_field(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    fresh: bool,
+) -> egui::Response {
     let l = ui.label(label);
     let output = egui::TextEdit::singleline(text)
         .desired_width(f32::INFINITY)
@@ -86,6 +116,19 @@ fn keys(ctx: &egui::Context) -> Option<Outcome> {
 }
 
 impl WaymarkApp {
+    /// After a save that a dialog held up: goes on with what "Save
+    /// changes?" was asked for, once saved; forgets it when nothing is
+    /// left to answer.
+    fn continue_after_save(&mut self, saved: bool) {
+        if saved {
+            if let Some(action) = self.after_save.take() {
+                self.proceed(action);
+            }
+        } else if self.modals.is_empty() {
+            self.after_save = None;
+        }
+    }
+
     /// Opens a dialog on top of any others.
     pub(super) fn push_dialog(&mut self, dialog: Dialog) {
         self.modals.push(dialog);
@@ -107,6 +150,7 @@ impl WaymarkApp {
             return;
         };
         let mut outcome = None;
+        let mut choose = false;
         Modal::new(Id::unique(("dialog", depth))).show(ctx, |ui| match top {
             Dialog::Unsaved(action) => {
                 ui.set_width(400.0);
@@ -159,6 +203,12 @@ impl WaymarkApp {
                     }
                 });
             }
+            Dialog::Export(form) => match form.ui(ui, fresh) {
+                Some(FormAction::Export) => outcome = Some(Outcome::Confirm),
+                Some(FormAction::Cancel) => outcome = Some(Outcome::Cancel),
+                Some(FormAction::Choose) => choose = true,
+                None => {}
+            },
             Dialog::Error(message) => {
                 ui.set_width(480.0);
                 ui.heading("Something went wrong");
@@ -171,6 +221,15 @@ impl WaymarkApp {
                 if ok.clicked() {
                     outcome = Some(Outcome::Confirm);
                 }
+            }
+            dialog @ (Dialog::Restore(_)
+            | Dialog::ChangedOnDisk { .. }
+            | Dialog::ReloadOffer
+            | Dialog::UnknownFields(_)
+            | Dialog::DropFields(_)
+            | Dialog::ReadOnly(_)
+            | Dialog::SaveFailed(_)) => {
+                outcome = super::safety_dialogs::dialog_ui(ui, dialog, &display_name, fresh);
             }
             Dialog::DismissReason {
                 message, reason, ..
@@ -189,6 +248,10 @@ impl WaymarkApp {
                 });
             }
         });
+        if choose {
+            self.choose_export_path();
+            return;
+        }
         let Some(outcome) = outcome.or_else(|| keys(ctx)) else {
             return;
         };
@@ -196,22 +259,61 @@ impl WaymarkApp {
             return;
         };
         match (dialog, outcome) {
-            (_, Outcome::Cancel) => {}
+            (Dialog::Restore(found), Outcome::Confirm) => self.restore(found),
+            (Dialog::Restore(found), _) => self.discard_recovery(&found),
+            (Dialog::ReloadOffer, Outcome::Confirm) => self.reload(),
+            (Dialog::ReloadOffer, _) => self.keep_despite_disk(),
+            (_, Outcome::Cancel) => self.after_save = None,
+            (Dialog::ChangedOnDisk { gone: true }, Outcome::Confirm) => {
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Confirm)
+            | (Dialog::ChangedOnDisk { gone: true }, _)
+            | (Dialog::DropFields(_), Outcome::Alternative)
+            | (Dialog::ReadOnly(_) | Dialog::SaveFailed(_), _) => {
+                let saved = self.save_as();
+                self.continue_after_save(saved);
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Alternative) => {
+                self.after_save = None;
+                self.reload();
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Third) => {
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
+            }
+            (Dialog::DropFields(_), _) => {
+                let saved = self.save_checked(true);
+                self.continue_after_save(saved);
+            }
+            (Dialog::UnknownFields(_), _) => {}
             (Dialog::Unsaved(action), Outcome::Confirm) => {
                 if self.save() {
                     self.proceed(action);
+                } else if !self.modals.is_empty() {
+                    // The save asks something first (a changed file, a
+                    // typed path...): go on once it is done.
+                    self.after_save = Some(action);
                 }
             }
-            (Dialog::Unsaved(action), Outcome::Alternative) => self.proceed(action),
+            (Dialog::Unsaved(action), Outcome::Alternative | Outcome::Third) => {
+                self.proceed(action)
+            }
             (Dialog::Path(prompt), _) => {
                 let path = PathBuf::from(prompt.text.trim());
                 match prompt.purpose {
                     PromptPurpose::Open => self.open_file(&path),
                     PromptPurpose::Save => {
-                        self.save_to(&path);
+                        let saved = self.save_to(&path);
+                        self.continue_after_save(saved);
                     }
                     PromptPurpose::Export => self.export_to(&path),
                 }
+            }
+            (Dialog::Export(form), _) => {
+                self.export_options = form.options();
+                self.export_to(Path::new(form.path.trim()));
             }
             (Dialog::Error(message), _) => self.set_error_status(message),
             (

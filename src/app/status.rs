@@ -62,6 +62,14 @@ impl WaymarkApp {
                 if doc.is_dirty() {
                     ui.weak("Unsaved changes ·");
                 }
+                // A failing autosave must not fail silently: the user
+                // relies on it for crash recovery.
+                if let Some(error) = self.autosave_error() {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("Autosave failed: {error} ·"),
+                    );
+                }
             });
         });
     }

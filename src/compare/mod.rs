@@ -25,6 +25,7 @@ mod items;
 pub mod merge;
 mod names;
 mod order;
+mod renumber;
 mod resolve;
 mod state;
 pub mod text;

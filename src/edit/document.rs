@@ -103,6 +103,14 @@ impl Document {
         doc
     }
 
+    /// The same document, holding `warnings` as if its load had reported
+    /// them: a map restored from a recovery file still has, in its own
+    /// file, the fields that file's load reported, and a save drops them.
+    pub fn with_load_warnings(mut self, warnings: Vec<LoadWarning>) -> Self {
+        self.warnings = warnings;
+        self
+    }
+
     /// Reads a map file into a clean document. A file from a newer Waymark
     /// opens read-only (see [`Document::newer_version`]).
     pub fn open(path: &Path) -> Result<Self, LoadError> {
@@ -115,7 +123,9 @@ impl Document {
     /// Reads any supported file. A `.ron` map stays tied to its file; an
     /// imported one (Mermaid, CSV) opens unsaved, so Save asks for a name
     /// instead of overwriting the source in another format.
+    /// A file over the readers' size limit is refused before it is read.
     pub fn open_any(path: &Path) -> Result<Self, LoadError> {
+        crate::io::check_size(path)?;
         if crate::io::extension(path) == "ron" {
             Self::open(path)
         } else {

@@ -53,6 +53,17 @@ pub enum ThemeChoice {
 }
 
 impl ThemeChoice {
+    /// Every theme, as offered in the export dialog.
+    pub const ALL: [ThemeChoice; 2] = [ThemeChoice::Light, ThemeChoice::Dark];
+
+    /// Its name in the export dialog.
+    pub fn label(self) -> &'static str {
+        match self {
+            ThemeChoice::Light => "Light",
+            ThemeChoice::Dark => "Dark",
+        }
+    }
+
     /// The theme's colours.
     pub fn theme(self) -> Theme {
         match self {

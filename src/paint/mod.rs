@@ -118,6 +118,11 @@ pub fn cards_are_tiny(layout: &Layout, zoom: f32) -> bool {
     layout.style.card_size.y * zoom < TINY_HEIGHT
 }
 
+/// Whether cards at this zoom show their titles (and not empty boxes).
+pub fn card_titles_shown(layout: &Layout, zoom: f32) -> bool {
+    layout.style.card_size.y * zoom >= DETAIL_MIN_HEIGHT
+}
+
 /// Paints the whole map into shapes in screen space, for the screen: text
 /// sizes come from a ladder (see [`ladder_size`]), so zooming through any
 /// number of levels rasterises a fixed set of font sizes.

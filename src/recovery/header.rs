@@ -206,11 +206,27 @@ pub(super) fn process_start(pid: u32) -> Option<u64> {
     after.split_whitespace().nth(19)?.parse().ok()
 }
 
+/// A process's state letter (`R`, `S`, `Z` for a zombie...), Linux only.
+fn process_state(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    stat[stat.rfind(')')? + 1..]
+        .split_whitespace()
+        .next()?
+        .chars()
+        .next()
+}
+
 /// Whether the process that wrote a recovery file still runs. Without
 /// `/proc` (not Linux) this cannot be told, and the answer is "gone", so
 /// work is offered back rather than hidden.
 pub(super) fn process_alive(pid: u32, started: Option<u64>) -> bool {
     if !Path::new("/proc/self").exists() {
+        return false;
+    }
+    // A killed program stays a zombie until its parent reaps it, which
+    // can take a while (or forever, under a careless parent): it runs no
+    // more, so its work is offered back.
+    if matches!(process_state(pid), Some('Z' | 'X')) {
         return false;
     }
     match (process_start(pid), started) {
@@ -223,6 +239,29 @@ pub(super) fn process_alive(pid: u32, started: Option<u64>) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_killed_program_not_yet_reaped_is_gone() {
+        let mut child = std::process::Command::new("sleep")
+            .arg("30")
+            .spawn()
+            .expect("sleep runs");
+        let pid = child.id();
+        let started = process_start(pid);
+        assert!(process_alive(pid, started), "running");
+        child.kill().expect("killed");
+        // Not waited for yet: a zombie, until `wait` below reaps it.
+        for _ in 0..200 {
+            if process_state(pid) == Some('Z') {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        assert_eq!(process_state(pid), Some('Z'));
+        assert!(!process_alive(pid, started), "a zombie runs no more");
+        child.wait().expect("reaped");
+    }
 
     #[test]
     fn paths_with_odd_characters_survive_the_header() {

@@ -26,7 +26,7 @@ use crate::edit::Document;
 use crate::format::{self, DiskStamp, LoadError, atomic};
 use crate::model::Map;
 
-pub use autosaver::Autosaver;
+pub use autosaver::{AutosaveStatus, Autosaver};
 use header::Header;
 
 /// What an autosave writes: the map, its file and that file's stamp.

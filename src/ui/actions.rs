@@ -7,6 +7,7 @@ use crate::analysis::{Place, Rule};
 use crate::edit::{Command, MergeKey};
 use crate::model::{LaneId, StageId};
 
+use super::appearance::Appearance;
 use super::commands::UiCommand;
 
 /// One thing the user asked for during a frame.
@@ -49,6 +50,8 @@ pub enum Action {
     OpenFile(PathBuf),
     /// Start a new map from a bundled template.
     Template(&'static str),
+    /// Switch the editor's theme (View → Theme).
+    SetTheme(Appearance),
 }
 
 /// The actions of one frame, in order.

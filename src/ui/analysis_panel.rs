@@ -426,10 +426,14 @@ impl AnalysisPanel {
             if !finding.parts.is_empty() {
                 parts_ui(ui, finding, action);
             }
-            {
-                ui.horizontal_wrapped(|ui| {
-                    ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
-                    ui.small(RichText::new(&finding.suggestion).weak());
+            // The next step, then its button on a line of its own: a button
+            // wrapped in with several lines of small text overlapped them.
+            ui.horizontal(|ui| {
+                ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
+                ui.vertical(|ui| {
+                    ui.add(
+                        egui::Label::new(RichText::new(&finding.suggestion).small().weak()).wrap(),
+                    );
                     if ui
                         .small_button("Dismiss")
                         .on_hover_text("Set this finding aside, with a reason the team will see")
@@ -442,7 +446,7 @@ impl AnalysisPanel {
                         });
                     }
                 });
-            }
+            });
         });
     }
 

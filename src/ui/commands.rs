@@ -60,6 +60,8 @@ pub enum UiCommand {
     ZoomSelection,
     /// Show or hide the analysis panel.
     ToggleAnalysis,
+    /// Show or hide the inspector.
+    ToggleInspector,
     /// Open a Mermaid journey or a CSV of cards.
     Import,
     /// Export a PNG diagram.
@@ -106,6 +108,7 @@ impl UiCommand {
             UiCommand::ZoomFit => "Fit Map to Window",
             UiCommand::ZoomReset => "Actual Size",
             UiCommand::ToggleAnalysis => "Analysis Panel",
+            UiCommand::ToggleInspector => "Inspector Panel",
             UiCommand::Import => "Import Mermaid or CSV…",
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
@@ -147,6 +150,7 @@ impl UiCommand {
             UiCommand::ZoomFit => &[(cmd, Key::Num0)],
             UiCommand::ZoomReset => &[(cmd, Key::Num1)],
             UiCommand::ToggleAnalysis => &[(none, Key::F9)],
+            UiCommand::ToggleInspector => &[(none, Key::F10)],
             UiCommand::Import => &[(cmd, Key::I)],
             UiCommand::ExportPng => &[(cmd, Key::E)],
             UiCommand::ExportSvg => &[(cmd_shift, Key::E)],

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use egui::Ui;
 
+use super::appearance::Appearance;
 use super::{Action, Actions, UiCommand};
 
 /// What the menus need to know to enable items.
@@ -22,6 +23,10 @@ pub struct MenuState<'a> {
     pub findings: usize,
     /// Whether the analysis panel is shown.
     pub show_analysis: bool,
+    /// Whether the inspector is shown.
+    pub show_inspector: bool,
+    /// The theme chosen in View → Theme.
+    pub theme: Appearance,
 }
 
 /// Shows the menu bar.
@@ -135,10 +140,27 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 }
             }
             ui.separator();
-            let mut shown = state.show_analysis;
-            if ui.checkbox(&mut shown, "Analysis Panel (F9)").clicked() {
-                out.command(UiCommand::ToggleAnalysis);
+            for (cmd, shown) in [
+                (UiCommand::ToggleAnalysis, state.show_analysis),
+                (UiCommand::ToggleInspector, state.show_inspector),
+            ] {
+                let mut shown = shown;
+                let text = match cmd.shortcut() {
+                    Some(s) => format!("{} ({})", cmd.text(), ui.ctx().format_shortcut(&s)),
+                    None => cmd.text().to_owned(),
+                };
+                if ui.checkbox(&mut shown, text).clicked() {
+                    out.command(cmd);
+                }
             }
+            ui.separator();
+            ui.menu_button("Theme", |ui| {
+                for choice in Appearance::ALL {
+                    if ui.radio(state.theme == choice, choice.label()).clicked() {
+                        out.push(Action::SetTheme(choice));
+                    }
+                }
+            });
         });
     });
 }

@@ -4,6 +4,7 @@
 
 mod actions;
 pub mod analysis_panel;
+pub mod appearance;
 pub mod canvas;
 pub mod commands;
 pub mod edits;
@@ -13,6 +14,7 @@ mod headers;
 mod inline_edit;
 pub mod inspector;
 pub mod menu;
+pub mod panels;
 pub mod view;
 
 pub use actions::{Action, Actions};

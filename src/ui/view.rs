@@ -21,7 +21,41 @@ pub struct Selection {
     pub lane: Option<LaneId>,
 }
 
+/// How much of a selection's place to take: enough to show it, or all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Extent {
+    /// A stage's header, a lane's label, the first selected card: what
+    /// scrolling it into view must show.
+    Label,
+    /// A stage's column, a lane's row, every selected card: what zooming
+    /// to it must fit.
+    Whole,
+}
+
 impl Selection {
+    /// Where the selection is on the map, or `None` for an empty one.
+    pub fn rect(&self, map: &Map, layout: &Layout, extent: Extent) -> Option<Rect> {
+        let whole = extent == Extent::Whole;
+        if let Some(s) = self.stage {
+            let b = layout.stages.iter().find(|b| b.id == s)?;
+            return Some(if whole { b.column } else { b.header });
+        }
+        if let Some(l) = self.lane {
+            let b = layout.lanes.iter().find(|b| b.id == l)?;
+            return Some(if whole { b.row } else { b.label });
+        }
+        let cards = self.cards_in_order(map);
+        let mut rects = cards
+            .iter()
+            .filter_map(|id| layout.card(*id))
+            .map(|c| c.rect);
+        if whole {
+            rects.reduce(|a, b| a.union(b))
+        } else {
+            rects.next()
+        }
+    }
+
     /// Selects one card alone.
     pub fn card(id: CardId) -> Self {
         Self {

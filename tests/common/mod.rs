@@ -140,3 +140,6 @@ pub fn clean_journey() -> (Builder, Vec<StageId>) {
 /// Large generated maps, for export tests and benchmarks.
 /// An egui_kittest renderer on the export's CPU rasteriser.
 pub mod cpu_renderer;
+
+/// Building and driving the real editor in egui_kittest.
+pub mod app;

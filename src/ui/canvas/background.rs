@@ -8,7 +8,7 @@ use egui::{Rect, Response, Stroke, StrokeKind, Ui, Vec2};
 use crate::layout::Layout;
 use crate::model::{Map, PersonaId};
 use crate::paint::View;
-use crate::ui::view::{Selection, ViewState};
+use crate::ui::view::{Extent, Selection, ViewState};
 use crate::ui::{Action, Actions};
 
 use super::cards::toggle;
@@ -111,9 +111,7 @@ pub(super) fn background_ui(
         // The face on a stage's low point names a card: take the user there.
         view.selection = Selection::card(low.card);
         view.highlight = None;
-        if let Some(card) = layout.cards.iter().find(|c| c.id == low.card) {
-            view.reveal = Some(card.rect);
-        }
+        view.reveal = view.selection.rect(map, layout, Extent::Label);
     } else if bg.clicked() {
         // In an overview, cards have no widgets; find the one clicked.
         let hit = clicked_at
