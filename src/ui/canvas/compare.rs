@@ -44,7 +44,7 @@ pub(super) fn paint_compare(
 ) {
     let painter = ui.painter_at(rect);
     let zoom = v.zoom;
-    let detail = layout.style.card_size.y * zoom >= 30.0;
+    let detail = crate::paint::card_titles_shown(layout, zoom);
     let radius = 8.0 * zoom;
     for sb in &layout.stages {
         if let Some(&added) = marks.stages.get(&sb.id) {
