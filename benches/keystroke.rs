@@ -33,8 +33,9 @@ fn median(mut samples: Vec<Duration>) -> f64 {
 }
 
 /// Median ms per keystroke, and the parts: (total, frame with the edit,
-/// next frame's UI pass, its tessellation).
-fn keystrokes(map: Map) -> (f64, f64, f64, f64) {
+/// next frame's UI pass, its tessellation). With `compared`, the editor is
+/// comparing the map with that file (File → Compare with…) all along.
+fn keystrokes(map: Map, compared: Option<&std::path::Path>) -> (f64, f64, f64, f64) {
     let ctx = egui::Context::default();
     let card = map.cards[map.cards.len() / 2].clone();
     let mut app = WaymarkApp::with_context(
@@ -44,6 +45,9 @@ fn keystrokes(map: Map) -> (f64, f64, f64, f64) {
         Box::new(ScriptedDialogs::default()),
     );
     app.view_state_mut().selection = Selection::card(card.id);
+    if let Some(path) = compared {
+        app.queue(Action::CompareWith(path.to_path_buf()));
+    }
     for _ in 0..5 {
         let _ = ctx.run_ui(input(), |ui| app.frame_ui(ui));
     }
@@ -88,7 +92,44 @@ fn main() {
         ("2,000", large_map(2_000)),
         ("10,000", large_map(10_000)),
     ] {
-        let (total, edit, ui, tess) = keystrokes(map);
+        let (total, edit, ui, tess) = keystrokes(map, None);
         println!("{name:<12} {total:>9.2} {edit:>16.2} {ui:>14.2} {tess:>13.2}");
     }
+    // While comparing with a version that differs in 1 % of the cards,
+    // each keystroke also rediffs and relays the map with its ghosts.
+    println!();
+    println!("The same while comparing with a map that differs in 1 % of its cards");
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    for (name, map) in [
+        ("35 cards", sample_map()),
+        ("2,000", large_map(2_000)),
+        ("10,000", large_map(10_000)),
+    ] {
+        let path = dir.path().join("other.ron");
+        waymark::format::save(&one_percent_different(&map), &path).expect("saved");
+        let (total, edit, ui, tess) = keystrokes(map, Some(&path));
+        println!("{name:<12} {total:>9.2} {edit:>16.2} {ui:>14.2} {tess:>13.2}");
+    }
+}
+
+/// The map as it was: every hundredth card titled differently, and for
+/// every hundredth another card since removed, in the same cell. So 1 % of
+/// the cards changed, 1 % are ghosts to lay out.
+fn one_percent_different(map: &Map) -> Map {
+    let mut other = map.clone();
+    let mut removed = Vec::new();
+    for (i, card) in other.cards.iter_mut().enumerate() {
+        if i % 100 == 0 {
+            std::sync::Arc::make_mut(card).title.push_str(" (old)");
+        }
+        if i % 100 == 50 {
+            removed.push((card.stage, card.lane));
+        }
+    }
+    for (stage, lane) in removed {
+        let id = other.new_card_id();
+        let card = waymark::model::Card::new(id, stage, lane, "Removed since");
+        other.cards.push(std::sync::Arc::new(card));
+    }
+    other
 }

@@ -3,30 +3,21 @@
 //! the keyboard, saves that honour the extension, exports that report
 //! failure, and keyboard zoom that zooms the map.
 
+mod common;
+
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use waymark::analysis::analyze;
 use waymark::app::WaymarkApp;
+
+use common::app::{editor, map};
 use waymark::app::dialogs::{Picked, ScriptedDialogs};
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
 use waymark::interchange::templates;
 use waymark::model::{LaneKind, Map};
-
-fn harness(doc: Document, dialogs: &ScriptedDialogs) -> Harness<'static, WaymarkApp> {
-    let dialogs = dialogs.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |cc| WaymarkApp::new(cc, doc, Box::new(dialogs)));
-    harness.run();
-    harness
-}
-
-fn map(h: &Harness<'_, WaymarkApp>) -> Map {
-    h.state().document().map().clone()
-}
 
 /// Makes the sample dirty with a change that is easy to see: a new stage.
 fn dirty(h: &mut Harness<'_, WaymarkApp>) {
@@ -51,7 +42,7 @@ fn open_first_template(h: &mut Harness<'_, WaymarkApp>) -> Map {
 #[test]
 fn opening_a_template_after_the_sample_shows_the_templates_findings_only() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let sample_findings = analyze(&sample_map()).findings.len();
     h.get_by_label(&format!("Analysis ({sample_findings})"));
     // Select a stage of the sample, so a stale selection would show.
@@ -73,7 +64,7 @@ fn opening_a_template_after_the_sample_shows_the_templates_findings_only() {
 fn keys_do_not_reach_the_map_behind_save_changes() {
     let dir = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     dirty(&mut h);
     let before = map(&h);
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
@@ -109,7 +100,7 @@ fn the_typed_path_dialog_has_the_focus_enter_confirms_and_esc_cancels() {
     let path = dir.path().join("typed.ron");
     let dialogs = ScriptedDialogs::default();
     dialogs.push(Picked::Unavailable);
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
     // The prefilled path is selected: typing replaces it.
@@ -138,7 +129,7 @@ fn the_typed_path_dialog_has_the_focus_enter_confirms_and_esc_cancels() {
 #[test]
 fn enter_on_an_error_dialog_closes_it_and_starts_no_edit_behind_it() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.get_by_label("Stage Awareness").click();
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
@@ -164,7 +155,7 @@ fn save_as_csv_writes_csv_and_keeps_the_map_untitled() {
     let path = dir.path().join("journey.csv");
     let dialogs = ScriptedDialogs::default();
     dialogs.push(Picked::Path(path.clone()));
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
     h.run();
     let back = waymark::io::load_any(&path).expect("the copy reads back as CSV");
@@ -202,7 +193,7 @@ fn wait_for(h: &mut Harness<'_, WaymarkApp>, done: impl Fn(&WaymarkApp) -> bool)
 fn a_crashed_export_is_reported_and_the_next_export_runs() {
     let dir = tempfile::tempdir().unwrap();
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.state_mut().set_exporter(panicking_export);
     h.key_press_modifiers(Modifiers::COMMAND, Key::E);
     h.run();
@@ -235,7 +226,7 @@ fn a_crashed_export_is_reported_and_the_next_export_runs() {
 #[test]
 fn ctrl_equals_zooms_the_map_and_never_the_interface() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let fitted = h.state().view_state().zoom;
     h.key_press_modifiers(Modifiers::COMMAND, Key::Equals);
     h.run();
@@ -266,7 +257,7 @@ fn ctrl_equals_zooms_the_map_and_never_the_interface() {
 #[test]
 fn undoing_a_just_added_card_leaves_no_edit_behind() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.get_by_label("Instagram trail video ad").click();
     h.run();
     h.key_press(Key::N);
@@ -285,7 +276,7 @@ fn undoing_a_just_added_card_leaves_no_edit_behind() {
 #[test]
 fn two_edits_to_one_card_in_one_frame_both_land() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.get_by_label("Instagram trail video ad").click();
     h.run();
     h.get_by_label("Owner").focus();
@@ -307,7 +298,7 @@ fn two_edits_to_one_card_in_one_frame_both_land() {
 #[test]
 fn typing_an_owner_and_choosing_evidence_in_one_frame_both_land() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.get_by_label("Instagram trail video ad").click();
     h.run();
     let before = map(&h);
@@ -336,7 +327,7 @@ fn typing_an_owner_and_choosing_evidence_in_one_frame_both_land() {
 #[test]
 fn renaming_a_custom_lane_renames_its_kind() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::L);
     h.run();
     h.get_by_label("Edit lane name").type_text("Channels");
@@ -351,7 +342,7 @@ fn renaming_a_custom_lane_renames_its_kind() {
 #[test]
 fn a_status_message_ends_with_the_next_action() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.get_by_label("Instagram trail video ad").click();
     h.run();
     h.key_press(Key::Num1);
@@ -367,7 +358,7 @@ fn a_status_message_ends_with_the_next_action() {
 #[test]
 fn dismissing_a_finding_asks_for_a_reason_in_a_dialog() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let first = analyze(&sample_map()).findings[0].clone();
     h.get_all_by_label("Dismiss")
         .next()

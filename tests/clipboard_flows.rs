@@ -3,6 +3,8 @@
 //! back. The platform turns Ctrl+C/X/V into `Event::Copy/Cut/Paste`, so
 //! the tests send those events, as egui-winit does.
 
+mod common;
+
 use std::collections::HashSet;
 
 use egui::accesskit::Role;
@@ -11,27 +13,14 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use waymark::app::WaymarkApp;
+
+use common::app::{editor, map};
 use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
 use waymark::model::{CardId, LaneKind, Map};
 use waymark::ui::find::FindScope;
 use waymark::ui::view::Highlight;
-
-fn harness() -> Harness<'static, WaymarkApp> {
-    let dialogs = ScriptedDialogs::default();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |cc| {
-            WaymarkApp::new(cc, Document::new(sample_map()), Box::new(dialogs))
-        });
-    harness.run();
-    harness
-}
-
-fn map(h: &Harness<'_, WaymarkApp>) -> Map {
-    h.state().document().map().clone()
-}
 
 fn send(h: &mut Harness<'_, WaymarkApp>, event: Event) {
     h.event(event);
@@ -66,7 +55,7 @@ fn status(h: &Harness<'_, WaymarkApp>) -> String {
 
 #[test]
 fn copy_two_cards_and_paste_them_into_another_stage_then_undo() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let before = map(&h);
     let first = &before.stages[0];
     let target = &before.stages[2];
@@ -120,7 +109,7 @@ fn copy_two_cards_and_paste_them_into_another_stage_then_undo() {
 
 #[test]
 fn cut_then_paste_into_another_stage_and_undo_both() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let before = map(&h);
     let title = "Instagram trail video ad";
     h.get_by_label(title).click();
@@ -152,7 +141,7 @@ fn cut_then_paste_into_another_stage_and_undo_both() {
 
 #[test]
 fn ctrl_d_duplicates_a_card_right_after_itself_in_one_step() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let before = map(&h);
     let title = "Instagram trail video ad";
     h.get_by_label(title).click();
@@ -183,7 +172,7 @@ fn ctrl_d_duplicates_a_card_right_after_itself_in_one_step() {
 
 #[test]
 fn spreadsheet_rows_with_a_header_make_cards_and_stages_in_one_step() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let before = map(&h);
     let anchor = "Instagram trail video ad";
     h.get_by_label(anchor).click();
@@ -226,7 +215,7 @@ fn spreadsheet_rows_with_a_header_make_cards_and_stages_in_one_step() {
 
 #[test]
 fn plain_lines_make_one_card_each_in_the_first_touchpoints_cell() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let before = map(&h);
     send(
         &mut h,
@@ -259,7 +248,7 @@ fn plain_lines_make_one_card_each_in_the_first_touchpoints_cell() {
 
 #[test]
 fn a_bad_row_pastes_nothing_and_says_which_row_and_column() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let before = map(&h);
     send(
         &mut h,
@@ -282,7 +271,7 @@ fn a_bad_row_pastes_nothing_and_says_which_row_and_column() {
 
 #[test]
 fn find_highlights_steps_through_matches_and_esc_restores_the_view() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let before = map(&h);
     // Zoomed in, so stepping has to move the view to show each match.
     for _ in 0..4 {
@@ -350,7 +339,7 @@ fn find_highlights_steps_through_matches_and_esc_restores_the_view() {
 
 #[test]
 fn find_ignores_accents() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let title = h.state().document().map().cards[0].title.clone();
     // Rename a card to an accented title, then look for it unaccented.
     let id = h.state().document().map().cards[0].id;
@@ -372,7 +361,7 @@ fn find_ignores_accents() {
 
 #[test]
 fn ctrl_f_after_a_click_in_the_analysis_panel_filters_the_findings() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let total = h.state_mut().current_analysis().findings.len();
     h.get_by_label("Findings").click();
     h.run();
@@ -400,7 +389,7 @@ fn ctrl_f_after_a_click_in_the_analysis_panel_filters_the_findings() {
 
 #[test]
 fn select_all_in_a_stage_from_its_menu_then_zoom_to_the_selection() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let m = map(&h);
     let stage = &m.stages[1];
     h.get_by_label(&format!("Stage {}", stage.name))
@@ -431,7 +420,7 @@ fn select_all_in_a_stage_from_its_menu_then_zoom_to_the_selection() {
 
 #[test]
 fn a_focused_text_field_keeps_its_own_paste() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let title = "Instagram trail video ad";
     h.get_by_label(title).click();
     h.run();
@@ -447,7 +436,7 @@ fn a_focused_text_field_keeps_its_own_paste() {
 
 #[test]
 fn esc_on_a_dialog_closes_the_dialog_and_leaves_the_find_bar_open() {
-    let mut h = harness();
+    let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
@@ -465,7 +454,7 @@ fn esc_on_a_dialog_closes_the_dialog_and_leaves_the_find_bar_open() {
 
 #[test]
 fn a_stage_copied_from_one_map_is_recreated_in_another() {
-    let mut from = harness();
+    let mut from = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     let sample = map(&from);
     let stage = sample.stages[2].clone();
     from.get_by_label(&format!("Stage {}", stage.name)).click();

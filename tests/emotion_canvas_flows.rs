@@ -2,28 +2,15 @@
 //! a stage's low-point face takes the user to its card, and a persona's
 //! legend toggle shows or hides that persona's own curve.
 
+mod common;
+
 use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;
 
 use waymark::app::WaymarkApp;
-use waymark::app::dialogs::ScriptedDialogs;
-use waymark::edit::Document;
-use waymark::interchange::sample::sample_map;
-use waymark::layout::{Layout, Style, layout};
 
-fn harness() -> Harness<'static, WaymarkApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(|cc| {
-            WaymarkApp::new(
-                cc,
-                Document::new(sample_map()),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    harness.run();
-    harness
-}
+use common::app::editor_sized;
+use waymark::layout::{Layout, Style, layout};
 
 fn map_layout(h: &Harness<'_, WaymarkApp>) -> Layout {
     layout(h.state().document().map(), &Style::default())
@@ -48,7 +35,7 @@ fn click_map_point(h: &mut Harness<'_, WaymarkApp>, p: Pos2) {
 
 #[test]
 fn clicking_a_stage_low_point_selects_the_card_it_names() {
-    let mut h = harness();
+    let mut h = editor_sized(1600.0, 1000.0);
     let low = map_layout(&h)
         .low_points
         .into_iter()
@@ -63,7 +50,7 @@ fn clicking_a_stage_low_point_selects_the_card_it_names() {
 
 #[test]
 fn a_persona_legend_toggle_shows_and_hides_that_personas_curve() {
-    let mut h = harness();
+    let mut h = editor_sized(1600.0, 1000.0);
     let (persona, rect) = map_layout(&h)
         .legend_personas
         .into_iter()

@@ -53,7 +53,9 @@ const UI_RANKS: &[(&str, u32)] = &[
     ("headers", 4),
     ("canvas", 5),
     ("inspector", 3),
-    ("analysis_panel", 3),
+    ("finding_actions", 3),
+    ("analysis_panel", 4),
+    ("compare_panel", 3),
     ("menu", 3),
     ("present", 3),
 ];

@@ -2,29 +2,20 @@
 //! add a stage, add a card and type its title, set its emotion, drag it to
 //! another stage, undo and redo, save and reload.
 
+mod common;
+
 use egui::{Modifiers, Pos2, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use waymark::app::WaymarkApp;
+
+use common::app::{editor, map};
 use waymark::app::dialogs::{Picked, ScriptedDialogs};
 use waymark::edit::Document;
 use waymark::format;
 use waymark::interchange::sample::sample_map;
 use waymark::model::{Map, Score};
-
-fn harness(doc: Document, dialogs: &ScriptedDialogs) -> Harness<'static, WaymarkApp> {
-    let dialogs = dialogs.clone();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1600.0, 1000.0))
-        .build_eframe(move |cc| WaymarkApp::new(cc, doc, Box::new(dialogs)));
-    harness.run();
-    harness
-}
-
-fn map(h: &Harness<'_, WaymarkApp>) -> Map {
-    h.state().document().map().clone()
-}
 
 fn card_stage_name(h: &Harness<'_, WaymarkApp>, title: &str) -> String {
     let m = map(h);
@@ -43,7 +34,7 @@ fn center(h: &Harness<'_, WaymarkApp>, label: &str) -> Pos2 {
 #[test]
 fn build_a_journey_by_hand_then_undo_redo_and_save() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let stages_before = map(&h).stages.len();
 
     // 1. Add a stage and name it.
@@ -123,7 +114,7 @@ fn ctrl_s_on_an_unchanged_file_rewrites_identical_bytes() {
     let modified_before = std::fs::metadata(&path).unwrap().modified().unwrap();
     std::thread::sleep(std::time::Duration::from_millis(20));
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::open(&path).unwrap(), &dialogs);
+    let mut h = editor(Document::open(&path).unwrap(), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run();
     assert_eq!(std::fs::read(&path).unwrap(), before);
@@ -134,7 +125,7 @@ fn ctrl_s_on_an_unchanged_file_rewrites_identical_bytes() {
 #[test]
 fn typing_a_title_in_the_inspector_is_one_undo_step() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let first = map(&h).cards[0].title.clone();
     h.get_by_label(&first).click();
     h.run();
@@ -157,7 +148,7 @@ fn typing_a_title_in_the_inspector_is_one_undo_step() {
 #[test]
 fn keys_delete_set_emotion_and_move_the_selection() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let m = map(&h);
     let card = m.cards[0].clone();
     h.get_by_label(&card.title).click();
@@ -187,7 +178,7 @@ fn keys_delete_set_emotion_and_move_the_selection() {
 #[test]
 fn rubber_band_selects_cards_and_deletes_them_together() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let m = map(&h);
     // From the cell padding above-left of the first card (background) to
     // the middle of the second, which stands below it in the same cell.
@@ -238,7 +229,7 @@ fn without_a_file_dialog_the_app_asks_for_a_typed_path() {
     let path = dir.path().join("typed.ron");
     let dialogs = ScriptedDialogs::default();
     dialogs.push(Picked::Unavailable);
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::S);
     h.run();
     let field = h.get_by_label("Path");
@@ -258,7 +249,7 @@ fn without_a_file_dialog_the_app_asks_for_a_typed_path() {
 #[test]
 fn new_with_unsaved_changes_asks_first() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.key_press(egui::Key::Num5); // nothing selected: no change
     h.get_by_label("+ Stage").click();
     h.run();
@@ -280,7 +271,7 @@ fn new_with_unsaved_changes_asks_first() {
 #[test]
 fn an_idle_editor_requests_no_repaint() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     // `try_run` fails if frames keep asking for more frames.
     assert!(h.try_run().is_ok());
     let steps = h.try_run().unwrap();
@@ -290,7 +281,7 @@ fn an_idle_editor_requests_no_repaint() {
 #[test]
 fn clicking_a_finding_selects_its_card_and_dismissing_saves_in_the_map() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let analysis = waymark::analysis::analyze(&sample_map());
     let finding = analysis
         .findings
@@ -311,7 +302,7 @@ fn clicking_a_finding_selects_its_card_and_dismissing_saves_in_the_map() {
 #[test]
 fn dragging_a_stage_header_reorders_stages_in_one_undo_step() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let from = center(&h, "Stage Advocacy");
     let awareness = h.get_by_label("Stage Awareness").rect();
     let to = pos2(awareness.left() + 5.0, from.y);
@@ -349,7 +340,7 @@ fn ctrl_e_exports_a_png_with_the_dialogs_choices_off_the_ui_thread() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("journey.png");
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND, egui::Key::E);
     h.run();
     h.get_by_label("Export PNG");
@@ -385,7 +376,7 @@ fn the_export_dialog_starts_next_to_the_map_file() {
     let map_path = dir.path().join("boots.ron");
     format::save(&sample_map(), &map_path).unwrap();
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::open(&map_path).unwrap(), &dialogs);
+    let mut h = editor(Document::open(&map_path).unwrap(), &dialogs);
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, egui::Key::E);
     h.run();
     let expected = dir.path().join("boots.svg");
@@ -403,7 +394,7 @@ fn the_export_dialog_starts_next_to_the_map_file() {
 #[test]
 fn a_template_opens_as_a_new_unsaved_map() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(waymark::model::Map::blank()), &dialogs);
+    let mut h = editor(Document::new(waymark::model::Map::blank()), &dialogs);
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("New from Template").hover();
@@ -417,7 +408,7 @@ fn a_template_opens_as_a_new_unsaved_map() {
 #[test]
 fn setting_a_card_evidence_and_source_in_the_inspector() {
     let dialogs = ScriptedDialogs::default();
-    let mut h = harness(Document::new(sample_map()), &dialogs);
+    let mut h = editor(Document::new(sample_map()), &dialogs);
     let title = "Blog: how to choose trail boots";
     let find = |m: &Map| {
         m.cards

@@ -2,32 +2,20 @@
 //! egui_kittest: side panels that fold away on a 1280×720 projector and
 //! come back with F9/F10 or the View menu, and the theme menu.
 
+mod common;
+
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use waymark::app::WaymarkApp;
+
+use common::app::editor_sized;
 use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
 use waymark::layout::{Style, layout};
 use waymark::ui::appearance::Appearance;
-
-fn harness(width: f32, height: f32) -> Harness<'static, WaymarkApp> {
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(width, height))
-        // As the real app starts: kittest would force its own dark look.
-        .with_theme(egui::Theme::Light)
-        .build_eframe(|cc| {
-            WaymarkApp::new(
-                cc,
-                Document::new(sample_map()),
-                Box::new(ScriptedDialogs::default()),
-            )
-        });
-    harness.run();
-    harness
-}
 
 fn findings_shown(h: &Harness<'_, WaymarkApp>) -> bool {
     h.query_by_label("Findings").is_some()
@@ -39,7 +27,7 @@ fn inspector_shown(h: &Harness<'_, WaymarkApp>) -> bool {
 
 #[test]
 fn a_fresh_start_at_1280_by_720_gives_the_map_the_width_and_shows_card_titles() {
-    let h = harness(1280.0, 720.0);
+    let h = editor_sized(1280.0, 720.0);
     assert!(!findings_shown(&h), "the findings panel should fold away");
     assert!(!inspector_shown(&h), "the inspector should fold away");
     let view = h.state().view_state();
@@ -55,7 +43,7 @@ fn a_fresh_start_at_1280_by_720_gives_the_map_the_width_and_shows_card_titles() 
 
 #[test]
 fn f9_and_f10_hide_and_show_the_panels_and_the_map_refits() {
-    let mut h = harness(1600.0, 1000.0);
+    let mut h = editor_sized(1600.0, 1000.0);
     assert!(findings_shown(&h) && inspector_shown(&h));
     let zoom = h.state().view_state().zoom;
     h.key_press(Key::F9);
@@ -78,7 +66,7 @@ fn f9_and_f10_hide_and_show_the_panels_and_the_map_refits() {
 
 #[test]
 fn the_view_menu_shows_a_folded_panel_on_a_small_screen() {
-    let mut h = harness(1280.0, 720.0);
+    let mut h = editor_sized(1280.0, 720.0);
     h.get_by_label("View").click();
     h.run();
     h.get_by_label("Inspector Panel (F10)").click();
@@ -106,7 +94,7 @@ impl eframe::Storage for MemoryStorage {
 
 #[test]
 fn view_theme_dark_darkens_editor_and_map_and_is_remembered() {
-    let mut h = harness(1600.0, 1000.0);
+    let mut h = editor_sized(1600.0, 1000.0);
     assert!(!h.state().map_theme().dark);
     h.get_by_label("View").click();
     h.run();

@@ -94,6 +94,17 @@ fn plain(message: String, suggestion: String, stage: StageId, map: &Map) -> Find
     }
 }
 
+/// The map's conflicts by their findings' messages, built once, so a panel
+/// listing every conflict finds each one's record in constant time rather
+/// than describing the whole list per finding.
+pub fn conflicts_by_message(map: &Map) -> std::collections::HashMap<String, &Conflict> {
+    let names = Names::of(map);
+    map.conflicts
+        .iter()
+        .map(|c| (message(&names, c), c))
+        .collect()
+}
+
 /// Whether a finding is about this conflict. The panel uses it to offer
 /// "take theirs" and "keep ours" on the right conflict: findings of this rule
 /// come in the map's conflict order, but sorting by stage mixes them.

@@ -137,8 +137,8 @@ impl WaymarkApp {
     /// Zooms so the selected cards (or stage, or lane) fill the window.
     pub(super) fn zoom_to_selection(&mut self) {
         let session = &mut self.session;
-        session.derived.refresh(&session.doc);
-        let (map, layout) = (session.doc.map(), &session.derived.layout);
+        session.refresh(None);
+        let (map, layout) = (session.doc.map(), session.shown_layout());
         let rect = session.view.selection.rect(map, layout, Extent::Whole);
         match rect {
             Some(rect) => {

@@ -44,6 +44,20 @@ impl WaymarkApp {
                 Action::Paste(text) => self.paste(&text),
                 Action::OpenFile(path) => self.guard(Pending::OpenFile(path)),
                 Action::Template(id) => self.guard(Pending::Template(id)),
+                // The comparison is view state: no revision moves, so ask
+                // for the frame that shows it.
+                Action::CompareWith(path) => {
+                    self.compare_with(&path);
+                    ctx.request_repaint();
+                }
+                Action::CompareGo(entry) => {
+                    self.compare_go(entry);
+                    ctx.request_repaint();
+                }
+                Action::LeaveCompare => {
+                    self.leave_compare();
+                    ctx.request_repaint();
+                }
                 Action::SetTheme(choice) => self.set_theme(ctx, choice),
             }
             let map = self.session.doc.map();
@@ -219,6 +233,15 @@ impl WaymarkApp {
             UiCommand::ExportCsv => self.export_as("csv"),
             UiCommand::Present => self.present(ctx, false),
             UiCommand::PresenterWindow => self.present(ctx, true),
+            UiCommand::CompareWith => {
+                self.ask_compare();
+                ctx.request_repaint();
+            }
+            UiCommand::SaveFuture => self.save_future(),
+            UiCommand::CompareWithCurrent => {
+                self.compare_with_current();
+                ctx.request_repaint();
+            }
         }
     }
 
@@ -266,8 +289,8 @@ impl WaymarkApp {
     /// Scrolls the selection into view on the next frame.
     pub(super) fn reveal_selection(&mut self) {
         let session = &mut self.session;
-        session.derived.refresh(&session.doc);
-        let (map, layout) = (session.doc.map(), &session.derived.layout);
+        session.refresh(None);
+        let (map, layout) = (session.doc.map(), session.shown_layout());
         session.view.reveal = session.view.selection.rect(map, layout, Extent::Label);
     }
 }

@@ -41,6 +41,8 @@ pub enum PromptPurpose {
     Save,
     /// Export there; the extension picks the format.
     Export,
+    /// Compare the open map with that file.
+    Compare,
 }
 
 /// A prompt for a typed path.
@@ -116,7 +118,7 @@ impl WaymarkApp {
                 .join(suggested_name(self.session.doc.map()))
                 .display()
                 .to_string(),
-            (PromptPurpose::Export, _) => String::new(),
+            (PromptPurpose::Export | PromptPurpose::Compare, _) => String::new(),
             (PromptPurpose::Open, _) => self
                 .folder()
                 .map(|f| format!("{}/", f.display()))
@@ -138,7 +140,7 @@ impl WaymarkApp {
         }));
     }
 
-    fn folder(&self) -> Option<PathBuf> {
+    pub(super) fn folder(&self) -> Option<PathBuf> {
         self.session
             .doc
             .path()

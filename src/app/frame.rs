@@ -4,6 +4,7 @@
 
 use crate::ui::analysis_panel::shows_finding;
 use crate::ui::canvas::{CanvasInput, canvas_ui};
+use crate::ui::compare_panel::{ComparePanelInput, compare_panel_ui};
 use crate::ui::find::{FindInput, find_bar_ui};
 use crate::ui::inspector::inspector_ui;
 use crate::ui::menu::{MenuState, menu_bar_ui, toolbar_ui};
@@ -33,6 +34,7 @@ impl WaymarkApp {
         }
         if !dialog_open {
             shortcuts(&ctx, &mut out);
+            self.compare_keys(&ctx, &mut out);
         }
         self.window_width = ctx.content_rect().width();
         // "Follow System" changes look while running.
@@ -42,8 +44,13 @@ impl WaymarkApp {
         self.panels.follow_width(self.window_width);
         let show_analysis = self.panels.shown(Panel::Findings, self.window_width);
         let show_inspector = self.panels.shown(Panel::Inspector, self.window_width);
+        let can_save_future = self.session.doc.map().state == crate::model::MapState::Current;
+        let can_compare_current = self.current_file().is_some();
         let session = &mut self.session;
-        session.derived.refresh(&session.doc);
+        let now = ctx.input(|i| i.time);
+        if let Some(left) = session.refresh(Some(now)) {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(left));
+        }
         let doc_id = session.doc.id();
 
         let history = session.doc.history();
@@ -57,6 +64,8 @@ impl WaymarkApp {
             show_analysis,
             show_inspector,
             theme: self.theme_choice,
+            can_save_future,
+            can_compare_current,
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &state, &mut out));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -76,6 +85,24 @@ impl WaymarkApp {
                 .resizable(true)
                 .show(ui, |ui| {
                     inspector_ui(ui, session.doc.map(), &mut session.view, &mut out);
+                });
+        }
+        if let Some(compare) = &session.compare {
+            egui::Panel::right(("compare", doc_id))
+                .default_size(340.0)
+                .size_range(240.0..=520.0)
+                .resizable(true)
+                .show(ui, |ui| {
+                    let other = compare.path.file_name().map_or_else(
+                        || compare.path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    let input = ComparePanelInput {
+                        comparison: &compare.comparison,
+                        other: &other,
+                        picked: compare.picked,
+                    };
+                    compare_panel_ui(ui, &input, &mut out);
                 });
         }
         session.panel.filter = session.find.findings_filter().map(str::to_owned);
@@ -106,9 +133,15 @@ impl WaymarkApp {
                 let findings = &session.derived.analysis.findings;
                 findings.iter().filter(|f| shows_finding(filter, f)).count()
             });
+            // While comparing, the layout keeps slots for the ghosts (a
+            // borrow of the two fields, so the view stays free to change).
+            let shown = session
+                .compare
+                .as_ref()
+                .map_or(&session.derived.layout, |c| &c.layout);
             let find = FindInput {
                 map: session.doc.map(),
-                layout: &session.derived.layout,
+                layout: shown,
                 key: session.doc.key(),
                 findings,
                 interactive: !dialog_open,
@@ -116,11 +149,12 @@ impl WaymarkApp {
             find_bar_ui(ui, &mut session.find, &find, &mut session.view);
             let input = CanvasInput {
                 map: session.doc.map(),
-                layout: &session.derived.layout,
+                layout: shown,
                 theme: &self.theme,
                 gaps: &session.derived.gaps,
                 interactive: !dialog_open,
                 found: session.find.marks(),
+                compare: session.compare.as_ref().map(|c| c.marks(session.doc.map())),
             };
             canvas_ui(ui, &input, &mut session.view, &mut out);
         });

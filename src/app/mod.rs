@@ -2,6 +2,7 @@
 //! lays out the panels, and applies the frame's actions after drawing.
 
 mod clipboard;
+mod compare;
 mod derived;
 pub mod dialogs;
 mod dispatch;
@@ -49,6 +50,8 @@ struct Session {
     panel: AnalysisPanel,
     derived: Derived,
     find: FindBar,
+    /// The map compared with another file, while that is shown.
+    compare: Option<compare::CompareView>,
 }
 
 impl Session {
@@ -60,7 +63,26 @@ impl Session {
             panel: AnalysisPanel::new(),
             derived,
             find: FindBar::default(),
+            compare: None,
         }
+    }
+
+    /// Brings everything derived from the document up to date. With the
+    /// frame's time, a comparison of a big map may wait for typing to
+    /// pause: the answer is then the seconds until it is due.
+    fn refresh(&mut self, now: Option<f64>) -> Option<f64> {
+        self.derived.refresh(&self.doc);
+        self.compare
+            .as_mut()
+            .and_then(|compare| compare.refresh(&self.doc, now))
+    }
+
+    /// The layout the canvas shows (as of the last [`Self::refresh`]):
+    /// while comparing, the one with room for the ghosts of removed cards.
+    fn shown_layout(&self) -> &crate::layout::Layout {
+        self.compare
+            .as_ref()
+            .map_or(&self.derived.layout, |c| &c.layout)
     }
 }
 

@@ -188,6 +188,7 @@ impl WaymarkApp {
                     PromptPurpose::Open => "Open a map",
                     PromptPurpose::Save => "Save the map",
                     PromptPurpose::Export => "Export the map",
+                    PromptPurpose::Compare => "Compare with a map",
                 });
                 ui.label(&prompt.reason);
                 first_field(ui, "Path", &mut prompt.text, fresh);
@@ -196,6 +197,7 @@ impl WaymarkApp {
                         PromptPurpose::Open => "Open",
                         PromptPurpose::Save => "Save",
                         PromptPurpose::Export => "Export",
+                        PromptPurpose::Compare => "Compare",
                     };
                     if ui.button(verb).clicked() {
                         outcome = Some(Outcome::Confirm);
@@ -318,6 +320,7 @@ impl WaymarkApp {
                         self.continue_after_save(saved);
                     }
                     PromptPurpose::Export => self.export_to(&path),
+                    PromptPurpose::Compare => self.compare_with(&path),
                 }
             }
             (Dialog::Export(form), _) => {

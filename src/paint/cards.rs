@@ -8,7 +8,7 @@ use crate::model::{Card, Channel, Evidence, Map};
 use crate::theme::{Theme, channel_color, lane_color};
 
 use super::painter::{Painter, TextStyle};
-use super::{Decorations, sizes};
+use super::{Decorations, Detail, sizes};
 
 pub(super) fn paint_cards(
     p: &mut Painter<'_, '_>,
@@ -17,9 +17,9 @@ pub(super) fn paint_cards(
     theme: &Theme,
     deco: &Decorations<'_>,
 ) {
-    let card_h = p.z(layout.style.card_size.y);
-    let detail = card_h >= super::DETAIL_MIN_HEIGHT;
-    let tiny = card_h < super::TINY_HEIGHT;
+    let level = Detail::at(layout, p.view.zoom);
+    let detail = level == Detail::Full;
+    let tiny = level == Detail::Tiny;
     let radius = p.z(sizes::CARD_RADIUS);
     for cb in &layout.cards {
         let r = p.view.rect(cb.rect);
@@ -75,6 +75,13 @@ pub(super) fn paint_cards(
     }
 }
 
+/// The title's top, below the card's top, in map units.
+const TITLE_TOP: f32 = 8.0;
+
+/// The channel line's middle, above the card's bottom, in map units: low
+/// enough to stay clear of a title's third row.
+const CHANNEL_LINE: f32 = 13.0;
+
 pub(super) fn paint_card_detail(
     p: &mut Painter<'_, '_>,
     card: &Card,
@@ -87,13 +94,18 @@ pub(super) fn paint_card_detail(
     let text_w = r.width() / p.view.zoom - 12.0 - 12.0 - 30.0;
     if !editing {
         p.text(
-            r.min + vec2(pad + p.z(2.0), p.z(9.0)),
+            r.min + vec2(pad + p.z(2.0), p.z(TITLE_TOP)),
             Align2::LEFT_TOP,
             &card.title,
-            TextStyle::regular(sizes::CARD_TITLE, theme.text, text_w, 2),
+            TextStyle::regular(
+                sizes::CARD_TITLE,
+                theme.text,
+                text_w,
+                sizes::CARD_TITLE_ROWS,
+            ),
         );
     }
-    let bottom = r.bottom() - p.z(15.0);
+    let bottom = r.bottom() - p.z(CHANNEL_LINE);
     let mark = pos2(r.left() + pad + p.z(6.0), bottom);
     // An unknown channel has no mark and no name: nothing is invented.
     let mut label = String::new();

@@ -9,7 +9,7 @@ use crate::model::Map;
 use crate::theme::Theme;
 
 use super::painter::{Painter, TextStyle};
-use super::{Decorations, persona_color, sizes};
+use super::{Decorations, Detail, persona_color, sizes};
 
 pub(super) fn paint_legend(
     p: &mut Painter<'_, '_>,
@@ -22,13 +22,23 @@ pub(super) fn paint_legend(
     if !legend.intersects(p.clip) {
         return;
     }
+    // The legend follows the cards' level of detail: no text where cards
+    // have none (it would be a few unreadable pixels), and nothing at all
+    // where cards are dots. Text left out still takes its place, so the
+    // marks stay where they are at every zoom.
+    let text = match Detail::at(layout, p.view.zoom) {
+        Detail::Full => true,
+        Detail::Shapes => false,
+        Detail::Tiny => return,
+    };
     let y = legend.top() + p.z(18.0);
     let mut x = legend.left() + p.z(6.0);
-    let r = p.text(
+    let r = p.text_or_space(
         pos2(x, y),
         Align2::LEFT_CENTER,
         "Emotion",
         TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
+        text,
     );
     x = r.right() + p.z(sizes::LEGEND_GAP);
     for score in -2..=2 {
@@ -39,30 +49,33 @@ pub(super) fn paint_legend(
             score.value() as f32,
             theme.card_border,
         );
-        let t = p.text(
+        let t = p.text_or_space(
             pos2(x + p.z(22.0), y),
             Align2::LEFT_CENTER,
             &format!("{:+} {}", score.value(), score.label()),
             TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 140.0, 1),
+            text,
         );
         x = t.right() + p.z(sizes::LEGEND_GAP);
     }
     let y = y + p.z(26.0);
     let mut x = legend.left() + p.z(6.0);
-    let r = p.text(
+    let r = p.text_or_space(
         pos2(x, y),
         Align2::LEFT_CENTER,
         "Channels",
         TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
+        text,
     );
     x = r.right() + p.z(sizes::LEGEND_GAP);
     for channel in &layout.channels {
         super::cards::channel_mark(p, pos2(x + p.z(6.0), y), p.z(sizes::CHANNEL_MARK), channel);
-        let t = p.text(
+        let t = p.text_or_space(
             pos2(x + p.z(15.0), y),
             Align2::LEFT_CENTER,
             channel.label(),
             TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 160.0, 1),
+            text,
         );
         x = t.right() + p.z(sizes::LEGEND_GAP);
     }
@@ -70,11 +83,12 @@ pub(super) fn paint_legend(
         return;
     }
     let y = y + p.z(26.0);
-    p.text(
+    p.text_or_space(
         pos2(legend.left() + p.z(6.0), y),
         Align2::LEFT_CENTER,
         "Curves",
         TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
+        text,
     );
     for (pi, (id, rect)) in layout.legend_personas.iter().enumerate() {
         let Some(persona) = map.persona(*id) else {
@@ -96,7 +110,7 @@ pub(super) fn paint_legend(
             [pos2(x0, r.center().y), pos2(x0 + p.z(16.0), r.center().y)],
             Stroke::new(p.z(2.5).max(1.0), if on { color } else { theme.muted }),
         ));
-        p.text(
+        p.text_or_space(
             pos2(x0 + p.z(22.0), r.center().y),
             Align2::LEFT_CENTER,
             &persona.name,
@@ -106,6 +120,7 @@ pub(super) fn paint_legend(
                 rect.width() - 38.0,
                 1,
             ),
+            text,
         );
     }
 }

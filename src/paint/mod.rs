@@ -15,6 +15,7 @@ mod fonts;
 mod grid;
 mod legend;
 mod painter;
+mod pinned;
 pub mod rtl;
 pub mod sizes;
 mod spotlight;
@@ -37,6 +38,7 @@ pub use face::face;
 pub use fallback::{FontSources, set_font_sources};
 pub use find::{CurrentMark, FindMarks};
 pub use fonts::{bold, font_definitions, font_providers, missing_fonts_warning, missing_scripts};
+pub use pinned::Pinned;
 pub use spotlight::Spotlight;
 pub use text::{
     LADDER_MAX, LADDER_MIN, LADDER_STEP, MAX_FONT_ATLAS_SIDE, MAX_TEXT_CHARS, cap_text,
@@ -88,15 +90,41 @@ pub(super) const DETAIL_MIN_HEIGHT: f32 = 30.0;
 /// Below this, a card is a single plain rectangle: a dot in an overview.
 pub(super) const TINY_HEIGHT: f32 = 12.0;
 
+/// How much the cards, and what follows them (the legend), draw at a zoom.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Detail {
+    /// Everything, text included.
+    Full,
+    /// Shapes without text: text would be a few unreadable pixels.
+    Shapes,
+    /// Plain rectangles, or nothing: dots in an overview.
+    Tiny,
+}
+
+impl Detail {
+    /// The level for a layout drawn at `zoom`, from its cards' height on
+    /// screen.
+    pub(super) fn at(layout: &Layout, zoom: f32) -> Self {
+        let card_h = layout.style.card_size.y * zoom;
+        if card_h < TINY_HEIGHT {
+            Self::Tiny
+        } else if card_h < DETAIL_MIN_HEIGHT {
+            Self::Shapes
+        } else {
+            Self::Full
+        }
+    }
+}
+
 /// Whether cards at this zoom are too small for widgets of their own; the
 /// canvas then hit-tests them itself, which keeps huge overviews fast.
 pub fn cards_are_tiny(layout: &Layout, zoom: f32) -> bool {
-    layout.style.card_size.y * zoom < TINY_HEIGHT
+    Detail::at(layout, zoom) == Detail::Tiny
 }
 
 /// Whether cards at this zoom show their titles (and not empty boxes).
 pub fn card_titles_shown(layout: &Layout, zoom: f32) -> bool {
-    layout.style.card_size.y * zoom >= DETAIL_MIN_HEIGHT
+    Detail::at(layout, zoom) == Detail::Full
 }
 
 /// Paints the whole map into shapes in screen space, for the screen: text
@@ -113,6 +141,28 @@ pub fn paint_map(
 ) -> Vec<Shape> {
     let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Ladder);
     paint_sections(&mut p, map, layout, theme, deco);
+    p.shapes
+}
+
+/// Paints the stage headers and lane labels that scrolled out of `clip`
+/// pinned to its top and left edges (see [`Pinned`]), to draw over
+/// [`paint_map`]'s shapes: the canvas's frozen panes. Nothing when the
+/// headers are in view; exports never call it.
+pub fn paint_pinned_headers(
+    fonts: &mut FontsView<'_>,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    view: &View,
+    clip: Rect,
+    deco: &Decorations<'_>,
+) -> Vec<Shape> {
+    if !Pinned::of(layout, view, clip).any() {
+        return Vec::new();
+    }
+    let mut p = Painter::new(fonts, view, clip, layout, TextSizing::Ladder);
+    p.shapes = Vec::with_capacity(8 * (layout.stages.len() + layout.lanes.len()) + 3);
+    pinned::paint_pinned(&mut p, map, layout, theme, deco);
     p.shapes
 }
 

@@ -115,6 +115,19 @@ impl Painter<'_, '_> {
     /// size (see [`TextSizing`]); text beyond [`super::text::MAX_TEXT_CHARS`]
     /// is cut before layout.
     pub(super) fn text(&mut self, pos: Pos2, anchor: Align2, text: &str, style: TextStyle) -> Rect {
+        self.text_or_space(pos, anchor, text, style, true)
+    }
+
+    /// [`Self::text`], drawn only if `draw`: otherwise only its place is
+    /// taken, so that what follows it stays where it would be.
+    pub(super) fn text_or_space(
+        &mut self,
+        pos: Pos2,
+        anchor: Align2,
+        text: &str,
+        style: TextStyle,
+        draw: bool,
+    ) -> Rect {
         if text.is_empty() {
             return Rect::from_min_size(pos, Vec2::ZERO);
         }
@@ -129,7 +142,7 @@ impl Painter<'_, '_> {
         let width = self.z(style.width) / scale;
         let galley = self.galley(&text, font, style.color, width, style.rows);
         let rect = anchor.anchor_size(pos, galley.size() * scale);
-        if rect.intersects(self.clip) {
+        if draw && rect.intersects(self.clip) {
             let mut shape = TextShape::new(rect.min, galley, style.color);
             if scale != 1.0 {
                 // Scales the galley's rows and meshes about its origin.
@@ -171,6 +184,33 @@ impl Painter<'_, '_> {
         second: &str,
         second_style: TextStyle,
     ) {
+        self.text_pair_above(
+            pos,
+            first,
+            first_style,
+            gap,
+            second,
+            second_style,
+            f32::INFINITY,
+        );
+    }
+
+    /// [`Self::text_pair`] in a box whose bottom is at screen y `bottom`:
+    /// the second text gets the rows that fit under the first, up to its
+    /// style's rows, and is left out when none fits. A heading that wraps
+    /// to a second row thus takes a row from the text under it rather than
+    /// spilling out of the box.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn text_pair_above(
+        &mut self,
+        pos: Pos2,
+        first: &str,
+        first_style: TextStyle,
+        gap: f32,
+        second: &str,
+        mut second_style: TextStyle,
+        bottom: f32,
+    ) {
         // The second starts no lower than under the first's bound.
         let a = self.text_bound(pos, Align2::LEFT_TOP, &first_style);
         let b = self.text_bound(
@@ -182,12 +222,29 @@ impl Painter<'_, '_> {
             return;
         }
         let r = self.text(pos, Align2::LEFT_TOP, first, first_style);
-        self.text(
-            pos2(pos.x, r.bottom() + gap),
-            Align2::LEFT_TOP,
-            second,
-            second_style,
-        );
+        let top = r.bottom() + gap;
+        if bottom.is_finite() && !second.is_empty() {
+            let row = self.row_height(&second_style);
+            // A little slack: a row that fits but for rounding still fits.
+            let fit = ((bottom - top) / row + 0.05).floor().max(0.0) as usize;
+            second_style.rows = second_style.rows.min(fit);
+            if second_style.rows == 0 {
+                return;
+            }
+        }
+        self.text(pos2(pos.x, top), Align2::LEFT_TOP, second, second_style);
+    }
+
+    /// The height of one row of `style`'s text on screen, as [`Self::text`]
+    /// lays it out.
+    fn row_height(&mut self, style: &TextStyle) -> f32 {
+        let size = self.z(style.size);
+        let laid = match self.sizing {
+            TextSizing::Ladder => ladder_size(size),
+            TextSizing::Exact => size,
+        };
+        let font = FontId::new(laid, style.family.clone());
+        self.fonts.row_height(&font) * size / laid
     }
 
     /// A screen rectangle the laid-out text cannot exceed: the wrap width,

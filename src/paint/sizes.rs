@@ -12,6 +12,9 @@ pub const PERSONA_NAME: f32 = 12.5;
 pub const PERSONA_INITIAL: f32 = 12.0;
 /// A stage's name in its header.
 pub const STAGE_NAME: f32 = 20.0;
+/// The most rows a stage's name wraps to before it is cut; the goal under
+/// it keeps the rows left in the header.
+pub const STAGE_NAME_ROWS: usize = 3;
 /// A stage's goal under its name.
 pub const STAGE_GOAL: f32 = 12.5;
 /// A lane's name in its label.
@@ -24,6 +27,8 @@ pub const AXIS_LABEL: f32 = 11.0;
 pub const CURVE_LABEL: f32 = 12.0;
 /// A card's title.
 pub const CARD_TITLE: f32 = 13.5;
+/// The most rows a card's title wraps to before it is cut.
+pub const CARD_TITLE_ROWS: usize = 3;
 /// A card's channel line.
 pub const CARD_CHANNEL: f32 = 11.0;
 /// A legend's heading ("Emotion", "Channels").

@@ -49,7 +49,7 @@ pub const LADDER_MAX: f32 = 160.0;
 
 /// The most characters of one text that are laid out. The longest text
 /// box on a map shows at most a few hundred characters (a card title is
-/// two rows of about 30); the rest could never be seen, and shaping it
+/// three rows of about 25); the rest could never be seen, and shaping it
 /// costs time and memory in proportion to its length.
 pub const MAX_TEXT_CHARS: usize = 2_000;
 

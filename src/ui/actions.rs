@@ -52,6 +52,12 @@ pub enum Action {
     Template(&'static str),
     /// Switch the editor's theme (View → Theme).
     SetTheme(Appearance),
+    /// Compare the open map with this file (taken as the older one).
+    CompareWith(PathBuf),
+    /// Go to the place of an entry of the comparison list (its index).
+    CompareGo(usize),
+    /// Leave the comparison.
+    LeaveCompare,
 }
 
 /// The actions of one frame, in order.

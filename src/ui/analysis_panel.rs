@@ -4,89 +4,25 @@
 //! dismissing with a reason, and the dismissed list.
 //!
 //! The panel never changes the map. It returns a [`PanelAction`]; the app
-//! turns it into a [`Command`] (see [`PanelAction::command`]) and applies it
-//! after drawing, like every other edit.
+//! turns it into a [`crate::edit::Command`] (see [`PanelAction::command`])
+//! and applies it after drawing, like every other edit. A merge conflict
+//! offers "Take theirs" and "Keep ours" instead of "Dismiss".
 
 use std::collections::HashMap;
 
 use egui::{Color32, CornerRadius, Response, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
+use crate::analysis::conflicts::conflicts_by_message;
 use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun};
-use crate::edit::Command;
-use crate::model::{Dismissal, Map, StageId};
+use crate::model::{Conflict, Map, StageId};
 use crate::theme::emotion_color;
 
-use super::Action;
+pub use super::finding_actions::PanelAction;
+use super::finding_actions::{parts_ui, resolve_ui};
 
 /// The canvas marks gaps at stage boundaries from these; re-exported so the
 /// canvas needs only this module.
 pub use crate::analysis::{StageGap, stage_gaps};
-
-/// What the user asked for in the panel this frame.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PanelAction {
-    /// Select the place, scroll the canvas to it, highlight it.
-    Locate(Place),
-    /// Ask for a reason, then dismiss a finding.
-    AskDismiss {
-        /// The finding's rule.
-        rule: Rule,
-        /// The finding's key ([`Finding::key`]).
-        key: String,
-        /// The finding's message.
-        message: String,
-    },
-    /// Dismiss a finding with a reason.
-    Dismiss {
-        /// The finding's rule.
-        rule: Rule,
-        /// The finding's key ([`Finding::key`]).
-        key: String,
-        /// Why, as typed; may be empty.
-        reason: String,
-    },
-    /// Bring a dismissed finding back.
-    Restore {
-        /// The finding's rule.
-        rule: Rule,
-        /// The finding's key.
-        key: String,
-    },
-}
-
-impl PanelAction {
-    /// The action this stands for, in the app's one queue.
-    pub fn into_action(self) -> Action {
-        match self {
-            PanelAction::Locate(place) => Action::Locate(place),
-            PanelAction::AskDismiss { rule, key, message } => {
-                Action::AskDismiss { rule, key, message }
-            }
-            other => Action::Edit {
-                command: other
-                    .command()
-                    .expect("only Locate and AskDismiss change no map"),
-                merge: None,
-            },
-        }
-    }
-
-    /// The edit this action stands for, if it changes the map.
-    pub fn command(&self) -> Option<Command> {
-        match self {
-            PanelAction::Locate(_) | PanelAction::AskDismiss { .. } => None,
-            PanelAction::Dismiss { rule, key, reason } => Some(Command::Dismiss(Dismissal {
-                rule: rule.id().to_owned(),
-                place: key.clone(),
-                reason: reason.trim().to_owned(),
-            })),
-            PanelAction::Restore { rule, key } => Some(Command::Undismiss {
-                rule: rule.id().to_owned(),
-                place: key.clone(),
-            }),
-        }
-    }
-}
 
 /// The panel's own view state: which finding is picked. Not saved in the
 /// file.
@@ -299,6 +235,13 @@ impl AnalysisPanel {
         ui.separator();
         // The counters' severities and the find bar's words, for both views.
         let filter = self.filter.clone().unwrap_or_default();
+        // Merge conflicts get "take theirs" and "keep ours"; their records
+        // are found by message, indexed once a frame (and only if any).
+        let conflicts = if map.conflicts.is_empty() {
+            HashMap::new()
+        } else {
+            conflicts_by_message(map)
+        };
         let visible: Vec<&Finding> = analysis
             .findings
             .iter()
@@ -310,7 +253,7 @@ impl AnalysisPanel {
             .show(ui, |ui| {
                 if self.by_stage {
                     for section in sections(map, &visible) {
-                        self.section_ui(ui, map, analysis, &section, &mut action);
+                        self.section_ui(ui, map, analysis, &section, &conflicts, &mut action);
                     }
                 } else {
                     if visible.is_empty() {
@@ -322,7 +265,7 @@ impl AnalysisPanel {
                     }
                     for finding in &visible {
                         ui.small(RichText::new(place_text(finding)).weak());
-                        self.finding_ui(ui, finding, &mut action);
+                        self.finding_ui(ui, finding, &conflicts, &mut action);
                         ui.add_space(4.0);
                     }
                 }
@@ -356,6 +299,7 @@ impl AnalysisPanel {
         map: &Map,
         analysis: &Analysis,
         section: &Section<'_>,
+        conflicts: &HashMap<String, &Conflict>,
         action: &mut Option<PanelAction>,
     ) {
         let name = |id: StageId| map.stage(id).map_or("(removed stage)", |s| s.name.as_str());
@@ -394,13 +338,19 @@ impl AnalysisPanel {
                 });
             }
             for finding in &section.findings {
-                self.finding_ui(ui, finding, action);
+                self.finding_ui(ui, finding, conflicts, action);
             }
             ui.add_space(6.0);
         });
     }
 
-    fn finding_ui(&mut self, ui: &mut Ui, finding: &Finding, action: &mut Option<PanelAction>) {
+    fn finding_ui(
+        &mut self,
+        ui: &mut Ui,
+        finding: &Finding,
+        conflicts: &HashMap<String, &Conflict>,
+        action: &mut Option<PanelAction>,
+    ) {
         let key = finding.key();
         let id = (finding.rule, key.clone());
         ui.push_id(&id, |ui| {
@@ -426,27 +376,40 @@ impl AnalysisPanel {
             if !finding.parts.is_empty() {
                 parts_ui(ui, finding, action);
             }
-            // The next step, then its button on a line of its own: a button
-            // wrapped in with several lines of small text overlapped them.
-            ui.horizontal(|ui| {
-                ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
-                ui.vertical(|ui| {
-                    ui.add(
-                        egui::Label::new(RichText::new(&finding.suggestion).small().weak()).wrap(),
-                    );
-                    if ui
-                        .small_button("Dismiss")
-                        .on_hover_text("Set this finding aside, with a reason the team will see")
-                        .clicked()
-                    {
-                        *action = Some(PanelAction::AskDismiss {
-                            rule: finding.rule,
-                            key: key.clone(),
-                            message: finding.message.clone(),
-                        });
-                    }
+            // A merge conflict is settled, not set aside: its two choices
+            // replace "Dismiss".
+            let conflict = (finding.rule == Rule::MergeConflict)
+                .then(|| conflicts.get(&finding.message))
+                .flatten();
+            if let Some(conflict) = conflict {
+                resolve_ui(ui, conflict, action);
+            }
+            if conflict.is_none() {
+                // The next step, then its button on a line of its own: a button
+                // wrapped in with several lines of small text overlapped them.
+                ui.horizontal(|ui| {
+                    ui.add_space(ui.text_style_height(&egui::TextStyle::Body) + 4.0);
+                    ui.vertical(|ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(&finding.suggestion).small().weak())
+                                .wrap(),
+                        );
+                        if ui
+                            .small_button("Dismiss")
+                            .on_hover_text(
+                                "Set this finding aside, with a reason the team will see",
+                            )
+                            .clicked()
+                        {
+                            *action = Some(PanelAction::AskDismiss {
+                                rule: finding.rule,
+                                key: key.clone(),
+                                message: finding.message.clone(),
+                            });
+                        }
+                    });
                 });
-            });
+            }
         });
     }
 
@@ -482,28 +445,4 @@ impl AnalysisPanel {
                 }
             });
     }
-}
-
-/// The cards or stages an aggregated finding gathers, each a link that
-/// locates it. Collapsed by default: a map without owners lists them all.
-fn parts_ui(ui: &mut Ui, finding: &Finding, action: &mut Option<PanelAction>) {
-    let noun = match finding.parts.first().map(|p| p.place) {
-        Some(Place::Stage(_)) => ("stage", "stages"),
-        _ => ("card", "cards"),
-    };
-    egui::CollapsingHeader::new(format!(
-        "Show {}",
-        count_noun(finding.parts.len(), noun.0, noun.1)
-    ))
-    .id_salt("parts")
-    .default_open(false)
-    .show(ui, |ui| {
-        for (i, part) in finding.parts.iter().enumerate() {
-            ui.push_id(i, |ui| {
-                if ui.link(&part.name).clicked() {
-                    *action = Some(PanelAction::Locate(part.place));
-                }
-            });
-        }
-    });
 }

@@ -76,6 +76,12 @@ pub enum UiCommand {
     Present,
     /// Present, with a second window for the presenter.
     PresenterWindow,
+    /// Compare the open map with another map file.
+    CompareWith,
+    /// Save a copy as the map's future state and open it.
+    SaveFuture,
+    /// Compare a future-state map with its current state.
+    CompareWithCurrent,
 }
 
 impl UiCommand {
@@ -120,6 +126,9 @@ impl UiCommand {
             UiCommand::ExportCsv => "Export Cards as CSV…",
             UiCommand::Present => "Present",
             UiCommand::PresenterWindow => "Presenter Window",
+            UiCommand::CompareWith => "Compare with…",
+            UiCommand::SaveFuture => "Save as Future State…",
+            UiCommand::CompareWithCurrent => "Compare with Current",
         }
     }
 
@@ -163,6 +172,8 @@ impl UiCommand {
             UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
             UiCommand::Present => &[(none, Key::F5)],
             UiCommand::PresenterWindow => &[],
+            UiCommand::CompareWith => &[(cmd_shift, Key::D)],
+            UiCommand::SaveFuture | UiCommand::CompareWithCurrent => &[],
         };
         keys.iter()
             .map(|(m, k)| KeyboardShortcut::new(*m, *k))

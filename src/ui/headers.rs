@@ -7,7 +7,7 @@ use egui::{Id, Rect, Role, Sense, Ui, Vec2, WidgetInfo};
 use crate::edit::Command;
 use crate::layout::Layout;
 use crate::model::Map;
-use crate::paint::View;
+use crate::paint::{Pinned, View, cap_text_to};
 
 use super::view::{EditTarget, Header, HeaderDrag, Selection, ViewState};
 use super::{Actions, UiCommand};
@@ -72,45 +72,65 @@ fn words(header: Header) -> Words {
 struct HeaderItem<'a> {
     map: &'a Map,
     header: Header,
-    area: Rect,
+    /// Where it is drawn on screen: in place, or pinned to the canvas's
+    /// edge (see [`Pinned`]).
+    screen: Rect,
     name: &'a str,
+    /// Text shown under the name on hover (a stage's goal).
+    detail: &'a str,
     index: usize,
     count: usize,
 }
 
-/// The widgets of every stage header and lane label in view.
+/// The widgets of every stage header and lane label in view, where they
+/// are drawn: pinned ones at the canvas's edge, so clicks, renames and
+/// drags work on them as on headers in place.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn headers_ui(
     ui: &mut Ui,
     map: &Map,
     layout: &Layout,
     v: &View,
     rect: Rect,
+    pin: Pinned,
     view: &mut ViewState,
     out: &mut Actions,
 ) {
     let centers_x: Vec<f32> = layout.stages.iter().map(|s| s.column.center().x).collect();
     let centers_y: Vec<f32> = layout.lanes.iter().map(|l| l.row.center().y).collect();
+    // Stages slide under pinned lane labels, and lanes under pinned stage
+    // headers: neither takes the pointer where the other is drawn on top.
+    // (Lanes are pinned over rows only, below the headers, so the two meet
+    // only when both are pinned: in the corner.)
+    let open = pin.uncovered(layout, v, rect);
+    let mut stage_clip = rect;
+    if pin.down > 0.0 {
+        stage_clip.min.x = open.left();
+    }
+    let lane_clip = Rect::from_min_max(egui::pos2(rect.left(), open.top()), rect.max);
     for (index, (sb, s)) in layout.stages.iter().zip(&map.stages).enumerate() {
         let item = HeaderItem {
             map,
             header: Header::Stage(s.id),
-            area: sb.header,
+            screen: v.rect(sb.header).translate(pin.stage_offset()),
             name: &s.name,
+            detail: &s.goal,
             index,
             count: map.stages.len(),
         };
-        header_ui(ui, v, rect, view, out, &item, &centers_x);
+        header_ui(ui, v, stage_clip, view, out, &item, &centers_x);
     }
     for (index, (lb, l)) in layout.lanes.iter().zip(&map.lanes).enumerate() {
         let item = HeaderItem {
             map,
             header: Header::Lane(l.id),
-            area: lb.label,
+            screen: v.rect(lb.label).translate(pin.lane_offset()),
             name: &l.name,
+            detail: "",
             index,
             count: map.lanes.len(),
         };
-        header_ui(ui, v, rect, view, out, &item, &centers_y);
+        header_ui(ui, v, lane_clip, view, out, &item, &centers_y);
     }
 }
 
@@ -133,12 +153,12 @@ fn header_ui(
     let HeaderItem {
         map,
         header,
-        area,
+        screen: r,
         name,
+        detail,
         index,
         count,
     } = *item;
-    let r = v.rect(area);
     let dragging = view.header_drag.is_some_and(|d| d.header == header);
     if !r.intersects(rect) && !dragging {
         return;
@@ -150,6 +170,8 @@ fn header_ui(
     };
     let response = ui.interact(r.intersect(rect), id, Sense::click_and_drag());
     response.widget_info(|| WidgetInfo::labeled(Role::Button, true, format!("{} {name}", w.kind)));
+    // The full text, which the header may show cut. Built only on hover.
+    let response = response.on_hover_ui(|ui| full_text_ui(ui, name, detail));
     if response.clicked() {
         view.selection = selection(header);
     }
@@ -162,9 +184,10 @@ fn header_ui(
     };
     if response.drag_started() {
         view.selection = selection(header);
+        // From where it is drawn, pinned or not.
         let grab = response
             .interact_pointer_pos()
-            .map_or(Vec2::ZERO, |p| v.to_map(p) - area.min);
+            .map_or(Vec2::ZERO, |p| (p - r.min) / v.zoom);
         view.header_drag = Some(HeaderDrag {
             header,
             grab,
@@ -233,4 +256,17 @@ fn header_ui(
             out.edit(delete(header));
         }
     });
+}
+
+/// The most characters a hover shows of one text: a few lines of a
+/// tooltip, and a megabyte name is never laid out whole.
+pub(super) const HOVER_CHARS: usize = 600;
+
+/// A tooltip with a name in full and, if any, the text under it.
+pub(super) fn full_text_ui(ui: &mut Ui, name: &str, detail: &str) {
+    ui.set_max_width(ui.spacing().tooltip_width);
+    ui.label(egui::RichText::new(cap_text_to(name, HOVER_CHARS)).strong());
+    if !detail.is_empty() {
+        ui.label(cap_text_to(detail, HOVER_CHARS));
+    }
 }

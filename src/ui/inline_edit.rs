@@ -1,24 +1,27 @@
 //! In-place text edits of card titles, stage names and lane names, set in
 //! the same sizes as the text they replace.
 
-use egui::{Key, Rect, Role, Ui, WidgetInfo, vec2};
+use egui::{Key, Modifiers, Rect, Role, Ui, WidgetInfo, vec2};
 
 use crate::layout::Layout;
 use crate::model::Map;
-use crate::paint::{View, sizes};
+use crate::paint::{Pinned, View, sizes};
 
 use super::Actions;
 use super::edits::{NEW_CARD_TITLE, rename};
 use super::view::{EditTarget, ViewState};
 
 /// Where the field goes (map units), its accessible name and its text size.
+/// Each field covers the rows its text wraps to when drawn, so a long title
+/// stays visible while it is typed.
 fn field_for(layout: &Layout, target: EditTarget) -> Option<(Rect, &'static str, f32)> {
     match target {
         EditTarget::Card(id) => layout.card(id).map(|cb| {
             (
+                // Down to just above the channel line.
                 Rect::from_min_size(
-                    cb.rect.min + vec2(sizes::CARD_PAD, 6.0),
-                    vec2(cb.rect.width() - 48.0, 30.0),
+                    cb.rect.min + vec2(sizes::CARD_PAD, 4.0),
+                    vec2(cb.rect.width() - 48.0, cb.rect.height() - 22.0),
                 ),
                 "Edit card title",
                 sizes::CARD_TITLE,
@@ -28,7 +31,7 @@ fn field_for(layout: &Layout, target: EditTarget) -> Option<(Rect, &'static str,
             (
                 Rect::from_min_size(
                     sb.header.min + vec2(8.0, 8.0),
-                    vec2(sb.header.width() - 16.0, 32.0),
+                    vec2(sb.header.width() - 16.0, sb.header.height() - 16.0),
                 ),
                 "Edit stage name",
                 sizes::STAGE_NAME,
@@ -38,7 +41,10 @@ fn field_for(layout: &Layout, target: EditTarget) -> Option<(Rect, &'static str,
             (
                 Rect::from_min_size(
                     lb.label.min + vec2(8.0, 8.0),
-                    vec2(lb.label.width() - 12.0, 30.0),
+                    vec2(
+                        lb.label.width() - 12.0,
+                        (lb.label.height() - 16.0).clamp(30.0, 64.0),
+                    ),
                 ),
                 "Edit lane name",
                 sizes::LANE_NAME,
@@ -47,8 +53,15 @@ fn field_for(layout: &Layout, target: EditTarget) -> Option<(Rect, &'static str,
     }
 }
 
-/// The in-place editor, if one is open. Enter or a click elsewhere commits,
-/// Esc cancels.
+/// The text as stored: names and titles are one line in the model, so a
+/// pasted newline or tab becomes a space.
+fn one_line(text: &str) -> String {
+    text.replace(['\n', '\r', '\t'], " ")
+}
+
+/// The in-place editor, if one is open: a multi-line field that wraps the
+/// way the text is drawn. Enter (with or without Shift) or a click
+/// elsewhere commits, Esc cancels; newlines are never stored.
 pub(super) fn inline_edit_ui(
     ui: &mut Ui,
     map: &Map,
@@ -57,6 +70,7 @@ pub(super) fn inline_edit_ui(
     view: &mut ViewState,
     out: &mut Actions,
 ) {
+    let canvas = view.canvas;
     let Some(edit) = view.editing.as_mut() else {
         return;
     };
@@ -66,13 +80,24 @@ pub(super) fn inline_edit_ui(
         view.editing = None;
         return;
     };
-    let r = v.rect(area);
-    let text_edit = egui::TextEdit::singleline(&mut edit.text)
-        .font(egui::FontId::proportional(crate::paint::ladder_size(
-            (size * v.zoom).clamp(10.0, 40.0),
-        )))
+    // Over the header where it is drawn, pinned or not.
+    let pin = Pinned::of(layout, v, canvas);
+    let r = match edit.target {
+        EditTarget::Card(_) => v.rect(area),
+        EditTarget::Stage(_) => v.rect(area).translate(pin.stage_offset()),
+        EditTarget::Lane(_) => v.rect(area).translate(pin.lane_offset()),
+    };
+    let font =
+        egui::FontId::proportional(crate::paint::ladder_size((size * v.zoom).clamp(10.0, 40.0)));
+    let rows = ui.fonts_mut(|f| f.row_height(&font));
+    let rows = ((r.height() - 4.0) / rows).floor().clamp(1.0, 3.0) as usize;
+    let text_edit = egui::TextEdit::multiline(&mut edit.text)
+        .font(font)
         .hint_text(NEW_CARD_TITLE)
-        .desired_width(r.width());
+        .desired_width(r.width())
+        .desired_rows(rows)
+        // Enter commits, below; it never inserts a newline.
+        .return_key(None);
     let output = ui
         .scope_builder(egui::UiBuilder::new().max_rect(r), |ui| text_edit.show(ui))
         .inner;
@@ -94,11 +119,33 @@ pub(super) fn inline_edit_ui(
         view.editing = None;
         return;
     }
-    if response.lost_focus() || !response.has_focus() {
-        let command = rename(map, edit.target, &edit.text);
+    // Taken here, so that no shortcut after the editor sees it too.
+    let enter = response.has_focus()
+        && ui.input_mut(|i| {
+            i.consume_key(Modifiers::NONE, Key::Enter) | i.consume_key(Modifiers::SHIFT, Key::Enter)
+        });
+    if enter || response.lost_focus() || !response.has_focus() {
+        let command = rename(map, edit.target, &one_line(&edit.text));
         view.editing = None;
+        if enter {
+            response.surrender_focus();
+        }
         if let Some(command) = command {
             out.edit(command);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+
+    #[test]
+    fn pasted_newlines_and_tabs_become_spaces() {
+        assert_eq!(
+            one_line("Kickoff\ncall\r\nwith\tCSM"),
+            "Kickoff call  with CSM"
+        );
+        assert_eq!(one_line("plain"), "plain");
     }
 }

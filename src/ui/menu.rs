@@ -27,6 +27,10 @@ pub struct MenuState<'a> {
     pub show_inspector: bool,
     /// The theme chosen in View → Theme.
     pub theme: Appearance,
+    /// Whether the map is a current state (it can be saved as a future).
+    pub can_save_future: bool,
+    /// Whether the map is a future state whose current file exists.
+    pub can_compare_current: bool,
 }
 
 /// Shows the menu bar.
@@ -62,6 +66,16 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             ui.separator();
             for cmd in [UiCommand::Save, UiCommand::SaveAs] {
                 if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+            ui.separator();
+            for (cmd, enabled) in [
+                (UiCommand::CompareWith, true),
+                (UiCommand::SaveFuture, state.can_save_future),
+                (UiCommand::CompareWithCurrent, state.can_compare_current),
+            ] {
+                if cmd.menu_button(ui, enabled) {
                     out.command(cmd);
                 }
             }

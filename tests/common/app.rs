@@ -50,6 +50,23 @@ fn build(
     harness
 }
 
+/// The editor on the sample in a window of `width`×`height` points, in
+/// the light look the real app starts with (kittest would force dark).
+pub fn editor_sized(width: f32, height: f32) -> Harness<'static, WaymarkApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(width, height))
+        .with_theme(egui::Theme::Light)
+        .build_eframe(|cc| {
+            WaymarkApp::new(
+                cc,
+                Document::new(sample_map()),
+                Box::new(ScriptedDialogs::default()),
+            )
+        });
+    harness.run();
+    harness
+}
+
 /// The open map.
 pub fn map(h: &Harness<'_, WaymarkApp>) -> Map {
     h.state().document().map().clone()
@@ -109,6 +126,28 @@ pub fn recovery_files(dir: &Path) -> Vec<PathBuf> {
 /// A colleague's version of the map: another map altogether.
 pub fn colleague_map() -> Map {
     templates::load(&templates::all()[0])
+}
+
+/// Clicks File, then a menu item by its text (its label may go on with
+/// the item's shortcut, as in "Compare with… Ctrl+Shift+D").
+pub fn file_menu(h: &mut Harness<'_, WaymarkApp>, item: &str) {
+    use egui_kittest::kittest::Queryable as _;
+    h.get_by_label("File").click();
+    h.run();
+    match h.query_by_label(item) {
+        Some(node) => node.click(),
+        None => h.get_by_label_contains(&format!("{item} ")).click(),
+    }
+    h.run();
+}
+
+/// Whether a widget with exactly this label is shown with its centre on
+/// the canvas (the canvas builds widgets only for cards in view).
+pub fn on_canvas(h: &Harness<'_, WaymarkApp>, label: &str) -> bool {
+    use egui_kittest::kittest::Queryable as _;
+    let canvas = h.state().view_state().canvas;
+    h.query_by_label(label)
+        .is_some_and(|node| canvas.contains(node.rect().center()))
 }
 
 /// The app on `doc` in a window of `size` points, settled after its first

@@ -8,6 +8,7 @@ use crate::layout::Layout;
 use crate::model::{CardId, Map, Score};
 use crate::paint::View;
 use crate::ui::Actions;
+use crate::ui::headers::full_text_ui;
 use crate::ui::view::{CardDrag, EditTarget, Selection, ViewState};
 
 /// The widgets of the cards in view.
@@ -42,6 +43,8 @@ pub(super) fn cards_ui(
         let response = ui.interact(r.intersect(rect), Id::unique(("card", card.id)), sense);
         let selected = view.selection.cards.contains(&card.id);
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &card.title));
+        // The full title, which the card may show cut. Built only on hover.
+        let response = response.on_hover_ui(|ui| full_text_ui(ui, &card.title, ""));
         if response.clicked() {
             if mods.shift || mods.command {
                 toggle(&mut view.selection, card.id);

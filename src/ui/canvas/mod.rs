@@ -3,6 +3,7 @@
 
 mod background;
 mod cards;
+mod compare;
 mod keys;
 mod navigation;
 mod overlays;
@@ -13,13 +14,14 @@ use egui::{Color32, CornerRadius, Key, Sense, Ui};
 
 use crate::layout::Layout;
 use crate::model::{CardId, Map, StageId};
-use crate::paint::{Decorations, FindMarks, paint_map};
+use crate::paint::{Decorations, FindMarks, Pinned, paint_map, paint_pinned_headers};
 use crate::theme::Theme;
 
 use super::Actions;
 use super::headers::headers_ui;
 use super::inline_edit::inline_edit_ui;
 use super::view::{EditTarget, Highlight, InlineEdit, ViewState};
+pub use compare::CompareMarks;
 
 #[cfg(doc)]
 use super::Action;
@@ -50,6 +52,9 @@ pub struct CanvasInput<'a> {
     pub interactive: bool,
     /// What the find bar matched, if it is searching the map.
     pub found: Option<&'a FindMarks>,
+    /// A comparison with another map, drawn over this one. Its layout
+    /// (`layout` above) keeps slots for the removed cards' ghosts.
+    pub compare: Option<CompareMarks<'a>>,
 }
 
 /// Shows the canvas in the rest of `ui`.
@@ -61,6 +66,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         gaps,
         interactive,
         found,
+        compare: comparison,
     } = *input;
     let sense = if interactive {
         Sense::click_and_drag()
@@ -119,14 +125,27 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     };
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
     painter.extend(shapes);
-    overlays::paint_gaps(ui, layout, &v, rect, gaps, map);
+    // Frozen panes: headers scrolled out of view are drawn pinned over the
+    // map, and the cards under them take no pointer.
+    let pin = Pinned::of(layout, &v, rect);
+    let open = pin.uncovered(layout, &v, rect);
+    if let Some(marks) = &comparison {
+        compare::paint_compare(ui, map, layout, &v, open, theme, marks);
+    }
+    if pin.any() {
+        let pinned =
+            ui.fonts_mut(|fonts| paint_pinned_headers(fonts, map, layout, theme, &v, rect, &deco));
+        painter.extend(pinned);
+    }
+    // Under the pinned headers, as the map is.
+    overlays::paint_gaps(ui, layout, &v, open, gaps, map);
     if !interactive {
         return;
     }
 
     let space_held = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().egui_wants_keyboard_input();
-    headers_ui(ui, map, layout, &v, rect, view, out);
-    cards::cards_ui(ui, map, layout, &v, rect, view, out, space_held);
+    headers_ui(ui, map, layout, &v, rect, pin, view, out);
+    cards::cards_ui(ui, map, layout, &v, open, view, out, space_held);
     overlays::add_buttons_ui(ui, layout, &v, rect, out);
     background::background_ui(ui, &bg, map, layout, &v, view, out, space_held);
     inline_edit_ui(ui, map, layout, &v, view, out);

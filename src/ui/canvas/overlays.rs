@@ -104,7 +104,12 @@ pub(super) fn add_buttons_ui(
         vec2(layout.style.label_width - 10.0, 30.0),
     ));
     if lane_btn.intersects(rect) && v.zoom > 0.3 {
-        let response = ui.put(lane_btn, egui::Button::new("+ Lane").corner_radius(8.0));
+        // One line at every zoom: at 37 % the label column is narrower than
+        // the text, and a wrapped "+ Lane" reads as two buttons.
+        let button = egui::Button::new("+ Lane")
+            .corner_radius(8.0)
+            .wrap_mode(egui::TextWrapMode::Extend);
+        let response = ui.put(lane_btn, button);
         if response.on_hover_text("Add a lane at the bottom").clicked() {
             out.command(UiCommand::AddLane);
         }
