@@ -6,7 +6,7 @@
 
 use egui::emath::{Pos2, Rect, Vec2, pos2, vec2};
 
-use crate::model::{CardId, Channel, LaneId, Map, PersonaId, StageId};
+use crate::model::{CardId, Channel, IdMap, LaneId, Map, PersonaId, StageId};
 
 mod emotion;
 
@@ -173,13 +173,13 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
     let s = style;
     let n_stages = map.stages.len();
     let n_lanes = map.lanes.len();
-    let stage_index: std::collections::HashMap<StageId, usize> = map
+    let stage_index: IdMap<StageId, usize> = map
         .stages
         .iter()
         .enumerate()
         .map(|(i, s)| (s.id, i))
         .collect();
-    let lane_index: std::collections::HashMap<LaneId, usize> = map
+    let lane_index: IdMap<LaneId, usize> = map
         .lanes
         .iter()
         .enumerate()

@@ -259,3 +259,19 @@ fn a_large_map_exports_as_svg_even_when_too_large_for_png() {
         );
     }
 }
+
+#[test]
+fn a_map_whose_cards_have_no_channel_says_so_in_the_legend() {
+    let mut map = sample_map();
+    for card in &mut map.cards {
+        std::sync::Arc::make_mut(card).channel = waymark::model::Channel::Unknown;
+    }
+    let says = |map: &Map| {
+        svg(map)
+            .texts
+            .iter()
+            .any(|(visible, _)| visible == "none set on any card yet")
+    };
+    assert!(says(&map));
+    assert!(!says(&sample_map()), "a map with channels lists them");
+}

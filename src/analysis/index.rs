@@ -3,11 +3,11 @@
 //! Rules read this index instead of walking the map themselves, so the
 //! whole analysis stays linear in the number of cards.
 
-use std::collections::HashMap;
-
 use super::types::{Finding, Part, Place, PlaceNames, Rule, StageSummary};
 use super::{is_touchpoint_lane, words};
-use crate::model::{Card, Channel, LaneId, LaneKind, Map, PersonaId, Stage, StageId, StageRole};
+use crate::model::{
+    Card, Channel, IdMap, LaneId, LaneKind, Map, PersonaId, Stage, StageId, StageRole,
+};
 
 /// The most distinct channels one stage keeps track of; real stages have a
 /// handful.
@@ -99,28 +99,28 @@ pub(crate) struct Index<'a> {
     /// touchpoint names them, sorted, each once.
     pub persona_stages: Vec<Vec<usize>>,
     /// Stage position by id.
-    stage_pos: HashMap<StageId, usize>,
+    stage_pos: IdMap<StageId, usize>,
     /// Lane position by id.
-    lane_pos: HashMap<LaneId, usize>,
+    lane_pos: IdMap<LaneId, usize>,
 }
 
 impl<'a> Index<'a> {
     /// Indexes a map in one pass over its cards. Cards whose stage or lane
     /// does not exist are skipped rather than trusted.
     pub fn build(map: &'a Map) -> Self {
-        let stage_pos: HashMap<StageId, usize> = map
+        let stage_pos: IdMap<StageId, usize> = map
             .stages
             .iter()
             .enumerate()
             .map(|(i, s)| (s.id, i))
             .collect();
-        let lane_pos: HashMap<LaneId, usize> = map
+        let lane_pos: IdMap<LaneId, usize> = map
             .lanes
             .iter()
             .enumerate()
             .map(|(i, l)| (l.id, i))
             .collect();
-        let persona_pos: HashMap<PersonaId, usize> = map
+        let persona_pos: IdMap<PersonaId, usize> = map
             .personas
             .iter()
             .enumerate()

@@ -44,3 +44,11 @@ id_type!(
 /// survives a trip through JSON, JavaScript or a spreadsheet. Files with
 /// larger ids are refused, and id arithmetic stays far from `u64::MAX`.
 pub const MAX_ID: u64 = 1 << 53;
+
+/// A hash map keyed on ids, for the maps built on every keystroke (layout,
+/// analysis): foldhash is several times faster than std's SipHash, and it
+/// is still seeded per process, so crafted ids cannot force collisions.
+pub type IdMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+
+/// A hash set of ids; see [`IdMap`].
+pub type IdSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;

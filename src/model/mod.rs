@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 pub use card::{Card, Channel, Evidence, Medium};
 pub use conflict::{Conflict, MapHeader, MapState, Subject, Version};
 pub use emotion::{Emotion, Score};
-pub use ids::{CardId, LaneId, MAX_ID, PersonaId, StageId};
+pub use ids::{CardId, IdMap, IdSet, LaneId, MAX_ID, PersonaId, StageId};
 pub use persona::{Dismissal, Persona};
 pub use stage::{Lane, LaneKind, Stage, StageRole};
 pub use validate::{Problem, ProblemPlace};

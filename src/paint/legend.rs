@@ -79,6 +79,16 @@ pub(super) fn paint_legend(
         );
         x = t.right() + p.z(sizes::LEGEND_GAP);
     }
+    if layout.channels.is_empty() {
+        // An empty row read as a drawing fault: say why it is empty.
+        p.text_or_space(
+            pos2(x, y),
+            Align2::LEFT_CENTER,
+            "none set on any card yet",
+            TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 240.0, 1),
+            text,
+        );
+    }
     if layout.legend_personas.is_empty() {
         return;
     }

@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use egui::{Pos2, Rect, Vec2};
 
 use crate::layout::{DropTarget, Layout};
-use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
+use crate::model::{CardId, IdSet, LaneId, Map, PersonaId, StageId};
 use crate::paint::View;
 
 /// What is selected: cards, or one stage, or one lane.
@@ -97,7 +97,7 @@ impl Selection {
     /// Forgets ids that are no longer on the map (after undo or delete).
     pub fn retain_existing(&mut self, map: &Map) {
         if !self.cards.is_empty() {
-            let present: HashSet<CardId> = map.cards.iter().map(|c| c.id).collect();
+            let present: IdSet<CardId> = map.cards.iter().map(|c| c.id).collect();
             self.cards.retain(|id| present.contains(id));
         }
         if self.stage.is_some_and(|s| map.stage(s).is_none()) {
