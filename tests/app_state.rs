@@ -17,7 +17,7 @@ use waymark::app::dialogs::{Picked, ScriptedDialogs};
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
 use waymark::interchange::templates;
-use waymark::model::{LaneKind, Map};
+use waymark::model::{Card, LaneKind, Map};
 
 /// Makes the sample dirty with a change that is easy to see: a new stage.
 fn dirty(h: &mut Harness<'_, WaymarkApp>) {
@@ -273,53 +273,40 @@ fn undoing_a_just_added_card_leaves_no_edit_behind() {
     );
 }
 
-#[test]
-fn two_edits_to_one_card_in_one_frame_both_land() {
+/// Selects the sample's Instagram card, then types "!" in its Owner and
+/// clicks the inspector's `other` button in one frame. Returns the card
+/// before and after.
+fn owner_and_click_in_one_frame(other: &str) -> (Card, Card) {
+    let title = "Instagram trail video ad";
+    let card = |m: &Map| {
+        let found = m.cards.iter().find(|c| c.title == title).expect("card");
+        Card::clone(found)
+    };
     let dialogs = ScriptedDialogs::default();
     let mut h = editor(Document::new(sample_map()), &dialogs);
-    h.get_by_label("Instagram trail video ad").click();
+    h.get_by_label(title).click();
     h.run();
+    let before = card(&map(&h));
     h.get_by_label("Owner").focus();
     h.run();
     // Both events go into the same frame.
     h.get_by_label("Owner").type_text("!");
-    h.get_by_label("Physical").click();
+    h.get_by_label(other).click();
     h.run();
-    let m = map(&h);
-    let card = m
-        .cards
-        .iter()
-        .find(|c| c.title == "Instagram trail video ad")
-        .expect("card");
+    (before, card(&map(&h)))
+}
+
+#[test]
+fn two_edits_to_one_card_in_one_frame_both_land() {
+    let (_, card) = owner_and_click_in_one_frame("Physical");
     assert!(card.owner.ends_with('!'), "owner: {}", card.owner);
     assert_eq!(card.medium, waymark::model::Medium::Physical);
 }
 
 #[test]
 fn typing_an_owner_and_choosing_evidence_in_one_frame_both_land() {
-    let dialogs = ScriptedDialogs::default();
-    let mut h = editor(Document::new(sample_map()), &dialogs);
-    h.get_by_label("Instagram trail video ad").click();
-    h.run();
-    let before = map(&h);
-    let before = before
-        .cards
-        .iter()
-        .find(|c| c.title == "Instagram trail video ad")
-        .expect("card");
+    let (before, card) = owner_and_click_in_one_frame("observed");
     assert_ne!(before.evidence, waymark::model::Evidence::Observed);
-    h.get_by_label("Owner").focus();
-    h.run();
-    h.get_by_label("Owner").type_text("!");
-    h.get_by_label("observed").click();
-    h.step();
-    h.run();
-    let m = map(&h);
-    let card = m
-        .cards
-        .iter()
-        .find(|c| c.title == "Instagram trail video ad")
-        .expect("card");
     assert!(card.owner.ends_with('!'), "owner: {}", card.owner);
     assert_eq!(card.evidence, waymark::model::Evidence::Observed);
 }
