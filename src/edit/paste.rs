@@ -5,12 +5,10 @@
 
 use std::sync::Arc;
 
-use std::collections::HashMap;
-
 use crate::interchange::clipboard::ClipCard;
 use crate::interchange::limits::{MAX_LANES, MAX_PERSONAS, MAX_STAGES, too_many};
-use crate::interchange::mermaid::lane_kind;
-use crate::model::{CardId, Lane, LaneId, LaneKind, Map, Persona, PersonaId, Stage, StageId};
+use crate::interchange::names::{Found, NameIndex};
+use crate::model::{CardId, LaneId, Map, StageId};
 
 use super::EditError;
 use super::apply::check_cell;
@@ -52,17 +50,27 @@ pub(super) fn paste(
     }
     // Once here, so every id handed out below is above every id in use.
     map.repair_next_id();
-    let mut names = Names::new(map);
+    let mut names = NameIndex::new(map);
     for clip in cards {
         let (stage, lane) = match (&clip.stage, cell) {
             (Some(name), _) => {
                 let stage = match forced_stage {
                     Some(id) => id,
-                    None => names.stage(map, name, created)?,
+                    None => taken(
+                        names.stage(map, name.trim()),
+                        |id| id.0,
+                        ("stages", MAX_STAGES),
+                        created,
+                    )?,
                 };
                 let lane = match forced_lane {
                     Some(id) => id,
-                    None => names.lane(map, &clip.lane, created)?,
+                    None => taken(
+                        names.lane(map, clip.lane.trim()),
+                        |id| id.0,
+                        ("lanes", MAX_LANES),
+                        created,
+                    )?,
                 };
                 (stage, lane)
             }
@@ -76,7 +84,8 @@ pub(super) fn paste(
         let mut card = clip.card.clone();
         card.personas.clear();
         for name in &clip.personas {
-            let id = names.persona(map, name, created)?;
+            let found = names.persona(map, name.trim());
+            let id = taken(found, |id| id.0, ("personas", MAX_PERSONAS), created)?;
             if !card.personas.contains(&id) {
                 card.personas.push(id);
             }
@@ -90,134 +99,19 @@ pub(super) fn paste(
     Ok(())
 }
 
-/// The map's stages, lanes and personas by name, matched as CSV import
-/// matches them (trimmed, ASCII case ignored; personas exactly first), so
-/// each row finds its names in constant time.
-struct Names {
-    stages: HashMap<String, StageId>,
-    lanes: HashMap<String, LaneId>,
-    lane_kinds: HashMap<LaneKind, LaneId>,
-    personas: HashMap<String, PersonaId>,
-    personas_folded: HashMap<String, PersonaId>,
-}
-
-fn folded(name: &str) -> String {
-    name.trim().to_ascii_lowercase()
-}
-
-impl Names {
-    fn new(map: &Map) -> Self {
-        let mut names = Names {
-            stages: HashMap::new(),
-            lanes: HashMap::new(),
-            lane_kinds: HashMap::new(),
-            personas: HashMap::new(),
-            personas_folded: HashMap::new(),
-        };
-        for stage in &map.stages {
-            names.stages.entry(folded(&stage.name)).or_insert(stage.id);
-        }
-        for lane in &map.lanes {
-            names.lanes.entry(folded(&lane.name)).or_insert(lane.id);
-            names.lane_kinds.entry(lane.kind.clone()).or_insert(lane.id);
-        }
-        for p in &map.personas {
-            names
-                .personas
-                .entry(p.name.trim().to_owned())
-                .or_insert(p.id);
-            names.personas_folded.entry(folded(&p.name)).or_insert(p.id);
-        }
-        names
+/// The id a name was found or added under; an added item's id goes to
+/// `created`, and a limit reached becomes the edit's error.
+fn taken<T: Copy>(
+    found: Option<Found<T>>,
+    raw: impl Fn(T) -> u64,
+    (what, max): (&str, usize),
+    created: &mut Vec<u64>,
+) -> Result<T, EditError> {
+    let found = found.ok_or_else(|| EditError(too_many(what, max)))?;
+    if found.added {
+        created.push(raw(found.id));
     }
-
-    /// The stage of this name, added at the end if missing.
-    fn stage(
-        &mut self,
-        map: &mut Map,
-        name: &str,
-        created: &mut Vec<u64>,
-    ) -> Result<StageId, EditError> {
-        let key = folded(name);
-        if let Some(&id) = self.stages.get(&key) {
-            return Ok(id);
-        }
-        if map.stages.len() >= MAX_STAGES {
-            return Err(EditError(too_many("stages", MAX_STAGES)));
-        }
-        let id = map.new_stage_id();
-        map.stages.push(Stage::new(id, name.trim()));
-        self.stages.insert(key, id);
-        created.push(id.0);
-        Ok(id)
-    }
-
-    /// The lane of this name, or of the built-in kind it names, added at
-    /// the end if missing. An empty name means Touchpoints.
-    fn lane(
-        &mut self,
-        map: &mut Map,
-        name: &str,
-        created: &mut Vec<u64>,
-    ) -> Result<LaneId, EditError> {
-        let name = if name.trim().is_empty() {
-            LaneKind::Touchpoints.label()
-        } else {
-            name.trim()
-        };
-        let key = folded(name);
-        if let Some(&id) = self.lanes.get(&key) {
-            return Ok(id);
-        }
-        let kind = lane_kind(name);
-        if !matches!(kind, LaneKind::Custom(_))
-            && let Some(&id) = self.lane_kinds.get(&kind)
-        {
-            return Ok(id);
-        }
-        if map.lanes.len() >= MAX_LANES {
-            return Err(EditError(too_many("lanes", MAX_LANES)));
-        }
-        let id = map.new_lane_id();
-        let mut lane = Lane::new(id, kind.clone());
-        lane.name = name.to_owned();
-        map.lanes.push(lane);
-        self.lanes.insert(key, id);
-        self.lane_kinds.entry(kind).or_insert(id);
-        created.push(id.0);
-        Ok(id)
-    }
-
-    /// The persona of this name (exactly, else ignoring case), made if
-    /// missing.
-    fn persona(
-        &mut self,
-        map: &mut Map,
-        name: &str,
-        created: &mut Vec<u64>,
-    ) -> Result<PersonaId, EditError> {
-        let name = name.trim();
-        if let Some(&id) = self.personas.get(name) {
-            return Ok(id);
-        }
-        let key = folded(name);
-        if let Some(&id) = self.personas_folded.get(&key) {
-            return Ok(id);
-        }
-        if map.personas.len() >= MAX_PERSONAS {
-            return Err(EditError(too_many("personas", MAX_PERSONAS)));
-        }
-        let id = map.new_persona_id();
-        map.personas.push(Persona {
-            id,
-            name: name.to_owned(),
-            description: String::new(),
-        });
-        self.personas.insert(name.to_owned(), id);
-        self.personas_folded.insert(key, id);
-        created.push(id.0);
-        Ok(id)
-    }
+    Ok(found.id)
 }
 
 /// Puts a copy of each card right after it, with a fresh id; `created`

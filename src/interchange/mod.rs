@@ -7,6 +7,7 @@ pub mod clipboard;
 pub mod csv;
 pub mod limits;
 pub mod mermaid;
+pub mod names;
 pub mod sample;
 pub mod templates;
 

@@ -1,7 +1,7 @@
 //! Reading CSV cards into a map, in time linear in the text: names are
 //! found through hash maps, never by scanning what was read before.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use super::scan::{cell_position, line_col, unclosed_quote};
@@ -9,11 +9,8 @@ use super::{COLUMNS, CsvError, Field, PERSONA_SEPARATOR, unprotect};
 use crate::interchange::limits::{
     MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES, input_too_large, too_many,
 };
-use crate::interchange::mermaid::lane_kind;
-use crate::model::{
-    Card, Channel, Emotion, Evidence, Lane, LaneId, LaneKind, Map, Medium, Persona, PersonaId,
-    Score, Stage, StageId,
-};
+use crate::interchange::names::NameIndex;
+use crate::model::{Card, Channel, Emotion, Evidence, LaneKind, Map, Medium, Score};
 
 /// Reads CSV cards into a new map titled `title`. Lanes come in the usual
 /// order (Touchpoints, Actions, …), then any others as first met.
@@ -229,51 +226,13 @@ impl Cells<'_> {
 /// each row finds them in constant time.
 struct Builder {
     map: Map,
-    /// By trimmed name in ASCII lower case; the first of a name wins.
-    stages: HashMap<String, StageId>,
-    /// By trimmed name in ASCII lower case.
-    lanes: HashMap<String, LaneId>,
-    /// The first lane of each kind.
-    lane_kinds: HashMap<LaneKind, LaneId>,
-    /// By trimmed name exactly.
-    personas: HashMap<String, PersonaId>,
-    /// By trimmed name in ASCII lower case.
-    personas_folded: HashMap<String, PersonaId>,
-}
-
-/// The key names are matched by: trimmed, ASCII letters in lower case.
-fn folded(name: &str) -> String {
-    name.trim().to_ascii_lowercase()
+    names: NameIndex,
 }
 
 impl Builder {
     fn new(map: Map) -> Self {
-        let mut stages = HashMap::new();
-        for stage in &map.stages {
-            stages.entry(folded(&stage.name)).or_insert(stage.id);
-        }
-        let (mut lanes, mut lane_kinds) = (HashMap::new(), HashMap::new());
-        for lane in &map.lanes {
-            lanes.entry(folded(&lane.name)).or_insert(lane.id);
-            lane_kinds.entry(lane.kind.clone()).or_insert(lane.id);
-        }
-        let (mut personas, mut personas_folded) = (HashMap::new(), HashMap::new());
-        for persona in &map.personas {
-            personas
-                .entry(persona.name.trim().to_owned())
-                .or_insert(persona.id);
-            personas_folded
-                .entry(folded(&persona.name))
-                .or_insert(persona.id);
-        }
-        Self {
-            map,
-            stages,
-            lanes,
-            lane_kinds,
-            personas,
-            personas_folded,
-        }
+        let names = NameIndex::new(&map);
+        Self { map, names }
     }
 
     /// Reads one row into a card on the map.
@@ -327,10 +286,14 @@ impl Builder {
             ));
         };
         let stage = self
-            .stage_named(stage_name)
+            .names
+            .stage(&mut self.map, stage_name)
+            .map(|found| found.id)
             .ok_or_else(|| cells.error(Field::Stage, too_many("stages", MAX_STAGES)))?;
         let lane = self
-            .lane_named(cells.get(Field::Lane))
+            .names
+            .lane(&mut self.map, cells.get(Field::Lane))
+            .map(|found| found.id)
             .ok_or_else(|| cells.error(Field::Lane, too_many("lanes", MAX_LANES)))?;
         let id = self.map.new_card_id();
         let mut card = Card::new(id, stage, lane, title);
@@ -352,7 +315,9 @@ impl Builder {
                 continue;
             }
             let persona = self
-                .persona_named(name)
+                .names
+                .persona(&mut self.map, name)
+                .map(|found| found.id)
                 .ok_or_else(|| cells.error(Field::Personas, too_many("personas", MAX_PERSONAS)))?;
             if seen.insert(persona) {
                 card.personas.push(persona);
@@ -360,77 +325,6 @@ impl Builder {
         }
         self.map.cards.push(Arc::new(card));
         Ok(())
-    }
-
-    /// The stage of this name (ignoring case), added at the end if missing;
-    /// `None` when that would pass [`MAX_STAGES`].
-    fn stage_named(&mut self, name: &str) -> Option<StageId> {
-        let key = folded(name);
-        if let Some(&id) = self.stages.get(&key) {
-            return Some(id);
-        }
-        if self.map.stages.len() >= MAX_STAGES {
-            return None;
-        }
-        let id = self.map.new_stage_id();
-        self.map.stages.push(Stage::new(id, name));
-        self.stages.insert(key, id);
-        Some(id)
-    }
-
-    /// The lane of this name (ignoring case), or of the built-in kind it
-    /// names, added at the end if missing. An empty name means Touchpoints.
-    /// `None` when a new lane would pass [`MAX_LANES`].
-    fn lane_named(&mut self, name: &str) -> Option<LaneId> {
-        let name = if name.is_empty() {
-            LaneKind::Touchpoints.label()
-        } else {
-            name
-        };
-        let key = folded(name);
-        if let Some(&id) = self.lanes.get(&key) {
-            return Some(id);
-        }
-        let kind = lane_kind(name);
-        if !matches!(kind, LaneKind::Custom(_))
-            && let Some(&id) = self.lane_kinds.get(&kind)
-        {
-            return Some(id);
-        }
-        if self.map.lanes.len() >= MAX_LANES {
-            return None;
-        }
-        let id = self.map.new_lane_id();
-        let mut lane = Lane::new(id, kind.clone());
-        lane.name = name.to_owned();
-        self.map.lanes.push(lane);
-        self.lanes.insert(key, id);
-        self.lane_kinds.entry(kind).or_insert(id);
-        Some(id)
-    }
-
-    /// The persona of this name (exactly, else ignoring case), made if
-    /// missing; `None` when that would pass [`MAX_PERSONAS`].
-    fn persona_named(&mut self, name: &str) -> Option<PersonaId> {
-        if let Some(&id) = self.personas.get(name) {
-            return Some(id);
-        }
-        let key = folded(name);
-        if let Some(&id) = self.personas_folded.get(&key) {
-            return Some(id);
-        }
-        if self.map.personas.len() >= MAX_PERSONAS {
-            return None;
-        }
-        let id = self.map.new_persona_id();
-        self.map.personas.push(Persona {
-            id,
-            name: name.to_owned(),
-            description: String::new(),
-        });
-        self.personas.insert(name.to_owned(), id);
-        self.personas_folded.insert(key, id);
-        Some(id)
     }
 }
 
