@@ -1,6 +1,8 @@
 //! `compare::diff`: every kind of change, its text and JSON views, the
 //! diff as a patch, and matching by names for files without ids.
 
+mod common;
+
 use std::sync::Arc;
 
 use serde_json::json;
@@ -10,26 +12,7 @@ use waymark::model::{
     Card, CardId, Emotion, Lane, LaneKind, Map, MapState, Persona, Stage, StageId,
 };
 
-fn id_of(map: &Map, title: &str) -> CardId {
-    map.cards
-        .iter()
-        .find(|c| c.title == title)
-        .unwrap_or_else(|| panic!("no card {title}"))
-        .id
-}
-
-fn edit(map: &mut Map, id: CardId, f: impl FnOnce(&mut Card)) {
-    let card = map.cards.iter_mut().find(|c| c.id == id).expect("card");
-    f(Arc::make_mut(card));
-}
-
-fn stage_id(map: &Map, name: &str) -> StageId {
-    map.stages
-        .iter()
-        .find(|s| s.name == name)
-        .expect("stage")
-        .id
-}
+use common::lookup::{edit, id_of, stage_id};
 
 /// Cards grouped by cell in stage and lane order, as `apply` returns them.
 fn grouped(mut map: Map) -> Map {

@@ -1,34 +1,17 @@
 //! `compare::merge`: every case of the three-way merge, conflicts recorded
 //! in the map, `check` failing on them, and resolving them by command.
 
+mod common;
+
 use std::sync::Arc;
 
 use waymark::analysis::{Place, Rule, Severity, analyze};
 use waymark::compare::{self, Choice, Kind, text::to_text};
 use waymark::edit::{Command, Document};
 use waymark::interchange::sample::sample_map;
-use waymark::model::{Card, CardId, Emotion, Map, Stage, StageId, Subject, Version};
+use waymark::model::{Card, Emotion, Map, Stage, Subject, Version};
 
-fn id_of(map: &Map, title: &str) -> CardId {
-    map.cards
-        .iter()
-        .find(|c| c.title == title)
-        .unwrap_or_else(|| panic!("no card {title}"))
-        .id
-}
-
-fn edit(map: &mut Map, id: CardId, f: impl FnOnce(&mut Card)) {
-    let card = map.cards.iter_mut().find(|c| c.id == id).expect("card");
-    f(Arc::make_mut(card));
-}
-
-fn stage_id(map: &Map, name: &str) -> StageId {
-    map.stages
-        .iter()
-        .find(|s| s.name == name)
-        .expect("stage")
-        .id
-}
+use common::lookup::{edit, id_of, stage_id};
 
 /// The merged map is valid and survives the file format.
 fn assert_opens(map: &Map) {

@@ -143,3 +143,6 @@ pub mod cpu_renderer;
 
 /// Building and driving the real editor in egui_kittest.
 pub mod app;
+
+/// Cards and stages by name.
+pub mod lookup;
