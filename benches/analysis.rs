@@ -8,13 +8,13 @@
 //! the median of many runs, keeps this free of a benchmark framework.
 
 use std::hint::black_box;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use waymark::analysis::analyze;
 use waymark::interchange::sample::sample_map;
+use waymark::model::Map;
+use waymark::model::generated::one_actor_per_section;
 use waymark::model::generated::{Shape, generated_map};
-use waymark::model::{Card, Emotion, Lane, LaneKind, Map, Persona, Stage};
 
 /// A map of `stages` stages and `cards` cards over the five usual lanes,
 /// from the shared generator.
@@ -25,32 +25,6 @@ fn generated(stages: usize, cards: usize) -> Map {
         cards,
         personas: 3,
     })
-}
-
-/// What a Mermaid journey of `sections` sections, one task and one actor
-/// each, imports as: a stage, a touchpoint with no channel and a persona
-/// per section. The hostile case that once gave one persona-gap finding
-/// per (persona, stage): N² findings, 15 GB in `waymark check` at 20,000.
-fn mermaid_like(sections: usize) -> Map {
-    let mut map = Map::new("Mermaid");
-    let lane = map.new_lane_id();
-    map.lanes.push(Lane::new(lane, LaneKind::Touchpoints));
-    for i in 0..sections {
-        let stage = map.new_stage_id();
-        map.stages.push(Stage::new(stage, &format!("Section {i}")));
-        let persona = map.new_persona_id();
-        map.personas.push(Persona {
-            id: persona,
-            name: format!("Actor {i}"),
-            description: String::new(),
-        });
-        let id = map.new_card_id();
-        let mut card = Card::new(id, stage, lane, &format!("Task {i}"));
-        card.emotion = Some(Emotion::new((i % 5) as i32 - 2, ""));
-        card.personas = vec![persona];
-        map.cards.push(Arc::new(card));
-    }
-    map
 }
 
 /// The median time of `analyze` on a map over enough runs to be stable.
@@ -76,8 +50,8 @@ fn main() {
         ("sample", sample_map()),
         ("2,000 cards, 10 stages", generated(10, 2_000)),
         ("10,000 cards, 20 stages", generated(20, 10_000)),
-        ("Mermaid 2,000 sections", mermaid_like(2_000)),
-        ("Mermaid 20,000 sections", mermaid_like(20_000)),
+        ("Mermaid 2,000 sections", one_actor_per_section(2_000)),
+        ("Mermaid 20,000 sections", one_actor_per_section(20_000)),
     ];
     for (name, map) in &cases {
         let runs = if map.stages.len() > 5_000 { 11 } else { 101 };

@@ -10,7 +10,8 @@ use common::{Builder, clean_journey};
 use waymark::analysis::{Place, Rule, Severity, analyze};
 use waymark::format;
 use waymark::interchange::mermaid;
-use waymark::model::{Card, Channel, Emotion, Evidence, Lane, LaneKind, Map, Persona, Stage};
+use waymark::model::generated::one_actor_per_section;
+use waymark::model::{Channel, Emotion, Evidence};
 
 // ---- evidence in the file ------------------------------------------------
 
@@ -151,30 +152,6 @@ fn a_mermaid_journey_without_channels_gets_no_channel_finding() {
 }
 
 // ---- linear on hostile maps ----------------------------------------------
-
-/// A Mermaid-like map: `n` sections, each with one task and an actor of
-/// its own, so every persona misses every stage but one.
-fn one_actor_per_section(n: usize) -> Map {
-    let mut map = Map::new("Hostile");
-    let lane = map.new_lane_id();
-    map.lanes.push(Lane::new(lane, LaneKind::Touchpoints));
-    for i in 0..n {
-        let stage = map.new_stage_id();
-        map.stages.push(Stage::new(stage, &format!("Section {i}")));
-        let persona = map.new_persona_id();
-        map.personas.push(Persona {
-            id: persona,
-            name: format!("Actor {i}"),
-            description: String::new(),
-        });
-        let id = map.new_card_id();
-        let mut card = Card::new(id, stage, lane, &format!("Task {i}"));
-        card.personas = vec![persona];
-        card.emotion = Some(Emotion::new(-1, ""));
-        map.cards.push(Arc::new(card));
-    }
-    map
-}
 
 #[test]
 fn findings_stay_linear_on_thousands_of_sections_and_actors() {
