@@ -12,7 +12,7 @@ use egui_kittest::kittest::Queryable as _;
 use waymark::analysis::analyze;
 use waymark::app::WaymarkApp;
 
-use common::app::{editor, map};
+use common::app::{editor, map, show_an_error_dialog};
 use waymark::app::dialogs::{Picked, ScriptedDialogs};
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
@@ -132,13 +132,7 @@ fn enter_on_an_error_dialog_closes_it_and_starts_no_edit_behind_it() {
     let mut h = editor(Document::new(sample_map()), &dialogs);
     h.get_by_label("Stage Awareness").click();
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
-    h.run();
-    h.get_by_label("Path").type_text("/no/such/folder/map.ron");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.get_by_label("Something went wrong");
+    show_an_error_dialog(&mut h);
     h.key_press(Key::Enter);
     h.run();
     assert!(h.query_by_label("Something went wrong").is_none());

@@ -14,7 +14,7 @@ use egui_kittest::kittest::Queryable as _;
 
 use waymark::app::WaymarkApp;
 
-use common::app::{editor, map};
+use common::app::{editor, map, show_an_error_dialog};
 use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
@@ -439,13 +439,7 @@ fn esc_on_a_dialog_closes_the_dialog_and_leaves_the_find_bar_open() {
     let mut h = editor(Document::new(sample_map()), &ScriptedDialogs::default());
     h.key_press_modifiers(Modifiers::COMMAND, Key::F);
     h.run();
-    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::O);
-    h.run();
-    h.get_by_label("Path").type_text("/no/such/folder/map.ron");
-    h.run();
-    h.key_press(Key::Enter);
-    h.run();
-    h.get_by_label("Something went wrong");
+    show_an_error_dialog(&mut h);
     h.key_press(Key::Escape);
     h.run();
     assert!(h.query_by_label("Something went wrong").is_none());

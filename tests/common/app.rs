@@ -67,6 +67,22 @@ pub fn editor_sized(width: f32, height: f32) -> Harness<'static, WaymarkApp> {
     harness
 }
 
+/// Opens a file that does not exist through the typed-path dialog
+/// (Ctrl+Shift+O), leaving the error dialog open.
+pub fn show_an_error_dialog(h: &mut Harness<'_, WaymarkApp>) {
+    use egui_kittest::kittest::Queryable as _;
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::O,
+    );
+    h.run();
+    h.get_by_label("Path").type_text("/no/such/folder/map.ron");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    h.get_by_label("Something went wrong");
+}
+
 /// The open map.
 pub fn map(h: &Harness<'_, WaymarkApp>) -> Map {
     h.state().document().map().clone()
