@@ -126,7 +126,7 @@ fn the_same_field_changed_differently_is_a_conflict_that_keeps_ours_and_records_
     );
     // The panel finds the conflict behind the finding, to offer both choices.
     assert_eq!(
-        waymark::analysis::conflicts::conflict_of(&merged.map, found[0]),
+        analysis.conflict(&merged.map, found[0]),
         Some(&merged.conflicts[0])
     );
 }

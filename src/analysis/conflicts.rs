@@ -94,26 +94,18 @@ fn plain(message: String, suggestion: String, stage: StageId, map: &Map) -> Find
     }
 }
 
-/// The map's conflicts by their findings' messages, built once, so a panel
+/// The map's conflicts' indexes by their findings' messages, so a panel
 /// listing every conflict finds each one's record in constant time rather
-/// than describing the whole list per finding.
-pub fn conflicts_by_message(map: &Map) -> std::collections::HashMap<String, &Conflict> {
-    let names = Names::of(map);
-    map.conflicts
-        .iter()
-        .map(|c| (message(&names, c), c))
-        .collect()
-}
-
-/// Whether a finding is about this conflict. The panel uses it to offer
-/// "take theirs" and "keep ours" on the right conflict: findings of this rule
-/// come in the map's conflict order, but sorting by stage mixes them.
-pub fn conflict_of<'a>(map: &'a Map, finding: &Finding) -> Option<&'a Conflict> {
-    if finding.rule != Rule::MergeConflict {
-        return None;
+/// than describing the whole list per finding. Empty, and free, for the
+/// usual map without conflicts.
+pub(super) fn by_message(map: &Map) -> std::collections::HashMap<String, usize> {
+    if map.conflicts.is_empty() {
+        return std::collections::HashMap::new();
     }
     let names = Names::of(map);
     map.conflicts
         .iter()
-        .find(|c| message(&names, c) == finding.message)
+        .enumerate()
+        .map(|(i, c)| (message(&names, c), i))
+        .collect()
 }

@@ -89,6 +89,7 @@ pub fn analyze(map: &Map) -> Analysis {
         findings,
         dismissed,
         summaries: index.summaries(),
+        conflicts: conflicts::by_message(map),
     }
 }
 

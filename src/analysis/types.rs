@@ -410,9 +410,27 @@ pub struct Analysis {
     pub dismissed: Vec<Dismissed>,
     /// One summary per stage, left to right.
     pub summaries: Vec<StageSummary>,
+    /// Merge-conflict findings' messages, to the conflict's index in
+    /// [`crate::model::Map::conflicts`]: built with the findings, once per
+    /// revision, so the panel offers each conflict's two choices without
+    /// describing the whole list again every frame.
+    pub conflicts: std::collections::HashMap<String, usize>,
 }
 
 impl Analysis {
+    /// The conflict a merge-conflict finding is about.
+    pub fn conflict<'m>(
+        &self,
+        map: &'m crate::model::Map,
+        finding: &Finding,
+    ) -> Option<&'m crate::model::Conflict> {
+        if finding.rule != Rule::MergeConflict {
+            return None;
+        }
+        let index = *self.conflicts.get(&finding.message)?;
+        map.conflicts.get(index)
+    }
+
     /// How many active findings have this severity.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings

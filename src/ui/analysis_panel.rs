@@ -12,9 +12,8 @@ use std::collections::HashMap;
 
 use egui::{Color32, CornerRadius, Response, RichText, Role, Sense, Stroke, Ui, Vec2, WidgetInfo};
 
-use crate::analysis::conflicts::conflicts_by_message;
 use crate::analysis::{Analysis, Finding, Group, Place, Rule, Severity, StageSummary, count_noun};
-use crate::model::{Conflict, Map, StageId};
+use crate::model::{Map, StageId};
 use crate::theme::emotion_color;
 
 pub use super::finding_actions::PanelAction;
@@ -235,13 +234,6 @@ impl AnalysisPanel {
         ui.separator();
         // The counters' severities and the find bar's words, for both views.
         let filter = self.filter.clone().unwrap_or_default();
-        // Merge conflicts get "take theirs" and "keep ours"; their records
-        // are found by message, indexed once a frame (and only if any).
-        let conflicts = if map.conflicts.is_empty() {
-            HashMap::new()
-        } else {
-            conflicts_by_message(map)
-        };
         let visible: Vec<&Finding> = analysis
             .findings
             .iter()
@@ -253,7 +245,7 @@ impl AnalysisPanel {
             .show(ui, |ui| {
                 if self.by_stage {
                     for section in sections(map, &visible) {
-                        self.section_ui(ui, map, analysis, &section, &conflicts, &mut action);
+                        self.section_ui(ui, map, analysis, &section, &mut action);
                     }
                 } else {
                     if visible.is_empty() {
@@ -265,7 +257,7 @@ impl AnalysisPanel {
                     }
                     for finding in &visible {
                         ui.small(RichText::new(place_text(finding)).weak());
-                        self.finding_ui(ui, finding, &conflicts, &mut action);
+                        self.finding_ui(ui, map, analysis, finding, &mut action);
                         ui.add_space(4.0);
                     }
                 }
@@ -299,7 +291,6 @@ impl AnalysisPanel {
         map: &Map,
         analysis: &Analysis,
         section: &Section<'_>,
-        conflicts: &HashMap<String, &Conflict>,
         action: &mut Option<PanelAction>,
     ) {
         let name = |id: StageId| map.stage(id).map_or("(removed stage)", |s| s.name.as_str());
@@ -338,7 +329,7 @@ impl AnalysisPanel {
                 });
             }
             for finding in &section.findings {
-                self.finding_ui(ui, finding, conflicts, action);
+                self.finding_ui(ui, map, analysis, finding, action);
             }
             ui.add_space(6.0);
         });
@@ -347,8 +338,9 @@ impl AnalysisPanel {
     fn finding_ui(
         &mut self,
         ui: &mut Ui,
+        map: &Map,
+        analysis: &Analysis,
         finding: &Finding,
-        conflicts: &HashMap<String, &Conflict>,
         action: &mut Option<PanelAction>,
     ) {
         let key = finding.key();
@@ -378,9 +370,8 @@ impl AnalysisPanel {
             }
             // A merge conflict is settled, not set aside: its two choices
             // replace "Dismiss".
-            let conflict = (finding.rule == Rule::MergeConflict)
-                .then(|| conflicts.get(&finding.message))
-                .flatten();
+            // Merge conflicts get "take theirs" and "keep ours".
+            let conflict = analysis.conflict(map, finding);
             if let Some(conflict) = conflict {
                 resolve_ui(ui, conflict, action);
             }
