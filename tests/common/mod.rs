@@ -146,3 +146,6 @@ pub mod app;
 
 /// Cards and stages by name.
 pub mod lookup;
+
+/// Proptest strategies shared by the property tests.
+pub mod strategies;

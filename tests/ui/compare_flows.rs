@@ -3,7 +3,7 @@
 //! and compare a future state, and settle merge conflicts from the
 //! analysis panel with undo.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

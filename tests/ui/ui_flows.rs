@@ -2,7 +2,7 @@
 //! add a stage, add a card and type its title, set its emotion, drag it to
 //! another stage, undo and redo, save and reload.
 
-mod common;
+use crate::common;
 
 use egui::{Modifiers, Pos2, pos2};
 use egui_kittest::Harness;

@@ -1,7 +1,7 @@
 //! `compare::merge`: every case of the three-way merge, conflicts recorded
 //! in the map, `check` failing on them, and resolving them by command.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

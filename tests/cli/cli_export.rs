@@ -1,6 +1,6 @@
 //! `waymark export` as a script runs it: exit codes, messages, files.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 use std::process::{Command, Output};

@@ -1,6 +1,6 @@
 //! SVG export: a real XML parser reads it, and the text is real text.
 
-mod common;
+use crate::common;
 
 use quick_xml::Reader;
 use quick_xml::events::Event;

@@ -3,7 +3,7 @@
 //! the keyboard, saves that honour the extension, exports that report
 //! failure, and keyboard zoom that zooms the map.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;

@@ -1,7 +1,7 @@
 //! Every analysis rule: a map that triggers it, with the place asserted,
 //! and a map that comes close but must not trigger it.
 
-mod common;
+use crate::common;
 
 use common::{Builder, clean_journey};
 use waymark::analysis::{Place, Rule, Severity, analyze, recognise_role};

@@ -2,7 +2,7 @@
 //! marks, labels whose word and number share a source, and per-persona
 //! curves.
 
-mod common;
+use crate::common;
 
 use common::Builder;
 use waymark::interchange::sample::sample_map;

@@ -1,6 +1,6 @@
 //! A UI snapshot through egui_kittest with the CPU renderer: no GPU.
 
-mod common;
+use crate::common;
 
 use common::cpu_renderer::CpuRenderer;
 use egui_kittest::Harness;

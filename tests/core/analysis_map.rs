@@ -1,7 +1,7 @@
 //! Whole-map analysis: the sample's findings, ordering, dismissals,
 //! summaries and canvas gaps.
 
-mod common;
+use crate::common;
 
 use common::clean_journey;
 use waymark::analysis::{Place, Rule, Severity, analyze, stage_gaps};

@@ -1,7 +1,7 @@
 //! PNG export: the sample map against reference images, the PNG decoding
 //! back to the rendered pixels, size limits, transparency, progress.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 use std::time::Instant;

@@ -2,7 +2,7 @@
 //! rule, imports that invent no channel, and analysis that stays linear
 //! on a hostile map.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

@@ -2,8 +2,7 @@
 //! undoing all of them gives the original map back, and redoing all of
 //! them gives the edited map again.
 
-#[path = "common/strategies.rs"]
-mod strategies;
+use crate::common::strategies;
 
 use proptest::prelude::*;
 use strategies::{Profile, arb_map, arb_ops};

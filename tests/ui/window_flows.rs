@@ -2,7 +2,7 @@
 //! egui_kittest: side panels that fold away on a 1280×720 projector and
 //! come back with F9/F10 or the View menu, and the theme menu.
 
-mod common;
+use crate::common;
 
 use egui::Key;
 use egui_kittest::Harness;

@@ -2,8 +2,7 @@
 //! field; CSV and Mermaid keep what they carry (see the module docs of
 //! `interchange::csv` and `interchange::mermaid`), compared field by field.
 
-#[path = "common/strategies.rs"]
-mod strategies;
+use crate::common::strategies;
 
 use std::collections::BTreeMap;
 

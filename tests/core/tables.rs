@@ -23,7 +23,7 @@ fn written(shortcut: &egui::KeyboardShortcut) -> String {
 
 /// The README's shortcut table: the text of its rows' first cells.
 fn readme_keys() -> Vec<String> {
-    let readme = include_str!("../README.md");
+    let readme = include_str!("../../README.md");
     let start = readme
         .find("### Keyboard shortcuts")
         .expect("README has a shortcut table");

@@ -3,7 +3,7 @@
 //! it, blank the screen, look at the whole map, and leave with Esc to find
 //! the editor exactly as it was.
 
-mod common;
+use crate::common;
 
 use egui::{Key, Modifiers, vec2};
 use egui_kittest::Harness;

@@ -3,7 +3,7 @@
 //! disk, unknown fields, newer files opened read-only, and files too large
 //! to open.
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

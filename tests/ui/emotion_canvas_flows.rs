@@ -2,7 +2,7 @@
 //! a stage's low-point face takes the user to its card, and a persona's
 //! legend toggle shows or hides that persona's own curve.
 
-mod common;
+use crate::common;
 
 use egui::{Modifiers, Pos2};
 use egui_kittest::Harness;

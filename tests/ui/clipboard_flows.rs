@@ -3,7 +3,7 @@
 //! back. The platform turns Ctrl+C/X/V into `Event::Copy/Cut/Paste`, so
 //! the tests send those events, as egui-winit does.
 
-mod common;
+use crate::common;
 
 use std::collections::HashSet;
 

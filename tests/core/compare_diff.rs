@@ -1,7 +1,7 @@
 //! `compare::diff`: every kind of change, its text and JSON views, the
 //! diff as a patch, and matching by names for files without ids.
 
-mod common;
+use crate::common;
 
 use std::sync::Arc;
 

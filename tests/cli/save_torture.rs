@@ -1,7 +1,7 @@
 //! A short run of `examples/save_torture.rs`: 20 saves killed at random
 //! moments and 5 pairs of simultaneous saves. The example runs 1,000.
 
-#[path = "../examples/save_torture.rs"]
+#[path = "../../examples/save_torture.rs"]
 mod torture;
 
 #[test]

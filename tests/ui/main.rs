@@ -1,0 +1,23 @@
+//! UI tests: kittest flows on the real app, with no display and no GPU.
+//!
+//! One test binary for the folder: each file is a module, so `cargo test`
+//! links egui once here instead of once per file.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod analysis_panel;
+mod app_state;
+mod canvas_text_flows;
+mod clipboard_flows;
+mod compare_flows;
+mod data_safety_flows;
+mod emotion_canvas_flows;
+mod kittest_cpu;
+mod legend_detail;
+mod present_flows;
+mod present_text_size;
+mod ui_flows;
+mod window_flows;
+mod world_scripts;
+mod zoom_memory;
