@@ -7,6 +7,9 @@
 //! Run with `cargo bench --bench analysis`. Plain `Instant` timing, printing
 //! the median of many runs, keeps this free of a benchmark framework.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

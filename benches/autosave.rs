@@ -7,6 +7,9 @@
 //! case runs until it has taken half a second (at least five times) and
 //! prints the median.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use waymark::edit::Document;

@@ -5,6 +5,9 @@
 //! Run with `cargo bench --bench compare`. Plain `Instant` timing, printing
 //! the median of many runs, as the other benches do.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 use std::sync::Arc;
 use std::time::{Duration, Instant};

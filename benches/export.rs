@@ -5,6 +5,9 @@
 //! `cargo bench --bench export` (add `--features zlib-rs` to compare zlib-rs
 //! behind the Balanced/High levels).
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use waymark::export::{self, ExportOptions, PngCompression, Timings};

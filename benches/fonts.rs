@@ -5,6 +5,9 @@
 //!
 //! Run with `cargo bench --bench fonts`. Prints numbers; not a test.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Instant;

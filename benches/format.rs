@@ -7,6 +7,9 @@
 //! Run with `cargo bench --bench format`. Plain `Instant` timing, printing
 //! the median of several runs.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

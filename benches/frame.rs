@@ -3,6 +3,9 @@
 //!
 //! Run with `cargo bench --bench frame`. Prints medians; not a test.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use serde::Deserialize;

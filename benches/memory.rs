@@ -15,6 +15,9 @@
 //! applied to a CPU copy of the texture, standing in for the GPU's copy
 //! (with Mesa's software GL it lives in the process, as it does here).
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::time::Instant;
 
 use eframe::App as _;

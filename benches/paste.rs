@@ -5,6 +5,9 @@
 //!
 //! Run with `cargo bench --bench paste`. Prints medians; not a test.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::time::{Duration, Instant};
 
 use waymark::app::WaymarkApp;

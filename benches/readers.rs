@@ -7,6 +7,9 @@
 //! the median. Inputs over the readers' limits are refused early; their
 //! time is the time to refuse.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 

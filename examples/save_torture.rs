@@ -12,6 +12,8 @@
 //! there fail clearly and leave the file alone. `tests/save_torture.rs` runs
 //! a short version of the same rounds in `cargo test`.
 
+// Benches and examples may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
 #![allow(dead_code)] // `tests/save_torture.rs` includes this file by path.
 
 use std::fs;

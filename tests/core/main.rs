@@ -3,6 +3,9 @@
 //! One test binary for the folder: each file is a module, so `cargo test`
 //! links egui once here instead of once per file.
 
+// Tests may unwrap: a panic is how they fail.
+#![allow(clippy::unwrap_used)]
+
 #[path = "../common/mod.rs"]
 mod common;
 
