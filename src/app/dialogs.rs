@@ -77,12 +77,15 @@ impl FileDialogs for NativeDialogs {
 }
 
 /// Dialogs that answer from a script, for tests: the test keeps a clone
-/// and pushes the answers the next dialogs will give.
+/// and pushes the answers the next dialogs will give. Behind the `testing`
+/// feature.
+#[cfg(feature = "testing")]
 #[derive(Clone, Default)]
 pub struct ScriptedDialogs {
     answers: std::sync::Arc<std::sync::Mutex<std::collections::VecDeque<Picked>>>,
 }
 
+#[cfg(feature = "testing")]
 impl ScriptedDialogs {
     /// Queues the answer of a future dialog.
     pub fn push(&self, answer: Picked) {
@@ -92,6 +95,7 @@ impl ScriptedDialogs {
     }
 }
 
+#[cfg(feature = "testing")]
 impl FileDialogs for ScriptedDialogs {
     fn pick(&mut self, _kind: DialogKind, _suggested: &str, _folder: Option<&Path>) -> Picked {
         self.answers

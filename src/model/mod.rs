@@ -7,6 +7,7 @@
 mod card;
 mod conflict;
 mod emotion;
+#[cfg(feature = "testing")]
 pub mod generated;
 mod ids;
 mod persona;
