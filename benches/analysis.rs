@@ -10,8 +10,11 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use waymark::analysis::analyze;
 use waymark::interchange::sample::sample_map;
@@ -30,22 +33,13 @@ fn generated(stages: usize, cards: usize) -> Map {
     })
 }
 
-/// The median time of `analyze` on a map over enough runs to be stable.
+/// The median time of `analyze` on a map over enough runs to be stable,
+/// after a few runs that warm up caches and the allocator; and how many
+/// findings it gives.
 fn median(map: &Map, runs: usize) -> (Duration, usize) {
-    let mut findings = 0;
-    // Warm up caches and the allocator.
-    for _ in 0..5.min(runs) {
-        findings = black_box(analyze(black_box(map))).findings.len();
-    }
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(analyze(black_box(map)));
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    (times[times.len() / 2], findings)
+    let findings = analyze(map).findings.len();
+    let time = harness::median_of(5.min(runs), runs, || analyze(black_box(map)));
+    (time, findings)
 }
 
 fn main() {

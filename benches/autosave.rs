@@ -10,7 +10,10 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
-use std::time::{Duration, Instant};
+#[path = "harness/mod.rs"]
+mod harness;
+
+use std::time::Duration;
 
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
@@ -18,16 +21,9 @@ use waymark::model::Map;
 use waymark::model::generated::large_map;
 use waymark::recovery::{Autosaver, RecoveryDir, Snapshot};
 
-fn median_of(mut f: impl FnMut()) -> Duration {
-    let mut samples = Vec::new();
-    let started = Instant::now();
-    while samples.len() < 5 || started.elapsed() < Duration::from_millis(500) {
-        let t = Instant::now();
-        f();
-        samples.push(t.elapsed());
-    }
-    samples.sort();
-    samples[samples.len() / 2]
+/// The median of at least 5 runs of `f` and half a second of them.
+fn median_of(f: impl FnMut()) -> Duration {
+    harness::median_for(5, Duration::from_millis(500), f)
 }
 
 fn main() {

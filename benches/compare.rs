@@ -8,9 +8,11 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
-use std::hint::black_box;
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use waymark::compare;
 use waymark::edit::Command;
@@ -63,23 +65,12 @@ fn vary(base: &Map, offset: usize, n: usize) -> Map {
 }
 
 /// The median of `runs` timings of `f`, after a few warm-up runs.
-fn median<T>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
-    for _ in 0..3 {
-        black_box(f());
-    }
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            black_box(f());
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
+fn median<T>(runs: usize, f: impl FnMut() -> T) -> Duration {
+    harness::median_of(3, runs, f)
 }
 
 fn ms(d: Duration) -> String {
-    format!("{:>8.2} ms", d.as_secs_f64() * 1e3)
+    format!("{:>8.2} ms", harness::ms(d))
 }
 
 fn main() {

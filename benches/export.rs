@@ -8,6 +8,9 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::time::{Duration, Instant};
 
 use waymark::export::{self, ExportOptions, PngCompression, Timings};
@@ -15,9 +18,7 @@ use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
 use waymark::model::generated::{Shape, generated_map};
 
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
-}
+use harness::ms;
 
 /// The best of `runs` runs, phase by phase (the minimum is the least noisy
 /// estimate on a shared machine).

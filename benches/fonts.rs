@@ -8,6 +8,9 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Instant;
@@ -20,13 +23,7 @@ use waymark::interchange::sample::sample_map;
 use waymark::model::{Card, Map};
 
 fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        ..Default::default()
-    }
+    harness::input(1600.0, 1000.0, Vec::new())
 }
 
 /// Resident memory of this process, in MiB (Linux).
@@ -115,11 +112,7 @@ fn main() {
             println!("{system}: no result");
             continue;
         }
-        let med = |i: usize| {
-            let mut v: Vec<f64> = rows.iter().map(|r| r[i]).collect();
-            v.sort_by(f64::total_cmp);
-            v[v.len() / 2]
-        };
+        let med = |i: usize| harness::median_f64(rows.iter().map(|r| r[i]).collect());
         listing.push((med(6), med(7)));
         println!(
             "{:<16} {:>11.1} ms {:>8.1} MiB {:>11.1} ms {:>8.1} MiB {:>8}",

@@ -10,8 +10,11 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use waymark::format;
 use waymark::model::Map;
@@ -25,16 +28,8 @@ struct Plain {
     map: Map,
 }
 
-fn median(runs: usize, mut f: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[runs / 2]
+fn median(runs: usize, f: impl FnMut()) -> Duration {
+    harness::median_of(0, runs, f)
 }
 
 fn main() {

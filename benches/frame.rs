@@ -6,7 +6,10 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
-use std::time::{Duration, Instant};
+#[path = "harness/mod.rs"]
+mod harness;
+
+use std::time::Instant;
 
 use serde::Deserialize;
 use waymark::app::WaymarkApp;
@@ -17,20 +20,8 @@ use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
 use waymark::model::generated::large_map;
 
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
 fn input(events: Vec<egui::Event>) -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        events,
-        ..Default::default()
-    }
+    harness::input(1600.0, 1000.0, events)
 }
 
 /// Median frame time in ms: (UI pass, tessellation), with the pointer
@@ -80,8 +71,11 @@ fn frame_at(map: Map, fit: bool, pan: Option<egui::Vec2>) -> (f64, f64, usize) {
             tess_times.push(t2 - t1);
         }
     }
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    (ms(median(ui_times)), ms(median(tess_times)), primitives)
+    (
+        harness::median_ms(ui_times),
+        harness::median_ms(tess_times),
+        primitives,
+    )
 }
 
 #[derive(Deserialize)]
@@ -131,16 +125,7 @@ fn main() {
         "10,000-card file: {:.1} MB",
         text.len() as f64 / 1_000_000.0
     );
-    let time = |f: &dyn Fn()| {
-        let samples: Vec<Duration> = (0..9)
-            .map(|_| {
-                let t = Instant::now();
-                f();
-                t.elapsed()
-            })
-            .collect();
-        median(samples).as_secs_f64() * 1000.0
-    };
+    let time = |f: &dyn Fn()| harness::ms(harness::median_of(0, 9, f));
     let ours = time(&|| {
         format::from_str(&text, "bench.ron").expect("loads");
     });

@@ -9,6 +9,9 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::time::{Duration, Instant};
 
 use waymark::app::WaymarkApp;
@@ -21,18 +24,11 @@ use waymark::ui::Action;
 use waymark::ui::view::Selection;
 
 fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        ..Default::default()
-    }
+    harness::input(1600.0, 1000.0, Vec::new())
 }
 
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
+fn median(samples: Vec<Duration>) -> f64 {
+    harness::median_ms(samples)
 }
 
 /// Median ms per keystroke, and the parts: (total, frame with the edit,

@@ -8,6 +8,9 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::time::{Duration, Instant};
 
 use waymark::app::WaymarkApp;
@@ -20,13 +23,7 @@ use waymark::model::generated::large_map;
 use waymark::ui::Action;
 
 fn input() -> egui::RawInput {
-    egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1600.0, 1000.0),
-        )),
-        ..Default::default()
-    }
+    harness::input(1600.0, 1000.0, Vec::new())
 }
 
 /// One editor frame; its texture changes are dropped on purpose.
@@ -35,9 +32,8 @@ fn frame(ctx: &egui::Context, app: &mut WaymarkApp) {
     out.textures_delta.clear();
 }
 
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples[samples.len() / 2].as_secs_f64() * 1000.0
+fn median(samples: Vec<Duration>) -> f64 {
+    harness::median_ms(samples)
 }
 
 fn time(runs: usize, mut f: impl FnMut() -> Duration) -> f64 {

@@ -8,6 +8,9 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::time::{Duration, Instant};
 
 use waymark::app::WaymarkApp;
@@ -18,23 +21,15 @@ use waymark::model::Map;
 use waymark::model::generated::large_map;
 use waymark::ui::{Action, UiCommand};
 
-fn median(mut samples: Vec<Duration>) -> f64 {
-    samples.sort();
-    samples
-        .get(samples.len() / 2)
-        .map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+fn median(samples: Vec<Duration>) -> f64 {
+    harness::median_ms(samples)
 }
 
 fn input(time: f64, events: Vec<egui::Event>) -> egui::RawInput {
     egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(
-            egui::Pos2::ZERO,
-            egui::vec2(1920.0, 1080.0),
-        )),
         time: Some(time),
         predicted_dt: 1.0 / 60.0,
-        events,
-        ..Default::default()
+        ..harness::input(1920.0, 1080.0, events)
     }
 }
 

@@ -10,8 +10,11 @@
 // Benches and examples may unwrap: a panic is how they fail.
 #![allow(clippy::unwrap_used)]
 
+#[path = "harness/mod.rs"]
+mod harness;
+
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use waymark::interchange::{csv, mermaid};
 use waymark::model::Map;
@@ -69,21 +72,14 @@ fn map_with_personas(n: usize) -> Map {
 }
 
 /// Times `run` and prints the median.
-fn bench(name: &str, bytes: usize, mut run: impl FnMut()) {
-    let mut times = Vec::new();
-    let start = Instant::now();
-    while times.is_empty() || (start.elapsed() < Duration::from_millis(500) && times.len() < 50) {
-        let t = Instant::now();
-        run();
-        times.push(t.elapsed());
-    }
-    times.sort();
-    let median = times[times.len() / 2];
+fn bench(name: &str, bytes: usize, run: impl FnMut()) {
+    let times = harness::samples_within(50, Duration::from_millis(500), run);
+    let runs = times.len();
     println!(
         "{name:<52} {:>8.1} KB  {:>10.2} ms  ({} runs)",
         bytes as f64 / 1024.0,
-        median.as_secs_f64() * 1000.0,
-        times.len()
+        harness::median_ms(times),
+        runs
     );
 }
 
