@@ -1,13 +1,31 @@
-//! How each command changes a map.
+//! How each command changes a map: `Command::apply` lives here, beside
+//! the code it runs, so that `command` (the types) uses nothing of it.
 
 use std::sync::Arc;
 
 use crate::model::{Card, Emotion, LaneId, LaneKind, Map, StageId};
 
+use super::checks::{check_cell, missing};
 use super::command::{CardField, Command, EditError, LaneField, StageField};
 
-fn missing(what: &str, id: impl std::fmt::Display) -> EditError {
-    EditError(format!("there is no {what} with id {id}"))
+impl Command {
+    /// Applies the command. On error the map is unchanged. Returns the ids
+    /// it handed out, in order (one per stage, lane, persona or card added).
+    pub fn apply(&self, map: &mut Map) -> Result<Vec<u64>, EditError> {
+        // All or nothing: work on a copy (cheap, cards are shared).
+        let mut copy = map.clone();
+        let created = self.apply_to_copy(&mut copy)?;
+        *map = copy;
+        Ok(created)
+    }
+
+    /// Applies the command to a map the caller will throw away on error
+    /// (the document applies to its own copy, so it clones only once).
+    pub(super) fn apply_to_copy(&self, map: &mut Map) -> Result<Vec<u64>, EditError> {
+        let mut created = Vec::new();
+        apply_one(self, map, &mut created)?;
+        Ok(created)
+    }
 }
 
 /// A fresh id from the map's counter, checked against every id in use (a
@@ -24,12 +42,6 @@ fn fresh_id(map: &mut Map) -> Result<u64, EditError> {
     } else {
         Ok(id)
     }
-}
-
-pub(super) fn check_cell(map: &Map, stage: StageId, lane: LaneId) -> Result<(), EditError> {
-    map.stage(stage).ok_or_else(|| missing("stage", stage))?;
-    map.lane(lane).ok_or_else(|| missing("lane", lane))?;
-    Ok(())
 }
 
 fn card_mut(map: &mut Map, id: crate::model::CardId) -> Result<&mut Card, EditError> {

@@ -1,4 +1,4 @@
-//! Commands: the only way a [`Map`] changes.
+//! Commands: the only way a [`Map`](crate::model::Map) changes.
 //!
 //! The UI never edits the map while it draws; it emits commands, and the
 //! app applies them after the frame through [`crate::edit::Document`],
@@ -12,8 +12,8 @@
 use crate::compare::Choice;
 use crate::interchange::clipboard::ClipCard;
 use crate::model::{
-    Card, CardId, Channel, Conflict, Dismissal, Emotion, Evidence, Lane, LaneId, LaneKind, Map,
-    Medium, Persona, PersonaId, Score, Stage, StageId, StageRole,
+    Card, CardId, Channel, Conflict, Dismissal, Emotion, Evidence, Lane, LaneId, LaneKind, Medium,
+    Persona, PersonaId, Score, Stage, StageId, StageRole,
 };
 
 /// One field of a card, with its new value.
@@ -261,23 +261,5 @@ impl Command {
             } => "take theirs".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
-    }
-
-    /// Applies the command. On error the map is unchanged. Returns the ids
-    /// it handed out, in order (one per stage, lane, persona or card added).
-    pub fn apply(&self, map: &mut Map) -> Result<Vec<u64>, EditError> {
-        // All or nothing: work on a copy (cheap, cards are shared).
-        let mut copy = map.clone();
-        let created = self.apply_to_copy(&mut copy)?;
-        *map = copy;
-        Ok(created)
-    }
-
-    /// Applies the command to a map the caller will throw away on error
-    /// (the document applies to its own copy, so it clones only once).
-    pub(super) fn apply_to_copy(&self, map: &mut Map) -> Result<Vec<u64>, EditError> {
-        let mut created = Vec::new();
-        super::apply::apply_one(self, map, &mut created)?;
-        Ok(created)
     }
 }

@@ -1,6 +1,7 @@
 //! Editing: commands, history, and the document that ties them together.
 
 mod apply;
+mod checks;
 mod command;
 mod document;
 mod history;

@@ -11,7 +11,7 @@ use crate::interchange::names::{Found, NameIndex};
 use crate::model::{CardId, LaneId, Map, StageId};
 
 use super::EditError;
-use super::apply::check_cell;
+use super::checks::check_cell;
 
 /// Where pasted cards go, besides the names they carry.
 #[derive(Clone, Copy, Debug)]
