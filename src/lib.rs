@@ -4,8 +4,8 @@
 //! nothing of egui. `layout` positions boxes with egui's small geometry
 //! crate (emath) and `paint` turns them into epaint shapes, shared by the
 //! canvas (`ui`, driven by `app`) and the exporters (`export`). The use
-//! lines are checked by `tests/layering.rs`: lower modules never import
-//! higher ones.
+//! lines are checked by `tests/core/layering.rs`: lower modules never import
+//! higher ones, and no modules use each other in a circle.
 
 pub mod analysis;
 pub mod app;
