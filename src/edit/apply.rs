@@ -265,7 +265,15 @@ pub(super) fn apply_one(
                 stage: *stage,
                 lane: *lane,
             };
+            let had = map.stages.len();
             super::paste::paste(map, cards, into, created)?;
+            // Stages the paste made get colours of their own, as added ones do.
+            for index in had..map.stages.len() {
+                let mut stage = map.stages.remove(index);
+                map.freeze_stage_colors();
+                stage.color = Some(map.color_for_new_stage(index));
+                map.stages.insert(index, stage);
+            }
         }
         Command::DuplicateCards(ids) => super::paste::duplicate(map, ids, created)?,
         Command::ResolveConflict { conflict, choice } => {
