@@ -4,9 +4,8 @@
 
 use std::path::Path;
 
-use crate::edit::{Command, created_cards};
+use crate::edit::Command;
 use crate::interchange::clipboard;
-use crate::ui::view::Selection;
 
 use super::WaymarkApp;
 use super::dialogs::{DialogKind, Picked};
@@ -59,14 +58,9 @@ impl WaymarkApp {
             stage: None,
             lane: None,
         });
-        let ids = created_cards(self.session.doc.map(), &created);
-        if ids.is_empty() {
+        if !self.select_created(&created) {
             return;
         }
-        self.session.view.selection = Selection {
-            cards: ids.into_iter().collect(),
-            ..Default::default()
-        };
         self.reveal_selection();
         let cards = if n == 1 {
             "1 card"

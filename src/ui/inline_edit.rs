@@ -119,7 +119,8 @@ pub(super) fn inline_edit_ui(
     let rows = ui.fonts_mut(|f| f.row_height(&font));
     let rows = ((r.height() - 4.0) / rows).floor().clamp(1.0, 3.0) as usize;
     let id = egui::Id::unique(("inline-edit", edit.target));
-    if !edit.focused {
+    let opening = !edit.focused;
+    if opening {
         // Focus before the field reads this frame's keys, with the whole
         // text selected so typing replaces it: the first letters typed
         // after a double-click are the title's, not shortcuts.
@@ -139,6 +140,12 @@ pub(super) fn inline_edit_ui(
         .inner;
     let response = output.response.response;
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label));
+    if opening {
+        // The click that opened the editor (a double-click on the card) is
+        // outside the field: it must not close it in the frame it opens.
+        response.request_focus();
+        return;
+    }
     let cancel = ui.input(|i| i.key_pressed(Key::Escape));
     if cancel {
         view.editing = None;

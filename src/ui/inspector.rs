@@ -50,36 +50,26 @@ fn heading(ui: &mut Ui, text: &str) {
 
 /// A labelled single-line field. Returns the new text when it changed.
 fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
-    let mut text = value.to_owned();
-    let l = ui.label(label);
-    let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
-    response.changed().then_some(text)
+    text_field_with_id(ui, label, value, hint, None)
 }
 
-/// [`text_field`] with a known id, for a field the app focuses.
+/// [`text_field`], with a known id for a field the app focuses.
 fn text_field_with_id(
     ui: &mut Ui,
     label: &str,
     value: &str,
     hint: &str,
-    id: egui::Id,
+    id: Option<egui::Id>,
 ) -> Option<String> {
     let mut text = value.to_owned();
     let l = ui.label(label);
-    let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .id(id)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+    let mut edit = TextEdit::singleline(&mut text)
+        .hint_text(hint)
+        .desired_width(f32::INFINITY);
+    if let Some(id) = id {
+        edit = edit.id(id);
+    }
+    let response = ui.add(edit).labelled_by(l.id);
     response.changed().then_some(text)
 }
 
@@ -138,7 +128,8 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, view: &mut ViewState, out: &mut 
     if let Channel::Custom(name) = &card.channel {
         let field = custom_channel_field(card.id);
         view.take_focus(ui, field, name);
-        if let Some(t) = text_field_with_id(ui, "Custom channel", name, "e.g. Podcast", field) {
+        if let Some(t) = text_field_with_id(ui, "Custom channel", name, "e.g. Podcast", Some(field))
+        {
             channel = Channel::Custom(t);
         }
     }

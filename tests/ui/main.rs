@@ -23,5 +23,4 @@ mod present_flows;
 mod present_text_size;
 mod ui_flows;
 mod window_flows;
-mod world_scripts;
 mod zoom_memory;
