@@ -278,6 +278,11 @@ impl WaymarkApp {
         let view = CompareView::new(&session.doc, other, path.to_path_buf());
         let count = view.comparison.entries.len();
         session.compare = Some(view);
+        // Open on the first change, at a zoom where its text reads: the
+        // whole map fitted is too small to read what changed.
+        if count > 0 {
+            self.compare_go(0);
+        }
         self.set_status(match count {
             0 => format!("No differences from {}", file_name(path)),
             1 => format!("1 change from {}", file_name(path)),

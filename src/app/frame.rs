@@ -184,8 +184,9 @@ impl WaymarkApp {
         }
         let before = self.session.doc.key();
         self.dispatch(&ctx, out);
-        // The map changed after it was drawn: draw it again.
-        if self.session.doc.key() != before {
+        // The map changed after it was drawn, or a place waits to be
+        // revealed: draw it again.
+        if self.session.doc.key() != before || self.session.view.reveal.is_some() {
             ctx.request_repaint();
         }
 

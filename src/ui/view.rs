@@ -370,9 +370,10 @@ impl ViewState {
     }
 
     /// Pans so that a map rectangle is visible, with some margin.
-    pub fn reveal(&mut self, target: Rect, canvas: Rect) {
+    pub fn reveal(&mut self, target: Rect, canvas: Rect, layout: &Layout) {
         let view = self.view(canvas);
         let r = view.rect(target).expand(40.0);
+        let canvas = clear_of_pinned(canvas, target, layout, self.zoom);
         let mut delta = egui::Vec2::ZERO;
         if r.width() > canvas.width() || r.left() < canvas.left() {
             delta.x = canvas.left() - r.left();
@@ -388,6 +389,29 @@ impl ViewState {
             self.pan += delta;
             self.fitted = false;
         }
+    }
+}
+
+/// The part of the canvas that pinned headers never cover, for a target
+/// in the grid: when zoomed in and scrolled, stage headers stay at the top
+/// and lane labels at the left (`paint::Pinned`), and a place revealed
+/// under them would still be hidden.
+fn clear_of_pinned(canvas: Rect, target: Rect, layout: &Layout, zoom: f32) -> Rect {
+    let mut clear = canvas;
+    if let Some(lane) = layout.lanes.first()
+        && target.left() >= lane.label.right()
+    {
+        clear.min.x += lane.label.width() * zoom;
+    }
+    if let Some(stage) = layout.stages.first()
+        && target.top() >= stage.header.bottom()
+    {
+        clear.min.y += stage.header.height() * zoom;
+    }
+    if clear.width() < 1.0 || clear.height() < 1.0 {
+        canvas
+    } else {
+        clear
     }
 }
 

@@ -21,6 +21,7 @@ mod kittest_cpu;
 mod legend_detail;
 mod present_flows;
 mod present_text_size;
+mod reveal_flows;
 mod ui_flows;
 mod window_flows;
 mod zoom_memory;

@@ -85,7 +85,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         view.fit_pending = false;
     }
     if let Some(target) = view.reveal.take() {
-        view.reveal(target, rect);
+        view.reveal(target, rect, layout);
     }
     if interactive {
         navigation::scroll_and_zoom(ui, rect, view);
