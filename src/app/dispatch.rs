@@ -94,6 +94,14 @@ impl WaymarkApp {
     }
 
     fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        // A title being typed in place is part of the map the command acts
+        // on (Ctrl+S saved the old title). Undo and Redo are the field's own.
+        if !matches!(cmd, UiCommand::Undo | UiCommand::Redo)
+            && let Some(rename) =
+                crate::ui::finish_edit(&mut self.session.view, self.session.doc.map())
+        {
+            self.apply_edit(rename);
+        }
         let map = self.session.doc.map().clone();
         match cmd {
             UiCommand::New => self.guard(Pending::New),

@@ -258,13 +258,16 @@ fn window_title(map_title: &str, file: Option<&str>, dirty: bool) -> String {
     format!("{mark}{}", parts.join(" — "))
 }
 
-/// Queues the commands whose shortcuts were pressed this frame. While a
-/// text field has the keyboard, or is about to (`typing_soon`: one the app
-/// just made, not yet drawn), the keys a field needs are left to it.
+/// Queues the commands whose shortcuts were pressed this frame, and what
+/// the platform's clipboard events ask, in the order they came: Ctrl+V then
+/// Ctrl+S in one frame pastes, then saves. While a text field has the
+/// keyboard, or is about to (`typing_soon`: one the app just made, not yet
+/// drawn), the keys a field needs are left to it.
 fn shortcuts(ctx: &egui::Context, typing_soon: bool, out: &mut Actions) {
     let typing = typing_soon || ctx.egui_wants_keyboard_input();
     // Longer modifier sets first, so Ctrl+Shift+Z is not taken as Ctrl+Z.
     let mut bindings: Vec<(UiCommand, egui::KeyboardShortcut)> = UiCommand::all()
+        .filter(|cmd| !(typing && cmd.is_plain_key()))
         .flat_map(|cmd| cmd.shortcuts().into_iter().map(move |s| (cmd, s)))
         .collect();
     bindings.sort_by_key(|(_, s)| {
@@ -272,31 +275,35 @@ fn shortcuts(ctx: &egui::Context, typing_soon: bool, out: &mut Actions) {
             s.modifiers.shift as u8 + s.modifiers.command as u8 + s.modifiers.alt as u8,
         )
     });
-    for (cmd, shortcut) in bindings {
-        if typing && cmd.is_plain_key() {
-            continue;
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-            out.command(cmd);
-        }
-    }
-    // The platform turns Ctrl+C, X and V into these events, not keys; a
-    // focused text field keeps them for itself.
-    if typing {
-        return;
-    }
-    let clipboard: Vec<Action> = ctx.input(|i| {
-        i.events
-            .iter()
-            .filter_map(|event| match event {
-                egui::Event::Copy => Some(Action::Command(UiCommand::Copy)),
-                egui::Event::Cut => Some(Action::Command(UiCommand::Cut)),
-                egui::Event::Paste(text) => Some(Action::Paste(text.clone())),
+    let actions = ctx.input_mut(|i| {
+        let mut actions = Vec::new();
+        i.events.retain(|event| {
+            let action = match event {
+                egui::Event::Key {
+                    key,
+                    modifiers,
+                    pressed: true,
+                    ..
+                } => bindings
+                    .iter()
+                    .find(|(_, s)| {
+                        s.logical_key == *key && modifiers.matches_logically(s.modifiers)
+                    })
+                    .map(|(cmd, _)| Action::Command(*cmd)),
+                // The platform turns Ctrl+C, X and V into these events, not
+                // keys; a focused text field keeps them for itself.
+                egui::Event::Copy if !typing => Some(Action::Command(UiCommand::Copy)),
+                egui::Event::Cut if !typing => Some(Action::Command(UiCommand::Cut)),
+                egui::Event::Paste(text) if !typing => Some(Action::Paste(text.clone())),
                 _ => None,
-            })
-            .collect()
+            };
+            let taken = action.is_some();
+            actions.extend(action);
+            !taken
+        });
+        actions
     });
-    for action in clipboard {
+    for action in actions {
         out.push(action);
     }
 }

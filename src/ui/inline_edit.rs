@@ -59,6 +59,14 @@ fn one_line(text: &str) -> String {
     text.replace(['\n', '\r', '\t'], " ")
 }
 
+/// Ends the in-place edit, if one is open, and returns the change it
+/// makes: a command (Save, Export, Quit...) given while typing a title
+/// acts on the title as typed, never on the old one.
+pub fn finish_edit(view: &mut ViewState, map: &Map) -> Option<crate::edit::Command> {
+    let edit = view.editing.take()?;
+    rename(map, edit.target, &one_line(&edit.text))
+}
+
 /// The in-place editor, if one is open: a multi-line field that wraps the
 /// way the text is drawn. Enter (with or without Shift) or a click
 /// elsewhere commits, Esc cancels; newlines are never stored.

@@ -23,3 +23,4 @@ pub mod view;
 
 pub use actions::{Action, Actions};
 pub use commands::UiCommand;
+pub use inline_edit::finish_edit;

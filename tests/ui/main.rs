@@ -19,6 +19,7 @@ mod help_flows;
 mod import_into_flows;
 mod kittest_cpu;
 mod legend_detail;
+mod order_flows;
 mod present_flows;
 mod present_text_size;
 mod reveal_flows;
