@@ -60,15 +60,16 @@ fn tools_present() -> bool {
     }
     let programs: Vec<&str> = missing.iter().map(|(p, _)| *p).collect();
     let packages: Vec<&str> = missing.iter().map(|(_, p)| *p).collect();
-    let message = format!(
-        "real_window tests skipped: {} not installed (apt-get install {})",
+    let missing = format!(
+        "{} not installed (apt-get install {})",
         programs.join(", "),
         packages.join(" ")
     );
     assert!(
         !under_ci(),
-        "{message}; under CI (CI=true) these tests must run"
+        "the real-window tests cannot run: {missing}; under CI (CI=true) they must"
     );
+    let message = format!("real_window tests skipped: {missing}");
     SKIP_NOTICE.call_once(|| {
         // Straight to the terminal: the test harness captures `eprintln!`
         // of passing tests.
