@@ -100,6 +100,9 @@ impl WaymarkApp {
             UiCommand::Open => self.guard(Pending::Open),
             UiCommand::OpenPath => self.guard(Pending::OpenPrompt),
             UiCommand::Import => self.guard(Pending::Import),
+            UiCommand::ImportInto => self.ask_import_into(),
+            UiCommand::Shortcuts => self.push_dialog(Dialog::Shortcuts),
+            UiCommand::AddPersona => self.add_persona(),
             UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             UiCommand::Save => {
                 self.save();
@@ -154,20 +157,7 @@ impl WaymarkApp {
                     self.reveal_selection();
                 }
             }
-            UiCommand::Delete => {
-                let sel = &self.session.view.selection;
-                let command = if let Some(stage) = sel.stage {
-                    Some(Command::DeleteStage(stage))
-                } else if let Some(lane) = sel.lane {
-                    Some(Command::DeleteLane(lane))
-                } else {
-                    let ids = sel.cards_in_order(&map);
-                    (!ids.is_empty()).then_some(Command::DeleteCards(ids))
-                };
-                if let Some(command) = command {
-                    self.apply_edit(command);
-                }
-            }
+            UiCommand::Delete => self.delete_selection(),
             UiCommand::EditSelection => {
                 let sel = &self.session.view.selection;
                 let target = if let Some(s) = sel.stage {

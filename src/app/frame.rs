@@ -28,13 +28,20 @@ impl WaymarkApp {
         // under it, but not reads of `ctx.input`, so check first.
         let dialog_open = !self.modals.is_empty();
         let dialogs_before = self.modals.clone();
+        // A field asked for last frame and not drawn this one (a folded
+        // panel, a card deleted) must not hold the shortcuts for ever.
+        let focus_wanted = self.session.view.focus_next;
+        // Esc that closes a dropdown or menu closes only that.
+        let menu_was_open = egui::Popup::is_any_open(&ctx);
         let mut out = Actions::default();
         for action in self.queued.drain(..) {
             out.push(action);
         }
         if !dialog_open {
-            shortcuts(&ctx, &mut out);
-            self.compare_keys(&ctx, &mut out);
+            shortcuts(&ctx, self.session.view.typing_soon(), &mut out);
+            if !menu_was_open {
+                self.compare_keys(&ctx, &mut out);
+            }
         }
         self.window_width = ctx.content_rect().width();
         // "Follow System" changes look while running.
@@ -155,9 +162,13 @@ impl WaymarkApp {
                 interactive: !dialog_open,
                 found: session.find.marks(),
                 compare: session.compare.as_ref().map(|c| c.marks(session.doc.map())),
+                menu_was_open,
             };
             canvas_ui(ui, &input, &mut session.view, &mut out);
         });
+        if focus_wanted.is_some() && self.session.view.focus_next == focus_wanted {
+            self.session.view.focus_next = None;
+        }
         self.modals_ui(&ctx);
 
         // A dropped map, Mermaid journey or CSV opens like File → Open.
@@ -196,8 +207,11 @@ impl WaymarkApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let doc = &self.session.doc;
-        let mark = if doc.is_dirty() { "● " } else { "" };
-        let title = format!("{mark}{} — Waymark", doc.display_name());
+        let file = doc
+            .path()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        let title = window_title(&doc.map().title, file.as_deref(), doc.is_dirty());
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.last_title = title;
@@ -205,9 +219,49 @@ impl WaymarkApp {
     }
 }
 
-/// Queues the commands whose shortcuts were pressed this frame.
-fn shortcuts(ctx: &egui::Context, out: &mut Actions) {
-    let typing = ctx.egui_wants_keyboard_input();
+/// The window's title: the map's title (cut short: a title may be a
+/// megabyte), then the file's name once saved, then the app's name; a dot
+/// first while changes are unsaved.
+fn window_title(map_title: &str, file: Option<&str>, dirty: bool) -> String {
+    const MAX: usize = 80;
+    // One line, and only as much of it as can show.
+    let mut title = String::new();
+    let mut count = 0;
+    for word in map_title.split_whitespace() {
+        if count > MAX {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+            count += 1;
+        }
+        for c in word.chars().take(MAX + 1 - count.min(MAX + 1)) {
+            title.push(c);
+            count += 1;
+        }
+    }
+    if count > MAX {
+        title = title.chars().take(MAX - 1).collect::<String>() + "…";
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    if !title.is_empty() {
+        parts.push(&title);
+    }
+    match file {
+        Some(file) => parts.push(file),
+        None if title.is_empty() => parts.push("Untitled"),
+        None => {}
+    }
+    parts.push("Waymark");
+    let mark = if dirty { "● " } else { "" };
+    format!("{mark}{}", parts.join(" — "))
+}
+
+/// Queues the commands whose shortcuts were pressed this frame. While a
+/// text field has the keyboard, or is about to (`typing_soon`: one the app
+/// just made, not yet drawn), the keys a field needs are left to it.
+fn shortcuts(ctx: &egui::Context, typing_soon: bool, out: &mut Actions) {
+    let typing = typing_soon || ctx.egui_wants_keyboard_input();
     // Longer modifier sets first, so Ctrl+Shift+Z is not taken as Ctrl+Z.
     let mut bindings: Vec<(UiCommand, egui::KeyboardShortcut)> = UiCommand::all()
         .flat_map(|cmd| cmd.shortcuts().into_iter().map(move |s| (cmd, s)))
@@ -243,5 +297,28 @@ fn shortcuts(ctx: &egui::Context, out: &mut Actions) {
     });
     for action in clipboard {
         out.push(action);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_title;
+
+    #[test]
+    fn the_title_names_the_map_then_its_file() {
+        assert_eq!(
+            window_title("Boots", Some("journey.ron"), false),
+            "Boots — journey.ron — Waymark"
+        );
+        assert_eq!(window_title("Boots", None, true), "● Boots — Waymark");
+        assert_eq!(window_title("  ", None, false), "Untitled — Waymark");
+        assert_eq!(window_title("", Some("a.ron"), false), "a.ron — Waymark");
+    }
+
+    #[test]
+    fn a_huge_title_is_cut_and_keeps_one_line() {
+        let title = window_title(&"x\n".repeat(1_000_000), None, false);
+        assert!(title.chars().count() < 100, "{}", title.len());
+        assert!(!title.contains('\n'));
     }
 }

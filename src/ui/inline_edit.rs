@@ -89,9 +89,45 @@ pub(super) fn inline_edit_ui(
     };
     let font =
         egui::FontId::proportional(crate::paint::ladder_size((size * v.zoom).clamp(10.0, 40.0)));
+    // Never narrower than the longest word at the editor's size (which
+    // stops at 10 points when the map is zoomed far out), so a word is
+    // never broken in the middle. A few words are enough to measure.
+    let margin = 2.0 * ui.spacing().button_padding.x + 8.0;
+    let widest = ui.fonts_mut(|f| {
+        edit.text
+            .split_whitespace()
+            .take(40)
+            .map(|w| {
+                let w: String = w.chars().take(64).collect();
+                f.layout_no_wrap(w, font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0_f32, f32::max)
+    });
+    let width = r
+        .width()
+        .max(widest + margin)
+        .min(canvas.width().max(r.width()));
+    let mut r = Rect::from_min_size(r.min, vec2(width, r.height()));
+    if r.right() > canvas.right() {
+        r = r.translate(vec2(
+            (canvas.right() - r.right()).max(canvas.left() - r.left()),
+            0.0,
+        ));
+    }
     let rows = ui.fonts_mut(|f| f.row_height(&font));
     let rows = ((r.height() - 4.0) / rows).floor().clamp(1.0, 3.0) as usize;
+    let id = egui::Id::unique(("inline-edit", edit.target));
+    if !edit.focused {
+        // Focus before the field reads this frame's keys, with the whole
+        // text selected so typing replaces it: the first letters typed
+        // after a double-click are the title's, not shortcuts.
+        crate::ui::view::focus_with_all_selected(ui, id, &edit.text);
+        edit.focused = true;
+    }
     let text_edit = egui::TextEdit::multiline(&mut edit.text)
+        .id(id)
         .font(font)
         .hint_text(NEW_CARD_TITLE)
         .desired_width(r.width())
@@ -103,17 +139,6 @@ pub(super) fn inline_edit_ui(
         .inner;
     let response = output.response.response;
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label));
-    if !edit.focused {
-        // Start with the whole text selected, so typing replaces it.
-        let mut state = output.state;
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::select_all_str(&edit.text)));
-        state.store(ui.ctx(), response.id);
-        response.request_focus();
-        edit.focused = true;
-        return;
-    }
     let cancel = ui.input(|i| i.key_pressed(Key::Escape));
     if cancel {
         view.editing = None;

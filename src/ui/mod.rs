@@ -13,6 +13,7 @@ pub mod emotion_picker;
 pub mod find;
 mod finding_actions;
 mod headers;
+pub mod help;
 mod inline_edit;
 pub mod inspector;
 pub mod menu;

@@ -1,8 +1,6 @@
 //! PNG export: the sample map against reference images, the PNG decoding
 //! back to the rendered pixels, size limits, transparency, progress.
 
-use crate::common;
-
 use std::sync::Arc;
 use std::time::Instant;
 

@@ -1,7 +1,5 @@
 //! SVG export: a real XML parser reads it, and the text is real text.
 
-use crate::common;
-
 use quick_xml::Reader;
 use quick_xml::events::Event;
 use waymark::export::{self, ExportOptions, ThemeChoice};

@@ -49,6 +49,7 @@ const UI_RANKS: &[(&str, u32)] = &[
     ("actions", 2),
     ("mod", 2),
     ("find", 2),
+    ("help", 2),
     ("inline_edit", 3),
     ("headers", 4),
     ("canvas", 5),
