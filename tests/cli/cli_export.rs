@@ -1,7 +1,5 @@
 //! `waymark export` as a script runs it: exit codes, messages, files.
 
-use crate::common;
-
 use std::path::Path;
 use std::process::{Command, Output};
 
