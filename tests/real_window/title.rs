@@ -11,4 +11,7 @@ fn the_window_title_names_the_open_file() {
     s.wait_until("the title to name the file", |s| {
         s.title().contains("boots-journey.ron")
     });
+    let title = s.title();
+    let map = crate::clipboard::parse(&sample_file()).title;
+    assert!(title.contains(&map), "{title:?} names the map, {map:?}");
 }
