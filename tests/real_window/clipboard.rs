@@ -74,9 +74,11 @@ fn ctrl_a_ctrl_c_puts_one_tab_separated_row_per_card_on_the_system_clipboard() {
     assert_eq!(copied, titles);
 }
 
-#[test]
-fn spreadsheet_rows_on_the_system_clipboard_paste_as_cards_and_are_saved() {
-    let Some(mut s) = Session::with_map("paste_rows", "journey.ron", &sample_file()) else {
+/// Puts two spreadsheet rows on the system clipboard, pastes them with
+/// Ctrl+V and saves with Ctrl+S: once the paste shows, or at once (the
+/// two keys may then land in one frame). Checks the saved file.
+fn paste_rows_and_save(test: &'static str, look_before_saving: bool) {
+    let Some(mut s) = Session::with_map(test, "journey.ron", &sample_file()) else {
         return;
     };
     let before = parse(&sample_file());
@@ -87,9 +89,17 @@ fn spreadsheet_rows_on_the_system_clipboard_paste_as_cards_and_are_saved() {
          Purchase\tPain points\tCard reader declined twice\n",
     );
     s.key("Escape");
-    s.and_wait("Ctrl+V to paste the rows", |s| s.key("ctrl+v"));
+    if look_before_saving {
+        s.and_wait("Ctrl+V to paste the rows", |s| s.key("ctrl+v"));
+    } else {
+        s.key("ctrl+v");
+    }
     let saved = parse(&s.save());
-    assert_eq!(saved.cards.len(), before.cards.len() + 2);
+    assert_eq!(
+        saved.cards.len(),
+        before.cards.len() + 2,
+        "the saved map has the two pasted cards"
+    );
     for (stage, lane, title) in [
         ("Awareness", "Touchpoints", "Trail podcast sponsorship"),
         ("Purchase", "Pain points", "Card reader declined twice"),
@@ -109,6 +119,18 @@ fn spreadsheet_rows_on_the_system_clipboard_paste_as_cards_and_are_saved() {
 }
 
 #[test]
+fn spreadsheet_rows_on_the_system_clipboard_paste_as_cards_and_are_saved() {
+    paste_rows_and_save("paste_rows", true);
+}
+
+#[test]
+#[ignore = "defect: Ctrl+V and Ctrl+S in one frame save before pasting \
+            (app/frame.rs `shortcuts` queues the commands, then the clipboard events)"]
+fn ctrl_v_then_ctrl_s_at_once_saves_the_pasted_rows() {
+    paste_rows_and_save("paste_rows_at_once", false);
+}
+
+#[test]
 fn text_from_the_system_clipboard_pastes_into_a_card_title() {
     let Some(mut s) = Session::with_map("paste_title", "journey.ron", &sample_file()) else {
         return;
@@ -122,7 +144,8 @@ fn text_from_the_system_clipboard_pastes_into_a_card_title() {
     s.set_clipboard("Trail video with a discount code");
     let (x, y) = spots::CARD;
     s.and_wait("a click to select the card", |s| s.click(x, y));
-    s.and_wait("Enter to open the title field", |s| s.key("Return"));
+    // Pasted at once, before the field shows.
+    s.key("Return");
     s.and_wait("Ctrl+V to paste into the field", |s| s.key("ctrl+v"));
     s.and_wait("Enter to close the field", |s| s.key("Return"));
     let saved = parse(&s.save());

@@ -19,6 +19,7 @@ mod session;
 mod spots;
 
 mod clipboard;
+mod editing;
 mod persona;
 mod present;
 mod title;

@@ -652,9 +652,9 @@ impl Session {
 
     /// Does `act` (keys, a click) once the screen is still, then waits
     /// until the screen shows an effect and is still again, as a user
-    /// looks before the next key. Keys sent in the same frame are not
-    /// always taken in their order (see the report of issue 19), and keys
-    /// sent before a new field has the focus go to the map.
+    /// looks before the next key. Keys that land in one frame are not
+    /// always taken in their order (see the ignored test
+    /// `ctrl_v_then_ctrl_s_at_once_saves_the_pasted_rows`).
     pub fn and_wait(&mut self, what: &str, act: impl FnOnce(&Self)) {
         let before = self.settled_screen(&format!("the screen to be still before {what}"));
         act(self);
