@@ -109,8 +109,12 @@ fn paste_rows_and_save(test: &'static str, look_before_saving: bool) {
             .iter()
             .find(|c| c.title == title)
             .unwrap_or_else(|| panic!("no card {title:?} in the saved map"));
-        let stage_of = saved.stages.iter().find(|st| st.id == card.stage).unwrap();
-        let lane_of = saved.lanes.iter().find(|l| l.id == card.lane).unwrap();
+        let stage_of = saved.stages.iter().find(|st| st.id == card.stage);
+        let lane_of = saved.lanes.iter().find(|l| l.id == card.lane);
+        let (stage_of, lane_of) = (
+            stage_of.expect("the card's stage"),
+            lane_of.expect("the card's lane"),
+        );
         assert_eq!(
             (stage_of.name.as_str(), lane_of.name.as_str()),
             (stage, lane)
