@@ -1,6 +1,5 @@
 //! `waymark export` as a script runs it: exit codes, messages, files.
 
-
 use std::path::Path;
 use std::process::{Command, Output};
 
