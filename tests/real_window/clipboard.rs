@@ -128,8 +128,6 @@ fn spreadsheet_rows_on_the_system_clipboard_paste_as_cards_and_are_saved() {
 }
 
 #[test]
-#[ignore = "defect: Ctrl+V and Ctrl+S in one frame save before pasting \
-            (app/frame.rs `shortcuts` queues the commands, then the clipboard events)"]
 fn ctrl_v_then_ctrl_s_at_once_saves_the_pasted_rows() {
     paste_rows_and_save("paste_rows_at_once", false);
 }

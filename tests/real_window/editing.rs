@@ -5,8 +5,6 @@ use crate::session::Session;
 use crate::spots;
 
 #[test]
-#[ignore = "defect: Ctrl+S while a title is edited in place saves the old title \
-            and leaves the map marked clean, so quitting does not ask"]
 fn ctrl_s_while_a_title_is_edited_in_place_saves_the_typed_title() {
     let Some(mut s) = Session::with_map("save_while_editing", "journey.ron", &sample_file()) else {
         return;

@@ -652,9 +652,8 @@ impl Session {
 
     /// Does `act` (keys, a click) once the screen is still, then waits
     /// until the screen shows an effect and is still again, as a user
-    /// looks before the next key. Keys that land in one frame are not
-    /// always taken in their order (see the ignored test
-    /// `ctrl_v_then_ctrl_s_at_once_saves_the_pasted_rows`).
+    /// looks before the next key (keys that land in one frame are taken
+    /// in their order too: `ctrl_v_then_ctrl_s_at_once_saves_the_pasted_rows`).
     pub fn and_wait(&mut self, what: &str, act: impl FnOnce(&Self)) {
         let before = self.settled_screen(&format!("the screen to be still before {what}"));
         act(self);
