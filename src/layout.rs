@@ -73,9 +73,8 @@ pub struct StageBox {
     pub header: Rect,
     /// The whole column, from the header to the last lane.
     pub column: Rect,
-    /// Its colour in the stage palette: the rank of its id among the
-    /// stages' ids, so the colour follows the stage when stages move, and
-    /// the sample's stages (ids in order) run through the palette in order.
+    /// Its slot in the stage palette ([`Map::stage_palette`]): a stage
+    /// keeps its colour when others move, come or go.
     pub palette: usize,
 }
 
@@ -250,17 +249,7 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
     }
     let grid_bottom = y - s.row_gap;
 
-    let mut by_id: Vec<(StageId, usize)> = map
-        .stages
-        .iter()
-        .enumerate()
-        .map(|(i, st)| (st.id, i))
-        .collect();
-    by_id.sort_unstable();
-    let mut palette = vec![0; map.stages.len()];
-    for (rank, (_, index)) in by_id.into_iter().enumerate() {
-        palette[index] = rank;
-    }
+    let palette = map.stage_palette();
 
     let stages: Vec<StageBox> = map
         .stages

@@ -37,7 +37,7 @@ pub struct Theme {
     /// Text on stage headers.
     pub header_text: Color32,
     /// One colour per stage, repeating.
-    pub stages: [Color32; 6],
+    pub stages: [Color32; crate::model::STAGE_PALETTE],
 }
 
 impl Theme {

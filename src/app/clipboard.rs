@@ -94,16 +94,10 @@ impl WaymarkApp {
             stage,
             lane,
         });
-        if created.is_empty() {
-            return;
+        if self.select_created(&created) {
+            self.reveal_selection();
+            self.set_status(count("Pasted", n));
         }
-        let ids = created_cards(self.session.doc.map(), &created);
-        self.session.view.selection = Selection {
-            cards: ids.into_iter().collect(),
-            ..Default::default()
-        };
-        self.reveal_selection();
-        self.set_status(count("Pasted", n));
     }
 
     /// Duplicates the selected cards, each right after itself, as one
@@ -123,15 +117,23 @@ impl WaymarkApp {
             .collect();
         let n = ids.len();
         let created = self.apply_edit(Command::DuplicateCards(ids));
-        let ids = created_cards(self.session.doc.map(), &created);
+        if self.select_created(&created) {
+            self.set_status(count("Duplicated", n));
+        }
+    }
+
+    /// Selects the cards among the ids an edit handed out. Returns whether
+    /// there were any.
+    pub(super) fn select_created(&mut self, created: &[u64]) -> bool {
+        let ids = created_cards(self.session.doc.map(), created);
         if ids.is_empty() {
-            return;
+            return false;
         }
         self.session.view.selection = Selection {
             cards: ids.into_iter().collect(),
             ..Default::default()
         };
-        self.set_status(count("Duplicated", n));
+        true
     }
 
     /// Zooms so the selected cards (or stage, or lane) fill the window.

@@ -255,7 +255,7 @@ impl WaymarkApp {
     /// Compares the open map with a file (any format Waymark reads); the
     /// file is taken as the older one. Errors go to a dialog.
     pub fn compare_with(&mut self, path: &Path) {
-        let other = match crate::io::load_any(path) {
+        let mut other = match crate::io::load_any(path) {
             Ok(map) => map,
             Err(err) => {
                 self.push_dialog(Dialog::error(err.to_string()));
@@ -263,6 +263,9 @@ impl WaymarkApp {
             }
         };
         let session = &mut self.session;
+        // Current against future is what the comparison is for, not one
+        // of the changes it lists.
+        other.state = session.doc.map().state;
         // Files without Waymark ids (Mermaid, CSV) are matched by names:
         // their items take the open map's ids where the names agree.
         let by_names =
@@ -275,6 +278,11 @@ impl WaymarkApp {
         let view = CompareView::new(&session.doc, other, path.to_path_buf());
         let count = view.comparison.entries.len();
         session.compare = Some(view);
+        // Open on the first change, at a zoom where its text reads: the
+        // whole map fitted is too small to read what changed.
+        if count > 0 {
+            self.compare_go(0);
+        }
         self.set_status(match count {
             0 => format!("No differences from {}", file_name(path)),
             1 => format!("1 change from {}", file_name(path)),

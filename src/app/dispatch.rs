@@ -94,12 +94,23 @@ impl WaymarkApp {
     }
 
     fn run_command(&mut self, ctx: &egui::Context, cmd: UiCommand) {
+        // A title being typed in place is part of the map the command acts
+        // on (Ctrl+S saved the old title). Undo and Redo are the field's own.
+        if !matches!(cmd, UiCommand::Undo | UiCommand::Redo)
+            && let Some(rename) =
+                crate::ui::finish_edit(&mut self.session.view, self.session.doc.map())
+        {
+            self.apply_edit(rename);
+        }
         let map = self.session.doc.map().clone();
         match cmd {
             UiCommand::New => self.guard(Pending::New),
             UiCommand::Open => self.guard(Pending::Open),
             UiCommand::OpenPath => self.guard(Pending::OpenPrompt),
             UiCommand::Import => self.guard(Pending::Import),
+            UiCommand::ImportInto => self.ask_import_into(),
+            UiCommand::Shortcuts => self.push_dialog(Dialog::Shortcuts),
+            UiCommand::AddPersona => self.add_persona(),
             UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
             UiCommand::Save => {
                 self.save();
@@ -154,20 +165,7 @@ impl WaymarkApp {
                     self.reveal_selection();
                 }
             }
-            UiCommand::Delete => {
-                let sel = &self.session.view.selection;
-                let command = if let Some(stage) = sel.stage {
-                    Some(Command::DeleteStage(stage))
-                } else if let Some(lane) = sel.lane {
-                    Some(Command::DeleteLane(lane))
-                } else {
-                    let ids = sel.cards_in_order(&map);
-                    (!ids.is_empty()).then_some(Command::DeleteCards(ids))
-                };
-                if let Some(command) = command {
-                    self.apply_edit(command);
-                }
-            }
+            UiCommand::Delete => self.delete_selection(),
             UiCommand::EditSelection => {
                 let sel = &self.session.view.selection;
                 let target = if let Some(s) = sel.stage {

@@ -24,7 +24,7 @@ pub enum Pending {
     OpenPrompt,
     /// Open this file.
     OpenFile(PathBuf),
-    /// Show the import dialog (Mermaid or CSV).
+    /// Show the import dialog (Mermaid or CSV), to open it as a new map.
     Import,
     /// Start from a bundled template.
     Template(&'static str),
@@ -43,6 +43,8 @@ pub enum PromptPurpose {
     Export,
     /// Compare the open map with that file.
     Compare,
+    /// Add that file's cards to the open map.
+    ImportInto,
 }
 
 /// A prompt for a typed path.
@@ -109,7 +111,7 @@ impl WaymarkApp {
         }
     }
 
-    fn prompt(&mut self, purpose: PromptPurpose, reason: &str) {
+    pub(super) fn prompt(&mut self, purpose: PromptPurpose, reason: &str) {
         let text = match (purpose, self.session.doc.path()) {
             (PromptPurpose::Save, Some(p)) => p.display().to_string(),
             (PromptPurpose::Save, None) => self
@@ -118,7 +120,9 @@ impl WaymarkApp {
                 .join(suggested_name(self.session.doc.map()))
                 .display()
                 .to_string(),
-            (PromptPurpose::Export | PromptPurpose::Compare, _) => String::new(),
+            (PromptPurpose::Export | PromptPurpose::Compare | PromptPurpose::ImportInto, _) => {
+                String::new()
+            }
             (PromptPurpose::Open, _) => self
                 .folder()
                 .map(|f| format!("{}/", f.display()))

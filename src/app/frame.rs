@@ -28,13 +28,20 @@ impl WaymarkApp {
         // under it, but not reads of `ctx.input`, so check first.
         let dialog_open = !self.modals.is_empty();
         let dialogs_before = self.modals.clone();
+        // A field asked for last frame and not drawn this one (a folded
+        // panel, a card deleted) must not hold the shortcuts for ever.
+        let focus_wanted = self.session.view.focus_next;
+        // Esc that closes a dropdown or menu closes only that.
+        let menu_was_open = egui::Popup::is_any_open(&ctx);
         let mut out = Actions::default();
         for action in self.queued.drain(..) {
             out.push(action);
         }
         if !dialog_open {
-            shortcuts(&ctx, &mut out);
-            self.compare_keys(&ctx, &mut out);
+            shortcuts(&ctx, self.session.view.typing_soon(), &mut out);
+            if !menu_was_open {
+                self.compare_keys(&ctx, &mut out);
+            }
         }
         self.window_width = ctx.content_rect().width();
         // "Follow System" changes look while running.
@@ -155,9 +162,13 @@ impl WaymarkApp {
                 interactive: !dialog_open,
                 found: session.find.marks(),
                 compare: session.compare.as_ref().map(|c| c.marks(session.doc.map())),
+                menu_was_open,
             };
             canvas_ui(ui, &input, &mut session.view, &mut out);
         });
+        if focus_wanted.is_some() && self.session.view.focus_next == focus_wanted {
+            self.session.view.focus_next = None;
+        }
         self.modals_ui(&ctx);
 
         // A dropped map, Mermaid journey or CSV opens like File → Open.
@@ -173,8 +184,9 @@ impl WaymarkApp {
         }
         let before = self.session.doc.key();
         self.dispatch(&ctx, out);
-        // The map changed after it was drawn: draw it again.
-        if self.session.doc.key() != before {
+        // The map changed after it was drawn, or a place waits to be
+        // revealed: draw it again.
+        if self.session.doc.key() != before || self.session.view.reveal.is_some() {
             ctx.request_repaint();
         }
 
@@ -196,8 +208,11 @@ impl WaymarkApp {
 
     fn update_title(&mut self, ctx: &egui::Context) {
         let doc = &self.session.doc;
-        let mark = if doc.is_dirty() { "● " } else { "" };
-        let title = format!("{mark}{} — Waymark", doc.display_name());
+        let file = doc
+            .path()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned());
+        let title = window_title(&doc.map().title, file.as_deref(), doc.is_dirty());
         if title != self.last_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.last_title = title;
@@ -205,11 +220,54 @@ impl WaymarkApp {
     }
 }
 
-/// Queues the commands whose shortcuts were pressed this frame.
-fn shortcuts(ctx: &egui::Context, out: &mut Actions) {
-    let typing = ctx.egui_wants_keyboard_input();
+/// The window's title: the map's title (cut short: a title may be a
+/// megabyte), then the file's name once saved, then the app's name; a dot
+/// first while changes are unsaved.
+fn window_title(map_title: &str, file: Option<&str>, dirty: bool) -> String {
+    const MAX: usize = 80;
+    // One line, and only as much of it as can show.
+    let mut title = String::new();
+    let mut count = 0;
+    for word in map_title.split_whitespace() {
+        if count > MAX {
+            break;
+        }
+        if !title.is_empty() {
+            title.push(' ');
+            count += 1;
+        }
+        for c in word.chars().take(MAX + 1 - count.min(MAX + 1)) {
+            title.push(c);
+            count += 1;
+        }
+    }
+    if count > MAX {
+        title = title.chars().take(MAX - 1).collect::<String>() + "…";
+    }
+    let mut parts: Vec<&str> = Vec::new();
+    if !title.is_empty() {
+        parts.push(&title);
+    }
+    match file {
+        Some(file) => parts.push(file),
+        None if title.is_empty() => parts.push("Untitled"),
+        None => {}
+    }
+    parts.push("Waymark");
+    let mark = if dirty { "● " } else { "" };
+    format!("{mark}{}", parts.join(" — "))
+}
+
+/// Queues the commands whose shortcuts were pressed this frame, and what
+/// the platform's clipboard events ask, in the order they came: Ctrl+V then
+/// Ctrl+S in one frame pastes, then saves. While a text field has the
+/// keyboard, or is about to (`typing_soon`: one the app just made, not yet
+/// drawn), the keys a field needs are left to it.
+fn shortcuts(ctx: &egui::Context, typing_soon: bool, out: &mut Actions) {
+    let typing = typing_soon || ctx.egui_wants_keyboard_input();
     // Longer modifier sets first, so Ctrl+Shift+Z is not taken as Ctrl+Z.
     let mut bindings: Vec<(UiCommand, egui::KeyboardShortcut)> = UiCommand::all()
+        .filter(|cmd| !(typing && cmd.is_plain_key()))
         .flat_map(|cmd| cmd.shortcuts().into_iter().map(move |s| (cmd, s)))
         .collect();
     bindings.sort_by_key(|(_, s)| {
@@ -217,31 +275,58 @@ fn shortcuts(ctx: &egui::Context, out: &mut Actions) {
             s.modifiers.shift as u8 + s.modifiers.command as u8 + s.modifiers.alt as u8,
         )
     });
-    for (cmd, shortcut) in bindings {
-        if typing && cmd.is_plain_key() {
-            continue;
-        }
-        if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
-            out.command(cmd);
-        }
-    }
-    // The platform turns Ctrl+C, X and V into these events, not keys; a
-    // focused text field keeps them for itself.
-    if typing {
-        return;
-    }
-    let clipboard: Vec<Action> = ctx.input(|i| {
-        i.events
-            .iter()
-            .filter_map(|event| match event {
-                egui::Event::Copy => Some(Action::Command(UiCommand::Copy)),
-                egui::Event::Cut => Some(Action::Command(UiCommand::Cut)),
-                egui::Event::Paste(text) => Some(Action::Paste(text.clone())),
+    let actions = ctx.input_mut(|i| {
+        let mut actions = Vec::new();
+        i.events.retain(|event| {
+            let action = match event {
+                egui::Event::Key {
+                    key,
+                    modifiers,
+                    pressed: true,
+                    ..
+                } => bindings
+                    .iter()
+                    .find(|(_, s)| {
+                        s.logical_key == *key && modifiers.matches_logically(s.modifiers)
+                    })
+                    .map(|(cmd, _)| Action::Command(*cmd)),
+                // The platform turns Ctrl+C, X and V into these events, not
+                // keys; a focused text field keeps them for itself.
+                egui::Event::Copy if !typing => Some(Action::Command(UiCommand::Copy)),
+                egui::Event::Cut if !typing => Some(Action::Command(UiCommand::Cut)),
+                egui::Event::Paste(text) if !typing => Some(Action::Paste(text.clone())),
                 _ => None,
-            })
-            .collect()
+            };
+            let taken = action.is_some();
+            actions.extend(action);
+            !taken
+        });
+        actions
     });
-    for action in clipboard {
+    for action in actions {
         out.push(action);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window_title;
+
+    #[test]
+    fn the_title_names_the_map_then_its_file() {
+        assert_eq!(
+            window_title("Boots", Some("journey.ron"), false),
+            "Boots — journey.ron — Waymark"
+        );
+        assert_eq!(window_title("Boots", None, true), "● Boots — Waymark");
+        assert_eq!(window_title("  ", None, false), "Untitled — Waymark");
+        assert_eq!(window_title("", Some("a.ron"), false), "a.ron — Waymark");
+    }
+
+    #[test]
+    fn a_huge_title_is_cut_and_keeps_one_line() {
+        let title = window_title(&"x\n".repeat(1_000_000), None, false);
+        assert!(title.chars().count() < 100, "{}", title.len());
+        assert!(!title.contains('\n'));
     }
 }

@@ -3,6 +3,7 @@
 
 mod clipboard;
 mod compare;
+mod delete;
 mod derived;
 pub mod dialogs;
 mod dispatch;
@@ -10,6 +11,7 @@ mod export;
 mod export_dialog;
 mod files;
 mod frame;
+mod import;
 mod modals;
 mod present;
 mod recovery;
@@ -115,6 +117,9 @@ pub struct WaymarkApp {
     /// Scripts of the open map that no font covers, said once per opened
     /// document until dismissed.
     font_notice: Option<String>,
+    /// Another map's unsaved work, left by a program that crashed, which
+    /// the status bar mentions until it is opened or hidden.
+    recovery_notice: Option<crate::recovery::Recovery>,
     allow_close: bool,
     last_title: String,
     last_focus: Option<Id>,
@@ -194,6 +199,7 @@ impl WaymarkApp {
             after_save: None,
             status: None,
             font_notice,
+            recovery_notice: None,
             allow_close: false,
             last_title: String::new(),
             last_focus: None,

@@ -58,6 +58,11 @@ pub enum Dialog {
     },
     /// A quick note while presenting.
     Note(crate::ui::present::NoteDraft),
+    /// Delete a stage or lane with the cards it holds? Delete (Enter) or
+    /// Cancel (Esc).
+    ConfirmDelete(super::delete::DeleteQuestion),
+    /// Help → Keyboard Shortcuts; Enter or Esc closes it.
+    Shortcuts,
 }
 
 impl Dialog {
@@ -189,6 +194,7 @@ impl WaymarkApp {
                     PromptPurpose::Save => "Save the map",
                     PromptPurpose::Export => "Export the map",
                     PromptPurpose::Compare => "Compare with a map",
+                    PromptPurpose::ImportInto => "Import cards into this map",
                 });
                 ui.label(&prompt.reason);
                 first_field(ui, "Path", &mut prompt.text, fresh);
@@ -198,6 +204,7 @@ impl WaymarkApp {
                         PromptPurpose::Save => "Save",
                         PromptPurpose::Export => "Export",
                         PromptPurpose::Compare => "Compare",
+                        PromptPurpose::ImportInto => "Import",
                     };
                     if ui.button(verb).clicked() {
                         outcome = Some(Outcome::Confirm);
@@ -250,6 +257,38 @@ impl WaymarkApp {
                         outcome = Some(Outcome::Cancel);
                     }
                 });
+            }
+            Dialog::ConfirmDelete(question) => {
+                ui.set_width(440.0);
+                ui.heading("Delete with its cards?");
+                ui.label(format!(
+                    "This deletes the {}. Undo (Ctrl+Z) brings them back.",
+                    question.what
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    let delete = ui.button("Delete");
+                    if fresh {
+                        delete.request_focus();
+                    }
+                    if delete.clicked() {
+                        outcome = Some(Outcome::Confirm);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(Outcome::Cancel);
+                    }
+                });
+            }
+            Dialog::Shortcuts => {
+                crate::ui::help::shortcuts_ui(ui);
+                ui.add_space(8.0);
+                let close = ui.button("Close");
+                if fresh {
+                    close.request_focus();
+                }
+                if close.clicked() {
+                    outcome = Some(Outcome::Confirm);
+                }
             }
             Dialog::Note(draft) => {
                 outcome =
@@ -321,6 +360,7 @@ impl WaymarkApp {
                     }
                     PromptPurpose::Export => self.export_to(&path),
                     PromptPurpose::Compare => self.compare_with(&path),
+                    PromptPurpose::ImportInto => self.import_into(&path),
                 }
             }
             (Dialog::Export(form), _) => {
@@ -328,6 +368,8 @@ impl WaymarkApp {
                 self.export_to(Path::new(form.path.trim()));
             }
             (Dialog::Error(message), _) => self.set_error_status(message),
+            (Dialog::ConfirmDelete(question), Outcome::Confirm) => self.delete(question),
+            (Dialog::ConfirmDelete(_) | Dialog::Shortcuts, _) => {}
             (Dialog::Note(draft), _) => self.add_note(draft),
             (
                 Dialog::DismissReason {

@@ -88,6 +88,26 @@ impl WaymarkApp {
         };
         if let Some(found) = found.filter(|r| !self.recovery.own.contains(&r.file)) {
             self.push_dialog(Dialog::Restore(found));
+            return;
+        }
+        // Another map's unsaved work waits: say so, or it is forgotten.
+        let waiting = dir.find_waiting().into_iter().find(|r| {
+            !self.recovery.own.contains(&r.file)
+                && r.original.as_deref() != path
+                && (r.original.is_some() || path.is_some())
+        });
+        self.recovery_notice = waiting;
+    }
+
+    /// Opens the map whose unsaved work the status bar mentions, and offers
+    /// that work back.
+    pub(super) fn open_waiting_recovery(&mut self) {
+        let Some(found) = self.recovery_notice.take() else {
+            return;
+        };
+        match found.original.clone() {
+            Some(path) => self.guard(super::files::Pending::OpenFile(path)),
+            None => self.push_dialog(Dialog::Restore(found)),
         }
     }
 

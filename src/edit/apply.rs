@@ -103,7 +103,10 @@ pub(super) fn apply_one(
             let mut stage = stage.clone();
             stage.id = StageId(fresh_id(map)?);
             created.push(stage.id.0);
-            map.stages.insert((*index).min(map.stages.len()), stage);
+            let index = (*index).min(map.stages.len());
+            map.freeze_stage_colors();
+            stage.color.get_or_insert(map.color_for_new_stage(index));
+            map.stages.insert(index, stage);
         }
         Command::UpdateStage(stage) => {
             let slot = map
@@ -123,6 +126,7 @@ pub(super) fn apply_one(
         }
         Command::DeleteStage(id) => {
             let index = map.stage_index(*id).ok_or_else(|| missing("stage", id))?;
+            map.freeze_stage_colors();
             map.stages.remove(index);
             map.cards.retain(|c| c.stage != *id);
         }
@@ -273,7 +277,15 @@ pub(super) fn apply_one(
                 stage: *stage,
                 lane: *lane,
             };
+            let had = map.stages.len();
             super::paste::paste(map, cards, into, created)?;
+            // Stages the paste made get colours of their own, as added ones do.
+            for index in had..map.stages.len() {
+                let mut stage = map.stages.remove(index);
+                map.freeze_stage_colors();
+                stage.color = Some(map.color_for_new_stage(index));
+                map.stages.insert(index, stage);
+            }
         }
         Command::DuplicateCards(ids) => super::paste::duplicate(map, ids, created)?,
         Command::ResolveConflict { conflict, choice } => {

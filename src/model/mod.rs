@@ -10,6 +10,7 @@ mod emotion;
 #[cfg(feature = "testing")]
 pub mod generated;
 mod ids;
+mod palette;
 mod persona;
 mod stage;
 mod validate;
@@ -22,6 +23,7 @@ pub use card::{Card, Channel, Evidence, Medium};
 pub use conflict::{Conflict, MapHeader, MapState, Subject, Version};
 pub use emotion::{Emotion, Score};
 pub use ids::{CardId, IdMap, IdSet, LaneId, MAX_ID, PersonaId, StageId};
+pub use palette::STAGE_PALETTE;
 pub use persona::{Dismissal, Persona};
 pub use stage::{Lane, LaneKind, Stage, StageRole};
 pub use validate::{Problem, ProblemPlace};

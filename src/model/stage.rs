@@ -65,6 +65,11 @@ pub struct Stage {
     /// An explicit funnel role; without one, it is recognised from the name.
     #[serde(default)]
     pub role: Option<StageRole>,
+    /// Its slot in the stage palette, once stored (see
+    /// [`Map::stage_palette`](crate::model::Map::stage_palette)). Left out
+    /// of the file while none is stored, so older files save unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<u8>,
 }
 
 impl Stage {
@@ -77,6 +82,7 @@ impl Stage {
             focus: String::new(),
             emotion: None,
             role: None,
+            color: None,
         }
     }
 }

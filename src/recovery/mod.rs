@@ -176,6 +176,31 @@ impl RecoveryDir {
         Some(header.into_recovery(file))
     }
 
+    /// Every map, titled or not, whose program is gone and left unsaved
+    /// work here, newest first: what a start on another file mentions.
+    pub fn find_waiting(&self) -> Vec<Recovery> {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let mut found: Vec<Recovery> = entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "ron"))
+            .filter_map(|entry| {
+                let header = Header::read(&entry.path()).ok()?;
+                // As for `find_for`: this program's own files are the
+                // caller's to tell apart.
+                if header.pid != std::process::id()
+                    && header::process_alive(header.pid, header.started)
+                {
+                    return None;
+                }
+                Some(header.into_recovery(entry.path()))
+            })
+            .collect();
+        found.sort_by(|a, b| b.written.cmp(&a.written).then(a.file.cmp(&b.file)));
+        found
+    }
+
     /// Untitled maps whose program is gone (crashed or killed).
     pub fn find_orphans(&self) -> Vec<Recovery> {
         let Ok(entries) = fs::read_dir(&self.dir) else {

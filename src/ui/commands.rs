@@ -62,7 +62,10 @@ pub enum UiCommand {
     ToggleAnalysis,
     /// Show or hide the inspector.
     ToggleInspector,
-    /// Open a Mermaid journey or a CSV of cards.
+    /// Add the cards of a CSV, a Mermaid journey or another map to this
+    /// map, each in the stage and lane it names.
+    ImportInto,
+    /// Open a Mermaid journey or a CSV of cards as a new map.
     Import,
     /// Export a PNG diagram.
     ExportPng,
@@ -82,6 +85,10 @@ pub enum UiCommand {
     SaveFuture,
     /// Compare a future-state map with its current state.
     CompareWithCurrent,
+    /// Add a persona and type its name.
+    AddPersona,
+    /// Show every keyboard shortcut.
+    Shortcuts,
 }
 
 impl UiCommand {
@@ -119,7 +126,8 @@ impl UiCommand {
             UiCommand::ZoomReset => "Actual Size",
             UiCommand::ToggleAnalysis => "Analysis Panel",
             UiCommand::ToggleInspector => "Inspector Panel",
-            UiCommand::Import => "Import Mermaid or CSV…",
+            UiCommand::ImportInto => "Import into This Map…",
+            UiCommand::Import => "Import as New Map…",
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
             UiCommand::ExportMermaid => "Export as Mermaid Journey…",
@@ -129,6 +137,68 @@ impl UiCommand {
             UiCommand::CompareWith => "Compare with…",
             UiCommand::SaveFuture => "Save as Future State…",
             UiCommand::CompareWithCurrent => "Compare with Current",
+            UiCommand::AddPersona => "Add Persona",
+            UiCommand::Shortcuts => "Keyboard Shortcuts",
+        }
+    }
+
+    /// What the command does, in a sentence: the Keyboard Shortcuts
+    /// window and the README's table show it.
+    pub fn help(self) -> &'static str {
+        match self {
+            UiCommand::New => "Start a new map",
+            UiCommand::Open => "Open a map (or a Mermaid journey or CSV as a new map)",
+            UiCommand::Save => "Save (always writes)",
+            UiCommand::SaveAs => "Save As… (the extension picks the format)",
+            UiCommand::OpenPath => "Open a map by typing its path",
+            UiCommand::Quit => "Quit (asks about unsaved work)",
+            UiCommand::Undo => "Undo",
+            UiCommand::Redo => "Redo",
+            UiCommand::AddCard => "Add a card to the selected cell",
+            UiCommand::AddStage => "Add a stage after the selected one",
+            UiCommand::AddLane => "Add a lane below the selected one",
+            UiCommand::Delete => {
+                "Delete the selection (asks first for a stage or lane that holds cards)"
+            }
+            UiCommand::EditSelection => "Edit the selection in place",
+            UiCommand::SelectAll => "Select all cards",
+            UiCommand::Cut => "Cut the selected cards (or the selected stage or lane)",
+            UiCommand::Copy => {
+                "Copy the selected cards (or the selected stage or lane with its cards) as tab-separated rows with a header"
+            }
+            UiCommand::Paste => {
+                "Paste spreadsheet rows with a header naming at least `title`, or one card per plain line, into the selected cell"
+            }
+            UiCommand::Duplicate => "Duplicate the selected cards, each right after itself",
+            UiCommand::Find => {
+                "Find cards, stages and lanes by their words (Enter / Shift+Enter step, Esc closes); with the analysis panel focused, filter its findings"
+            }
+            UiCommand::ZoomIn => "Zoom the map in (the interface itself never zooms)",
+            UiCommand::ZoomOut => "Zoom the map out",
+            UiCommand::ZoomFit => "Fit the whole map into the window",
+            UiCommand::ZoomReset => "Show the map at 100 %",
+            UiCommand::ZoomSelection => "Zoom to the selection",
+            UiCommand::ToggleAnalysis => "Show or hide the analysis panel",
+            UiCommand::ToggleInspector => "Show or hide the inspector",
+            UiCommand::ImportInto => {
+                "Import the cards of a CSV, Mermaid journey or map into this map, each in the stage and lane it names (one undo step)"
+            }
+            UiCommand::Import => "Import a Mermaid journey or a CSV of cards as a new map",
+            UiCommand::ExportPng => "Export PNG…",
+            UiCommand::ExportSvg => "Export SVG…",
+            UiCommand::ExportMermaid => "Export a Mermaid journey…",
+            UiCommand::ExportCsv => "Export the cards as CSV…",
+            UiCommand::Present => {
+                "Present the map full screen, stage by stage (View → Presenter Window adds a window for the facilitator)"
+            }
+            UiCommand::PresenterWindow => "Present, with a window for the facilitator",
+            UiCommand::CompareWith => {
+                "Compare with… another map: changes marked on the canvas and listed beside it"
+            }
+            UiCommand::SaveFuture => "Save a copy as the map's future state and open it",
+            UiCommand::CompareWithCurrent => "Compare a future-state map with its current state",
+            UiCommand::AddPersona => "Add a persona and type its name",
+            UiCommand::Shortcuts => "Show this list of keyboard shortcuts",
         }
     }
 
@@ -166,14 +236,16 @@ impl UiCommand {
             UiCommand::ZoomReset => &[(cmd, Key::Num1)],
             UiCommand::ToggleAnalysis => &[(none, Key::F9)],
             UiCommand::ToggleInspector => &[(none, Key::F10)],
-            UiCommand::Import => &[(cmd, Key::I)],
+            UiCommand::ImportInto => &[(cmd, Key::I)],
+            UiCommand::Import => &[(cmd_shift, Key::I)],
             UiCommand::ExportPng => &[(cmd, Key::E)],
             UiCommand::ExportSvg => &[(cmd_shift, Key::E)],
             UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
             UiCommand::Present => &[(none, Key::F5)],
             UiCommand::PresenterWindow => &[],
             UiCommand::CompareWith => &[(cmd_shift, Key::D)],
-            UiCommand::SaveFuture | UiCommand::CompareWithCurrent => &[],
+            UiCommand::SaveFuture | UiCommand::CompareWithCurrent | UiCommand::AddPersona => &[],
+            UiCommand::Shortcuts => &[(none, Key::F1)],
         };
         keys.iter()
             .map(|(m, k)| KeyboardShortcut::new(*m, *k))

@@ -59,6 +59,14 @@ fn one_line(text: &str) -> String {
     text.replace(['\n', '\r', '\t'], " ")
 }
 
+/// Ends the in-place edit, if one is open, and returns the change it
+/// makes: a command (Save, Export, Quit...) given while typing a title
+/// acts on the title as typed, never on the old one.
+pub fn finish_edit(view: &mut ViewState, map: &Map) -> Option<crate::edit::Command> {
+    let edit = view.editing.take()?;
+    rename(map, edit.target, &one_line(&edit.text))
+}
+
 /// The in-place editor, if one is open: a multi-line field that wraps the
 /// way the text is drawn. Enter (with or without Shift) or a click
 /// elsewhere commits, Esc cancels; newlines are never stored.
@@ -89,9 +97,46 @@ pub(super) fn inline_edit_ui(
     };
     let font =
         egui::FontId::proportional(crate::paint::ladder_size((size * v.zoom).clamp(10.0, 40.0)));
+    // Never narrower than the longest word at the editor's size (which
+    // stops at 10 points when the map is zoomed far out), so a word is
+    // never broken in the middle. A few words are enough to measure.
+    let margin = 2.0 * ui.spacing().button_padding.x + 8.0;
+    let widest = ui.fonts_mut(|f| {
+        edit.text
+            .split_whitespace()
+            .take(40)
+            .map(|w| {
+                let w: String = w.chars().take(64).collect();
+                f.layout_no_wrap(w, font.clone(), egui::Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0_f32, f32::max)
+    });
+    let width = r
+        .width()
+        .max(widest + margin)
+        .min(canvas.width().max(r.width()));
+    let mut r = Rect::from_min_size(r.min, vec2(width, r.height()));
+    if r.right() > canvas.right() {
+        r = r.translate(vec2(
+            (canvas.right() - r.right()).max(canvas.left() - r.left()),
+            0.0,
+        ));
+    }
     let rows = ui.fonts_mut(|f| f.row_height(&font));
     let rows = ((r.height() - 4.0) / rows).floor().clamp(1.0, 3.0) as usize;
+    let id = egui::Id::unique(("inline-edit", edit.target));
+    let opening = !edit.focused;
+    if opening {
+        // Focus before the field reads this frame's keys, with the whole
+        // text selected so typing replaces it: the first letters typed
+        // after a double-click are the title's, not shortcuts.
+        crate::ui::view::focus_with_all_selected(ui, id, &edit.text);
+        edit.focused = true;
+    }
     let text_edit = egui::TextEdit::multiline(&mut edit.text)
+        .id(id)
         .font(font)
         .hint_text(NEW_CARD_TITLE)
         .desired_width(r.width())
@@ -103,15 +148,10 @@ pub(super) fn inline_edit_ui(
         .inner;
     let response = output.response.response;
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, label));
-    if !edit.focused {
-        // Start with the whole text selected, so typing replaces it.
-        let mut state = output.state;
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::select_all_str(&edit.text)));
-        state.store(ui.ctx(), response.id);
+    if opening {
+        // The click that opened the editor (a double-click on the card) is
+        // outside the field: it must not close it in the frame it opens.
         response.request_focus();
-        edit.focused = true;
         return;
     }
     let cancel = ui.input(|i| i.key_pressed(Key::Escape));

@@ -33,7 +33,7 @@ pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Acti
                     [] => map_ui(ui, map, view, out),
                     [one] => {
                         if let Some(card) = map.card(*one) {
-                            card_ui(ui, map, card, out);
+                            card_ui(ui, map, card, view, out);
                         }
                     }
                     many => many_ui(ui, many, out),
@@ -50,15 +50,26 @@ fn heading(ui: &mut Ui, text: &str) {
 
 /// A labelled single-line field. Returns the new text when it changed.
 fn text_field(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String> {
+    text_field_with_id(ui, label, value, hint, None)
+}
+
+/// [`text_field`], with a known id for a field the app focuses.
+fn text_field_with_id(
+    ui: &mut Ui,
+    label: &str,
+    value: &str,
+    hint: &str,
+    id: Option<egui::Id>,
+) -> Option<String> {
     let mut text = value.to_owned();
     let l = ui.label(label);
-    let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .hint_text(hint)
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(l.id);
+    let mut edit = TextEdit::singleline(&mut text)
+        .hint_text(hint)
+        .desired_width(f32::INFINITY);
+    if let Some(id) = id {
+        edit = edit.id(id);
+    }
+    let response = ui.add(edit).labelled_by(l.id);
     response.changed().then_some(text)
 }
 
@@ -77,8 +88,8 @@ fn text_area(ui: &mut Ui, label: &str, value: &str, hint: &str) -> Option<String
     response.changed().then_some(text)
 }
 
-fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
-    heading(ui, "Touchpoint");
+fn card_ui(ui: &mut Ui, map: &Map, card: &Card, view: &mut ViewState, out: &mut Actions) {
+    heading(ui, card_kind(map, card));
     let id = card.id;
     let edit = |out: &mut Actions, key: &str, field: CardField| {
         out.edit_merging(Command::EditCard { id, field }, format!("card:{id}:{key}"));
@@ -110,10 +121,17 @@ fn card_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
         })
         .response
         .labelled_by(label.id);
-    if let Channel::Custom(name) = &card.channel
-        && let Some(t) = text_field(ui, "Custom channel", name, "e.g. Podcast")
-    {
-        channel = Channel::Custom(t);
+    if matches!(channel, Channel::Custom(_)) && !matches!(card.channel, Channel::Custom(_)) {
+        // The field for the channel's name appears next frame: type there.
+        view.focus_next = Some(custom_channel_field(card.id));
+    }
+    if let Channel::Custom(name) = &card.channel {
+        let field = custom_channel_field(card.id);
+        view.take_focus(ui, field, name);
+        if let Some(t) = text_field_with_id(ui, "Custom channel", name, "e.g. Podcast", Some(field))
+        {
+            channel = Channel::Custom(t);
+        }
     }
     if channel != card.channel {
         edit(out, "channel", CardField::Channel(channel));
@@ -213,7 +231,30 @@ pub fn evidence_ui(ui: &mut Ui, card: &Card) -> Vec<CardField> {
     ) {
         changed.push(CardField::Source(t));
     }
+    if let Some(url) = web_link(&card.source) {
+        // Opens in the browser (eframe's `links` feature).
+        ui.hyperlink_to(format!("Open {}", short(url, 48)), url)
+            .on_hover_text(url);
+    }
     changed
+}
+
+/// The web address in a source, if it is one a browser opens.
+pub fn web_link(source: &str) -> Option<&str> {
+    let source = source.trim();
+    let scheme = source
+        .split_once("://")
+        .map(|(s, _)| s.to_ascii_lowercase());
+    (matches!(scheme.as_deref(), Some("http" | "https")) && !source.contains(char::is_whitespace))
+        .then_some(source)
+}
+
+/// At most `max` characters of `text`, with an ellipsis when cut.
+fn short(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((i, _)) => format!("{}…", &text[..i]),
+        None => text.to_owned(),
+    }
 }
 
 fn many_ui(ui: &mut Ui, ids: &[crate::model::CardId], out: &mut Actions) {
@@ -388,6 +429,28 @@ fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
     }
 }
 
+/// The id of a persona's name field, which Add Persona focuses.
+pub fn persona_name_field(id: crate::model::PersonaId) -> egui::Id {
+    egui::Id::unique(("persona-name", id))
+}
+
+/// The id of a card's custom channel field, focused when Custom… is chosen.
+fn custom_channel_field(id: crate::model::CardId) -> egui::Id {
+    egui::Id::unique(("custom-channel", id))
+}
+
+/// What the inspector calls a card: the kind of thing its lane holds.
+fn card_kind(map: &Map, card: &Card) -> &'static str {
+    match map.lane(card.lane).map(|l| &l.kind) {
+        Some(LaneKind::Touchpoints) => "Touchpoint",
+        Some(LaneKind::Actions) => "Customer action",
+        Some(LaneKind::Thoughts) => "Thought",
+        Some(LaneKind::PainPoints) => "Pain point",
+        Some(LaneKind::Opportunities) => "Opportunity",
+        Some(LaneKind::Custom(_)) | None => "Card",
+    }
+}
+
 fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
     heading(ui, "Journey map");
     if let Some(t) = text_field(ui, "Map title", &map.title, "Name of the journey") {
@@ -415,8 +478,11 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
                     out.edit(Command::DeletePersona(persona.id));
                 }
                 let mut name = persona.name.clone();
+                let field = persona_name_field(persona.id);
+                view.take_focus(ui, field, &name);
                 let response = ui.add(
                     TextEdit::singleline(&mut name)
+                        .id(field)
                         .desired_width(ui.available_width())
                         .hint_text("Persona name"),
                 );
@@ -440,11 +506,7 @@ fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Actions) {
         );
     }
     if ui.button("Add Persona").clicked() {
-        out.edit(Command::AddPersona(Persona {
-            id: crate::model::PersonaId(0),
-            name: "New persona".into(),
-            description: String::new(),
-        }));
+        out.command(UiCommand::AddPersona);
     }
     ui.add_space(10.0);
     ui.weak(format!(

@@ -81,6 +81,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             }
             ui.separator();
             for cmd in [
+                UiCommand::ImportInto,
                 UiCommand::Import,
                 UiCommand::ExportPng,
                 UiCommand::ExportSvg,
@@ -110,7 +111,12 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 out.command(UiCommand::Redo);
             }
             ui.separator();
-            for cmd in [UiCommand::AddCard, UiCommand::AddStage, UiCommand::AddLane] {
+            for cmd in [
+                UiCommand::AddCard,
+                UiCommand::AddStage,
+                UiCommand::AddLane,
+                UiCommand::AddPersona,
+            ] {
                 if cmd.menu_button(ui, true) {
                     out.command(cmd);
                 }
@@ -181,6 +187,11 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                     }
                 }
             });
+        });
+        ui.menu_button("Help", |ui| {
+            if UiCommand::Shortcuts.menu_button(ui, true) {
+                out.command(UiCommand::Shortcuts);
+            }
         });
     });
 }

@@ -13,6 +13,7 @@ pub mod emotion_picker;
 pub mod find;
 mod finding_actions;
 mod headers;
+pub mod help;
 mod inline_edit;
 pub mod inspector;
 pub mod menu;
@@ -22,3 +23,4 @@ pub mod view;
 
 pub use actions::{Action, Actions};
 pub use commands::UiCommand;
+pub use inline_edit::finish_edit;

@@ -110,7 +110,7 @@ impl Selection {
 }
 
 /// What an in-place text edit is editing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum EditTarget {
     /// A card's title.
     Card(CardId),
@@ -209,6 +209,13 @@ pub struct ViewState {
     /// The personas whose own emotion curves are shown, toggled in the
     /// legend. A view choice: it changes nothing in the map.
     pub persona_curves: Vec<PersonaId>,
+    /// A text field the app just made for the user to type into (a new
+    /// persona's name, a custom channel): it takes the keyboard when it is
+    /// next drawn, and until then no shortcut reads the keys.
+    pub focus_next: Option<egui::Id>,
+    /// The time and place of the last click on the background, to tell
+    /// a double-click there.
+    pub last_click: Option<(f64, Pos2)>,
 }
 
 impl Default for ViewState {
@@ -227,6 +234,8 @@ impl Default for ViewState {
             reveal: None,
             canvas: Rect::NOTHING,
             persona_curves: Vec::new(),
+            focus_next: None,
+            last_click: None,
         }
     }
 }
@@ -300,6 +309,24 @@ impl ViewState {
         self.persona_curves.retain(|p| map.persona(*p).is_some());
     }
 
+    /// Whether keys belong to a text field, or to one about to get them:
+    /// letter shortcuts must not run then.
+    pub fn typing_soon(&self) -> bool {
+        self.editing.is_some() || self.focus_next.is_some()
+    }
+
+    /// Gives the field `id` the keyboard, with its whole `text` selected
+    /// so typing replaces it, if the app asked for that (see
+    /// [`Self::focus_next`]). Call it before adding the field, so the
+    /// keys of this very frame reach it.
+    pub fn take_focus(&mut self, ui: &egui::Ui, id: egui::Id, text: &str) {
+        if self.focus_next != Some(id) {
+            return;
+        }
+        self.focus_next = None;
+        focus_with_all_selected(ui, id, text);
+    }
+
     /// Starts an in-place edit of a card title, stage name or lane name,
     /// with `text` selected so typing replaces it.
     pub fn start_edit(&mut self, target: EditTarget, text: &str) {
@@ -343,9 +370,10 @@ impl ViewState {
     }
 
     /// Pans so that a map rectangle is visible, with some margin.
-    pub fn reveal(&mut self, target: Rect, canvas: Rect) {
+    pub fn reveal(&mut self, target: Rect, canvas: Rect, layout: &Layout) {
         let view = self.view(canvas);
         let r = view.rect(target).expand(40.0);
+        let canvas = clear_of_pinned(canvas, target, layout, self.zoom);
         let mut delta = egui::Vec2::ZERO;
         if r.width() > canvas.width() || r.left() < canvas.left() {
             delta.x = canvas.left() - r.left();
@@ -362,4 +390,38 @@ impl ViewState {
             self.fitted = false;
         }
     }
+}
+
+/// The part of the canvas that pinned headers never cover, for a target
+/// in the grid: when zoomed in and scrolled, stage headers stay at the top
+/// and lane labels at the left (`paint::Pinned`), and a place revealed
+/// under them would still be hidden.
+fn clear_of_pinned(canvas: Rect, target: Rect, layout: &Layout, zoom: f32) -> Rect {
+    let mut clear = canvas;
+    if let Some(lane) = layout.lanes.first()
+        && target.left() >= lane.label.right()
+    {
+        clear.min.x += lane.label.width() * zoom;
+    }
+    if let Some(stage) = layout.stages.first()
+        && target.top() >= stage.header.bottom()
+    {
+        clear.min.y += stage.header.height() * zoom;
+    }
+    if clear.width() < 1.0 || clear.height() < 1.0 {
+        canvas
+    } else {
+        clear
+    }
+}
+
+/// Focuses the text field `id` now (before it is added this frame, so this
+/// frame's keys reach it) with all of `text` selected.
+pub fn focus_with_all_selected(ui: &egui::Ui, id: egui::Id, text: &str) {
+    let mut state = egui::text_edit::TextEditState::load(ui.ctx(), id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
+    state.store(ui.ctx(), id);
+    ui.memory_mut(|m| m.request_focus(id));
 }

@@ -199,3 +199,70 @@ pub fn press_with(h: &mut Harness<'_, WaymarkApp>, modifiers: Modifiers, key: Ke
     h.key_press_modifiers(modifiers, key);
     h.run();
 }
+
+/// Types `text` as a keyboard does in a real window: for each character
+/// a key press, the text, a key release, one event a frame. Unlike
+/// kittest's `type_text` on a node, the keys go wherever the app sends
+/// them, so a shortcut that wrongly fires on a letter shows.
+pub fn type_like_a_keyboard(h: &mut Harness<'_, WaymarkApp>, text: &str) {
+    for c in text.chars() {
+        let key = Key::from_name(&c.to_ascii_uppercase().to_string());
+        if let Some(key) = key {
+            h.key_down(key);
+        }
+        h.event(egui::Event::Text(c.to_string()));
+        if let Some(key) = key {
+            h.key_up(key);
+        }
+        h.step();
+    }
+    h.run();
+}
+
+/// A primary click at a screen point, pressed and released a frame apart.
+pub fn click_at(h: &mut Harness<'_, WaymarkApp>, pos: egui::Pos2) {
+    h.event(egui::Event::PointerMoved(pos));
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+        h.step();
+    }
+}
+
+/// The editor on the sample with short frames (1/60 s), so two clicks a
+/// few frames apart make a double-click, as in a real window.
+pub fn editor_fast(doc: Document, dialogs: &ScriptedDialogs) -> Harness<'static, WaymarkApp> {
+    let dialogs = dialogs.clone();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1600.0, 1000.0))
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |cc| WaymarkApp::new(cc, doc, Box::new(dialogs)));
+    h.run();
+    h
+}
+
+/// The screen centre of an empty cell of the open map, as shown now.
+pub fn empty_cell(h: &Harness<'_, WaymarkApp>) -> egui::Pos2 {
+    let m = map(h);
+    let layout = waymark::layout::layout(&m, &waymark::layout::Style::default());
+    let view = h.state().view_state();
+    let v = view.view(view.canvas);
+    for si in 0..m.stages.len() {
+        for li in 0..m.lanes.len() {
+            if layout.cell_count(si, li) == 0
+                && let Some(r) = layout.cell_rect(si, li)
+            {
+                let p = v.to_screen(r.center());
+                if view.canvas.contains(p) {
+                    return p;
+                }
+            }
+        }
+    }
+    panic!("the map shows no empty cell");
+}

@@ -5,20 +5,9 @@ use std::collections::BTreeSet;
 
 use waymark::ui::UiCommand;
 
-/// How the README writes a shortcut: "Ctrl+Shift+S", "Ctrl+−", "F9".
+/// How the README writes a shortcut: the help window's own text.
 fn written(shortcut: &egui::KeyboardShortcut) -> String {
-    let mut text = String::new();
-    if shortcut.modifiers.command || shortcut.modifiers.ctrl {
-        text.push_str("Ctrl+");
-    }
-    if shortcut.modifiers.shift {
-        text.push_str("Shift+");
-    }
-    if shortcut.modifiers.alt {
-        text.push_str("Alt+");
-    }
-    text.push_str(shortcut.logical_key.symbol_or_name());
-    text
+    waymark::ui::help::shortcut_text(shortcut)
 }
 
 /// The README's shortcut table: the text of its rows' first cells.

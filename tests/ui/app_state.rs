@@ -331,9 +331,20 @@ fn a_status_message_ends_with_the_next_action() {
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().status().map(|s| s.text.as_str()), Some("Undone"));
+    // The next action says what it did: "Undone" is gone with it.
     h.key_press(Key::Delete);
     h.run();
-    assert_eq!(h.state().status(), None);
+    assert_eq!(
+        h.state().status().map(|s| s.text.as_str()),
+        Some("Deleted card “Instagram trail video ad”")
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.run();
+    assert_eq!(
+        h.state().status(),
+        None,
+        "an action that says nothing clears it"
+    );
 }
 
 #[test]

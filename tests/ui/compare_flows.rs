@@ -193,10 +193,11 @@ fn save_as_future_state_writes_name_future_ron_opens_it_and_compares_with_curren
     assert_eq!(app_map(&h), saved);
     assert_eq!(current_path(&future).as_deref(), Some(current.as_path()));
 
-    // Compare with current: only the state differs so far.
+    // Compare with current: only the state differs so far, and that is
+    // the comparison's premise, not a change it lists.
     file_menu(&mut h, "Compare with Current");
     assert_eq!(h.state().comparing_with(), Some(current.as_path()));
-    h.get_by_label("1 change");
+    h.get_by_label("No differences.");
 
     // A second Save as future state on the current map opens the existing
     // file rather than overwriting it.

@@ -482,3 +482,35 @@ fn a_change_on_disk_seen_behind_a_dialog_is_offered_once_it_closes() {
     h.run();
     assert!(shows(&h, "The file changed on disk"));
 }
+
+#[test]
+fn starting_on_another_file_mentions_a_crashed_maps_unsaved_work_and_opens_it() {
+    let f = files();
+    // Unsaved work of journey.ron, left by a crash.
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor_recovering(Document::open(&f.map).unwrap(), &dialogs, &f.recovery);
+    let edited = add_stage(&mut h);
+    h.state().flush_autosave();
+    drop(h);
+
+    // The next start opens a different map.
+    let other = f.map.with_file_name("other.ron");
+    format::save(&colleague_map(), &other).unwrap();
+    let mut h = editor_recovering(Document::open(&other).unwrap(), &dialogs, &f.recovery);
+    assert!(
+        !shows(&h, "Restore unsaved changes?"),
+        "nothing of other.ron to restore"
+    );
+    assert!(
+        h.query_by_label_contains("journey.ron has unsaved work")
+            .is_some(),
+        "the status bar says another map has unsaved work waiting"
+    );
+    h.get_by_label("Open it").click();
+    h.run();
+    assert_eq!(h.state().document().path(), Some(f.map.as_path()));
+    assert!(shows(&h, "Restore unsaved changes?"), "and offers it back");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(map(&h), edited);
+}

@@ -4,7 +4,7 @@
 
 use crate::common;
 
-use egui::{Modifiers, Pos2};
+use egui::Pos2;
 use egui_kittest::Harness;
 
 use waymark::app::WaymarkApp;
@@ -20,17 +20,8 @@ fn map_layout(h: &Harness<'_, WaymarkApp>) -> Layout {
 fn click_map_point(h: &mut Harness<'_, WaymarkApp>, p: Pos2) {
     let view = h.state().view_state();
     let pos = view.view(view.canvas).to_screen(p);
-    h.event(egui::Event::PointerMoved(pos));
+    crate::common::app::click_at(h, pos);
     h.run();
-    for pressed in [true, false] {
-        h.event(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Primary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-        h.run();
-    }
 }
 
 #[test]

@@ -22,6 +22,31 @@ fn toggle_persona(shown: &mut Vec<PersonaId>, persona: PersonaId) {
     }
 }
 
+/// Whether this click on the background is the second of a double-click.
+/// Counted from the background's own clicks: egui counts every click, so a
+/// click on a field a moment before (choosing a channel, then the Owner
+/// field) made the double-click a "triple" one, and no card was added.
+fn second_click(ui: &Ui, bg: &Response, view: &mut ViewState) -> bool {
+    if !bg.clicked() {
+        return false;
+    }
+    let (Some(pos), time) = (bg.interact_pointer_pos(), ui.input(|i| i.time)) else {
+        return false;
+    };
+    let (delay, dist) = ui.ctx().options(|o| {
+        (
+            o.input_options.max_double_click_delay,
+            o.input_options.max_click_dist,
+        )
+    });
+    let second = view
+        .last_click
+        .is_some_and(|(t, p)| time - t < delay && p.distance(pos) < dist);
+    // A third click starts over: it adds no second card.
+    view.last_click = if second { None } else { Some((time, pos)) };
+    second
+}
+
 /// The background's gestures.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn background_ui(
@@ -128,7 +153,7 @@ pub(super) fn background_ui(
             None => {}
         }
     }
-    if bg.double_clicked()
+    if second_click(ui, bg, view)
         && let Some(p) = bg.interact_pointer_pos()
         && let Some((si, li)) = layout.cell_at(v.to_map(p))
     {

@@ -7,9 +7,9 @@ use crate::edit::Command;
 use crate::layout::Layout;
 use crate::model::{CardId, Map, Score};
 use crate::paint::View;
-use crate::ui::Actions;
 use crate::ui::headers::full_text_ui;
 use crate::ui::view::{CardDrag, EditTarget, Selection, ViewState};
+use crate::ui::{Actions, UiCommand};
 
 /// The widgets of the cards in view.
 #[allow(clippy::too_many_arguments)]
@@ -121,13 +121,35 @@ pub(super) fn cards_ui(
                 }
             });
             ui.separator();
+            // Copy and Duplicate act on the selection: right-clicking a
+            // card outside it selects that card alone first.
+            if !view.selection.cards.contains(&id) {
+                view.selection = Selection::card(id);
+            }
+            for cmd in [UiCommand::Copy, UiCommand::Duplicate] {
+                if cmd.menu_button(ui, true) {
+                    out.command(cmd);
+                }
+            }
+            ui.menu_button("Move to Stage", |ui| {
+                for stage in &map.stages {
+                    let here = stage.id == card.stage;
+                    if ui
+                        .add_enabled(!here, egui::Button::new(&stage.name))
+                        .clicked()
+                    {
+                        out.edit(Command::MoveCards {
+                            ids: view.selection.cards_in_order(map),
+                            stage: stage.id,
+                            lane: card.lane,
+                            position: None,
+                        });
+                    }
+                }
+            });
+            ui.separator();
             if ui.button("Delete Card").clicked() {
-                let ids = if view.selection.cards.contains(&id) {
-                    view.selection.cards_in_order(map)
-                } else {
-                    vec![id]
-                };
-                out.edit(Command::DeleteCards(ids));
+                out.edit(Command::DeleteCards(view.selection.cards_in_order(map)));
             }
         });
     }

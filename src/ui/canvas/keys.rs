@@ -17,7 +17,7 @@ pub(super) fn keys(
     view: &mut ViewState,
     out: &mut Actions,
 ) {
-    if ui.ctx().egui_wants_keyboard_input() {
+    if ui.ctx().egui_wants_keyboard_input() || view.typing_soon() {
         return;
     }
     let pressed =

@@ -55,6 +55,9 @@ pub struct CanvasInput<'a> {
     /// A comparison with another map, drawn over this one. Its layout
     /// (`layout` above) keeps slots for the removed cards' ghosts.
     pub compare: Option<CompareMarks<'a>>,
+    /// A dropdown or menu was open when the frame began: Esc closes it
+    /// and does nothing else (it keeps the selection).
+    pub menu_was_open: bool,
 }
 
 /// Shows the canvas in the rest of `ui`.
@@ -67,6 +70,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         interactive,
         found,
         compare: comparison,
+        menu_was_open,
     } = *input;
     let sense = if interactive {
         Sense::click_and_drag()
@@ -81,7 +85,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         view.fit_pending = false;
     }
     if let Some(target) = view.reveal.take() {
-        view.reveal(target, rect);
+        view.reveal(target, rect, layout);
     }
     if interactive {
         navigation::scroll_and_zoom(ui, rect, view);
@@ -149,6 +153,9 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     overlays::add_buttons_ui(ui, layout, &v, rect, out);
     background::background_ui(ui, &bg, map, layout, &v, view, out, space_held);
     inline_edit_ui(ui, map, layout, &v, view, out);
+    if menu_was_open {
+        ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape));
+    }
     keys::keys(ui, map, layout, view, out);
     overlays::paint_drag_preview(ui, map, layout, &v, view, theme);
     overlays::paint_header_drag_preview(ui, map, layout, &v, view, theme);
