@@ -17,9 +17,9 @@ use crate::ui::canvas::CompareMarks;
 use crate::ui::view::{Highlight, Selection};
 
 use super::WaymarkApp;
+use super::dialog_types::{Dialog, Pending, PromptPurpose};
 use super::dialogs::{DialogKind, Picked};
-use super::files::{NO_DIALOG, Pending, PromptPurpose};
-use super::modals::Dialog;
+use super::files::NO_DIALOG;
 
 /// The open map compared with another one, and what the canvas and the
 /// list beside it draw from.

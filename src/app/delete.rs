@@ -9,17 +9,7 @@ use crate::ui::panels::Panel;
 use crate::ui::view::Selection;
 
 use super::WaymarkApp;
-use super::modals::Dialog;
-
-/// A deletion waiting for the user's yes.
-#[derive(Clone, Debug, PartialEq)]
-pub struct DeleteQuestion {
-    /// What goes, as the question and the status line name it:
-    /// "stage “Awareness” and its 7 cards".
-    pub what: String,
-    /// The deletion.
-    pub command: Command,
-}
+use super::dialog_types::{DeleteQuestion, Dialog};
 
 /// "1 card", "7 cards".
 pub(super) fn cards(n: usize) -> String {

@@ -1,11 +1,13 @@
 //! Applying the frame's actions, after drawing: the one place the map
 //! changes, and where the view follows what the document handed out.
 
+use std::path::{Path, PathBuf};
+
 use egui::ViewportCommand;
 
 use crate::analysis::Place;
 use crate::edit::Command;
-use crate::model::{CardId, Lane, LaneId, LaneKind, Map, Stage, StageId};
+use crate::model::{CardId, Dismissal, Lane, LaneId, LaneKind, Map, Stage, StageId};
 use crate::ui::edits::new_card;
 use crate::ui::find::FindScope;
 use crate::ui::panels::Panel;
@@ -13,8 +15,7 @@ use crate::ui::view::{EditTarget, Extent, Highlight, Selection};
 use crate::ui::{Action, Actions, UiCommand};
 
 use super::WaymarkApp;
-use super::files::Pending;
-use super::modals::Dialog;
+use super::dialog_types::{Dialog, DialogDone, Outcome, Pending, PromptPurpose};
 
 impl WaymarkApp {
     /// Applies the frame's actions in order.
@@ -290,5 +291,108 @@ impl WaymarkApp {
         session.refresh(None);
         let (map, layout) = (session.doc.map(), session.shown_layout());
         session.view.reveal = session.view.selection.rect(map, layout, Extent::Label);
+    }
+}
+
+impl WaymarkApp {
+    /// After a save that a dialog held up: goes on with what "Save
+    /// changes?" was asked for, once saved; forgets it when nothing is
+    /// left to answer.
+    fn continue_after_save(&mut self, saved: bool) {
+        if saved {
+            if let Some(action) = self.after_save.take() {
+                self.proceed(action);
+            }
+        } else if self.modals.is_empty() {
+            self.after_save = None;
+        }
+    }
+
+    /// Acts on what the user chose in a dialog, after it was drawn, like
+    /// every other action.
+    pub(super) fn dialog_done(&mut self, done: DialogDone) {
+        let (dialog, outcome) = match done {
+            DialogDone::ChooseExportPath => {
+                self.choose_export_path();
+                return;
+            }
+            DialogDone::Closed(dialog, outcome) => (dialog, outcome),
+        };
+        match (dialog, outcome) {
+            (Dialog::Restore(found), Outcome::Confirm) => self.restore(found),
+            (Dialog::Restore(found), _) => self.discard_recovery(&found),
+            (Dialog::ReloadOffer, Outcome::Confirm) => self.reload(),
+            (Dialog::ReloadOffer, _) => self.keep_despite_disk(),
+            (_, Outcome::Cancel) => self.after_save = None,
+            (Dialog::ChangedOnDisk { gone: true }, Outcome::Confirm) => {
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Confirm)
+            | (Dialog::ChangedOnDisk { gone: true }, _)
+            | (Dialog::DropFields(_), Outcome::Alternative)
+            | (Dialog::ReadOnly(_) | Dialog::SaveFailed(_), _) => {
+                let saved = self.save_as();
+                self.continue_after_save(saved);
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Alternative) => {
+                self.after_save = None;
+                self.reload();
+            }
+            (Dialog::ChangedOnDisk { .. }, Outcome::Third) => {
+                let saved = self.overwrite();
+                self.continue_after_save(saved);
+            }
+            (Dialog::DropFields(_), _) => {
+                let saved = self.save_checked(true);
+                self.continue_after_save(saved);
+            }
+            (Dialog::UnknownFields(_), _) => {}
+            (Dialog::Unsaved(action), Outcome::Confirm) => {
+                if self.save() {
+                    self.proceed(action);
+                } else if !self.modals.is_empty() {
+                    // The save asks something first (a changed file, a
+                    // typed path...): go on once it is done.
+                    self.after_save = Some(action);
+                }
+            }
+            (Dialog::Unsaved(action), Outcome::Alternative | Outcome::Third) => {
+                self.proceed(action)
+            }
+            (Dialog::Path(prompt), _) => {
+                let path = PathBuf::from(prompt.text.trim());
+                match prompt.purpose {
+                    PromptPurpose::Open => self.open_file(&path),
+                    PromptPurpose::Save => {
+                        let saved = self.save_to(&path);
+                        self.continue_after_save(saved);
+                    }
+                    PromptPurpose::Export => self.export_to(&path),
+                    PromptPurpose::Compare => self.compare_with(&path),
+                    PromptPurpose::ImportInto => self.import_into(&path),
+                }
+            }
+            (Dialog::Export(form), _) => {
+                self.export_options = form.options();
+                self.export_to(Path::new(form.path.trim()));
+            }
+            (Dialog::Error(message), _) => self.set_error_status(message),
+            (Dialog::ConfirmDelete(question), Outcome::Confirm) => self.delete(question),
+            (Dialog::ConfirmDelete(_) | Dialog::Shortcuts, _) => {}
+            (Dialog::Note(draft), _) => self.add_note(draft),
+            (
+                Dialog::DismissReason {
+                    rule, key, reason, ..
+                },
+                _,
+            ) => {
+                self.apply_edit(crate::edit::Command::Dismiss(Dismissal {
+                    rule: rule.id().to_owned(),
+                    place: key,
+                    reason: reason.trim().to_owned(),
+                }));
+            }
+        }
     }
 }

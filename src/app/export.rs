@@ -9,10 +9,10 @@ use std::time::Duration;
 use crate::export::{ExportError, ExportOptions, Progress};
 
 use super::WaymarkApp;
+use super::dialog_types::Dialog;
+use super::dialog_types::PromptPurpose;
 use super::dialogs::{DialogKind, Picked};
 use super::export_dialog::{ExportForm, default_path};
-use super::files::PromptPurpose;
-use super::modals::Dialog;
 
 /// What writes a diagram: [`export_file`], or a stand-in in tests.
 pub type Exporter =

@@ -65,7 +65,7 @@ impl ExportForm {
         let mut action = None;
         ui.set_width(520.0);
         ui.heading(format!("Export {}", self.format.to_uppercase()));
-        super::modals::first_field(ui, "Save to", &mut self.path, fresh);
+        super::fields::first_field(ui, "Save to", &mut self.path, fresh);
         if ui.button("Choose…").clicked() {
             action = Some(FormAction::Choose);
         }

@@ -9,54 +9,8 @@ use crate::edit::Document;
 use crate::model::Map;
 
 use super::WaymarkApp;
+use super::dialog_types::{Dialog, PathPrompt, Pending, PromptPurpose};
 use super::dialogs::{DialogKind, Picked};
-use super::modals::Dialog;
-
-/// An action that replaces or closes the document, waiting until unsaved
-/// changes are saved or discarded.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pending {
-    /// Start a new map.
-    New,
-    /// Show the open dialog.
-    Open,
-    /// Ask for a path to open.
-    OpenPrompt,
-    /// Open this file.
-    OpenFile(PathBuf),
-    /// Show the import dialog (Mermaid or CSV), to open it as a new map.
-    Import,
-    /// Start from a bundled template.
-    Template(&'static str),
-    /// Close the window.
-    Quit,
-}
-
-/// What a typed path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PromptPurpose {
-    /// Open the file.
-    Open,
-    /// Save the map there.
-    Save,
-    /// Export there; the extension picks the format.
-    Export,
-    /// Compare the open map with that file.
-    Compare,
-    /// Add that file's cards to the open map.
-    ImportInto,
-}
-
-/// A prompt for a typed path.
-#[derive(Clone, Debug, PartialEq)]
-pub struct PathPrompt {
-    /// Open or save.
-    pub purpose: PromptPurpose,
-    /// The path typed so far.
-    pub text: String,
-    /// Why the prompt is shown.
-    pub reason: String,
-}
 
 pub(super) const NO_DIALOG: &str =
     "No file dialog is available on this system (no desktop portal). Type a path instead.";

@@ -169,7 +169,9 @@ impl WaymarkApp {
         if focus_wanted.is_some() && self.session.view.focus_next == focus_wanted {
             self.session.view.focus_next = None;
         }
-        self.modals_ui(&ctx);
+        if let Some(done) = self.modals_ui(&ctx) {
+            self.dialog_done(done);
+        }
 
         // A dropped map, Mermaid journey or CSV opens like File → Open.
         let dropped = ctx.input(|i| {

@@ -8,9 +8,10 @@ use crate::edit::Command;
 use crate::interchange::clipboard;
 
 use super::WaymarkApp;
+use super::dialog_types::Dialog;
+use super::dialog_types::PromptPurpose;
 use super::dialogs::{DialogKind, Picked};
-use super::files::{NO_DIALOG, PromptPurpose};
-use super::modals::Dialog;
+use super::files::NO_DIALOG;
 
 impl WaymarkApp {
     /// Asks for a file whose cards join the open map.

@@ -5,10 +5,12 @@ mod clipboard;
 mod compare;
 mod delete;
 mod derived;
+mod dialog_types;
 pub mod dialogs;
 mod dispatch;
 mod export;
 mod export_dialog;
+mod fields;
 mod files;
 mod frame;
 mod import;
@@ -37,9 +39,8 @@ use crate::ui::panels::Panels;
 use crate::ui::view::ViewState;
 
 use derived::Derived;
+pub use dialog_types::{DeleteQuestion, Dialog, PathPrompt, Pending, PromptPurpose};
 use dialogs::{FileDialogs, NativeDialogs};
-pub use files::{PathPrompt, Pending, PromptPurpose};
-pub use modals::Dialog;
 pub use status::Status;
 
 /// One open document and everything derived from it or shown about it:

@@ -3,109 +3,46 @@
 //! focus with any prefilled text selected, and nothing reaches the map
 //! behind it.
 
-use std::path::{Path, PathBuf};
-
 use egui::{Id, Key, Modal, Modifiers, Ui};
 
-use crate::analysis::Rule;
-use crate::model::Dismissal;
-
 use super::WaymarkApp;
-use super::export_dialog::{ExportForm, FormAction};
-use super::files::{PathPrompt, Pending, PromptPurpose};
+use super::dialog_types::{Dialog, DialogDone, Outcome, Pending, PromptPurpose};
+use super::export_dialog::FormAction;
+use super::fields::first_field;
 
-/// An open dialog.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dialog {
-    /// "Save changes?" before an action that replaces or closes the map.
-    Unsaved(Pending),
-    /// A typed path, where no file dialog can be shown.
-    Path(PathPrompt),
-    /// Something went wrong.
-    Error(String),
-    /// A crashed program left unsaved work: Restore (default) or Discard.
-    Restore(crate::recovery::Recovery),
-    /// Save found the file changed on disk since it was opened or saved
-    /// (`gone`: deleted or moved away).
-    ChangedOnDisk {
-        /// The file is no longer there.
-        gone: bool,
-    },
-    /// A clean map's file changed on disk: reload it?
-    ReloadOffer,
-    /// The map just opened has fields this version does not know (one
-    /// line each: line:col, name, place); a save drops them.
-    UnknownFields(Vec<String>),
-    /// Saving would drop this many unknown fields.
-    DropFields(usize),
-    /// The map came from a newer Waymark (this format version): it is
-    /// never overwritten.
-    ReadOnly(u32),
-    /// A save failed; the map is still open and unsaved.
-    SaveFailed(String),
-    /// Where and how to export a diagram.
-    Export(ExportForm),
-    /// Why a finding is dismissed.
-    DismissReason {
-        /// The finding's rule.
-        rule: Rule,
-        /// The finding's key.
-        key: String,
-        /// The finding's message.
-        message: String,
-        /// The reason typed so far.
-        reason: String,
-    },
-    /// A quick note while presenting.
-    Note(crate::ui::present::NoteDraft),
-    /// Delete a stage or lane with the cards it holds? Delete (Enter) or
-    /// Cancel (Esc).
-    ConfirmDelete(super::delete::DeleteQuestion),
-    /// Help → Keyboard Shortcuts; Enter or Esc closes it.
-    Shortcuts,
-}
-
-impl Dialog {
-    /// An error dialog.
-    pub fn error(message: impl Into<String>) -> Self {
-        Dialog::Error(message.into())
+impl WaymarkApp {
+    /// Opens a dialog on top of any others.
+    pub(super) fn push_dialog(&mut self, dialog: Dialog) {
+        self.modals.push(dialog);
+        self.modal_fresh = true;
     }
-}
 
-/// What the user did with the top dialog this frame.
-pub(super) enum Outcome {
-    /// The default button, or Enter.
-    Confirm,
-    /// The other button ("Don't Save").
-    Alternative,
-    /// A third button, where a dialog has one.
-    Third,
-    /// Cancel, or Esc.
-    Cancel,
-}
-
-/// A text field that takes the focus when its dialog opens, with its text
-/// selected so typing replaces it.
-pub(super) fn first_field(
-    ui: &mut Ui,
-    label: &str,
-    text: &mut String,
-    fresh: bool,
-) -> egui::Response {
-    let l = ui.label(label);
-    let output = egui::TextEdit::singleline(text)
-        .desired_width(f32::INFINITY)
-        .show(ui);
-    let response = output.response.response.labelled_by(l.id);
-    if fresh {
-        let mut state = output.state;
-        state
-            .cursor
-            .set_char_range(Some(egui::text::CCursorRange::select_all_str(text)));
-        state.store(ui.ctx(), response.id);
-        response.request_focus();
+    /// Closes the top dialog.
+    fn pop_dialog(&mut self) -> Option<Dialog> {
+        self.modal_fresh = true;
+        self.modals.pop()
     }
-    response
+
+    /// Shows the top dialog. What the user chose comes back for
+    /// [`Self::dialog_done`] (in `dispatch`) to act on: drawing a dialog
+    /// never changes the document.
+    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) -> Option<DialogDone> {
+        let fresh = std::mem::take(&mut self.modal_fresh);
+        let display_name = self.session.doc.display_name();
+        let depth = self.modals.len();
+        let top = self.modals.last_mut()?;
+        let answer = Modal::new(Id::unique(("dialog", depth)))
+            .show(ctx, |ui| top.ui(ui, &display_name, fresh))
+            .inner;
+        let outcome = match answer {
+            Some(Answer::ChooseExportPath) => return Some(DialogDone::ChooseExportPath),
+            Some(Answer::Outcome(outcome)) => Some(outcome),
+            None => None,
+        };
+        let outcome = outcome.or_else(|| keys(ctx))?;
+        let dialog = self.pop_dialog()?;
+        Some(DialogDone::Closed(dialog, outcome))
+    }
 }
 
 /// Enter and Esc, taken from the input so nothing behind the dialog sees
@@ -122,43 +59,21 @@ fn keys(ctx: &egui::Context) -> Option<Outcome> {
     })
 }
 
-impl WaymarkApp {
-    /// After a save that a dialog held up: goes on with what "Save
-    /// changes?" was asked for, once saved; forgets it when nothing is
-    /// left to answer.
-    fn continue_after_save(&mut self, saved: bool) {
-        if saved {
-            if let Some(action) = self.after_save.take() {
-                self.proceed(action);
-            }
-        } else if self.modals.is_empty() {
-            self.after_save = None;
-        }
-    }
+/// What a dialog's body gives back in a frame.
+enum Answer {
+    /// A button that closes the dialog.
+    Outcome(Outcome),
+    /// The export dialog's "Choose…": pick the path with a file dialog.
+    ChooseExportPath,
+}
 
-    /// Opens a dialog on top of any others.
-    pub(super) fn push_dialog(&mut self, dialog: Dialog) {
-        self.modals.push(dialog);
-        self.modal_fresh = true;
-    }
-
-    /// Closes the top dialog.
-    fn pop_dialog(&mut self) -> Option<Dialog> {
-        self.modal_fresh = true;
-        self.modals.pop()
-    }
-
-    /// Shows the top dialog and acts on what the user chose.
-    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) {
-        let fresh = std::mem::take(&mut self.modal_fresh);
-        let display_name = self.session.doc.display_name();
-        let depth = self.modals.len();
-        let Some(top) = self.modals.last_mut() else {
-            return;
-        };
+impl Dialog {
+    /// Draws the dialog's body: its text, fields and buttons. Returns the
+    /// button the user pressed, if any.
+    fn ui(&mut self, ui: &mut Ui, display_name: &str, fresh: bool) -> Option<Answer> {
         let mut outcome = None;
         let mut choose = false;
-        Modal::new(Id::unique(("dialog", depth))).show(ctx, |ui| match top {
+        match self {
             Dialog::Unsaved(action) => {
                 ui.set_width(400.0);
                 ui.heading("Save changes?");
@@ -240,7 +155,7 @@ impl WaymarkApp {
             | Dialog::DropFields(_)
             | Dialog::ReadOnly(_)
             | Dialog::SaveFailed(_)) => {
-                outcome = super::safety_dialogs::dialog_ui(ui, dialog, &display_name, fresh);
+                outcome = super::safety_dialogs::dialog_ui(ui, dialog, display_name, fresh);
             }
             Dialog::DismissReason {
                 message, reason, ..
@@ -297,92 +212,11 @@ impl WaymarkApp {
                         crate::ui::present::NoteChoice::Cancel => Outcome::Cancel,
                     });
             }
-        });
-        if choose {
-            self.choose_export_path();
-            return;
         }
-        let Some(outcome) = outcome.or_else(|| keys(ctx)) else {
-            return;
-        };
-        let Some(dialog) = self.pop_dialog() else {
-            return;
-        };
-        match (dialog, outcome) {
-            (Dialog::Restore(found), Outcome::Confirm) => self.restore(found),
-            (Dialog::Restore(found), _) => self.discard_recovery(&found),
-            (Dialog::ReloadOffer, Outcome::Confirm) => self.reload(),
-            (Dialog::ReloadOffer, _) => self.keep_despite_disk(),
-            (_, Outcome::Cancel) => self.after_save = None,
-            (Dialog::ChangedOnDisk { gone: true }, Outcome::Confirm) => {
-                let saved = self.overwrite();
-                self.continue_after_save(saved);
-            }
-            (Dialog::ChangedOnDisk { .. }, Outcome::Confirm)
-            | (Dialog::ChangedOnDisk { gone: true }, _)
-            | (Dialog::DropFields(_), Outcome::Alternative)
-            | (Dialog::ReadOnly(_) | Dialog::SaveFailed(_), _) => {
-                let saved = self.save_as();
-                self.continue_after_save(saved);
-            }
-            (Dialog::ChangedOnDisk { .. }, Outcome::Alternative) => {
-                self.after_save = None;
-                self.reload();
-            }
-            (Dialog::ChangedOnDisk { .. }, Outcome::Third) => {
-                let saved = self.overwrite();
-                self.continue_after_save(saved);
-            }
-            (Dialog::DropFields(_), _) => {
-                let saved = self.save_checked(true);
-                self.continue_after_save(saved);
-            }
-            (Dialog::UnknownFields(_), _) => {}
-            (Dialog::Unsaved(action), Outcome::Confirm) => {
-                if self.save() {
-                    self.proceed(action);
-                } else if !self.modals.is_empty() {
-                    // The save asks something first (a changed file, a
-                    // typed path...): go on once it is done.
-                    self.after_save = Some(action);
-                }
-            }
-            (Dialog::Unsaved(action), Outcome::Alternative | Outcome::Third) => {
-                self.proceed(action)
-            }
-            (Dialog::Path(prompt), _) => {
-                let path = PathBuf::from(prompt.text.trim());
-                match prompt.purpose {
-                    PromptPurpose::Open => self.open_file(&path),
-                    PromptPurpose::Save => {
-                        let saved = self.save_to(&path);
-                        self.continue_after_save(saved);
-                    }
-                    PromptPurpose::Export => self.export_to(&path),
-                    PromptPurpose::Compare => self.compare_with(&path),
-                    PromptPurpose::ImportInto => self.import_into(&path),
-                }
-            }
-            (Dialog::Export(form), _) => {
-                self.export_options = form.options();
-                self.export_to(Path::new(form.path.trim()));
-            }
-            (Dialog::Error(message), _) => self.set_error_status(message),
-            (Dialog::ConfirmDelete(question), Outcome::Confirm) => self.delete(question),
-            (Dialog::ConfirmDelete(_) | Dialog::Shortcuts, _) => {}
-            (Dialog::Note(draft), _) => self.add_note(draft),
-            (
-                Dialog::DismissReason {
-                    rule, key, reason, ..
-                },
-                _,
-            ) => {
-                self.apply_edit(crate::edit::Command::Dismiss(Dismissal {
-                    rule: rule.id().to_owned(),
-                    place: key,
-                    reason: reason.trim().to_owned(),
-                }));
-            }
+        if choose {
+            Some(Answer::ChooseExportPath)
+        } else {
+            outcome.map(Answer::Outcome)
         }
     }
 }

@@ -20,7 +20,7 @@ use crate::ui::view::ViewState;
 use crate::ui::{Actions, UiCommand};
 
 use super::WaymarkApp;
-use super::modals::Dialog;
+use super::dialog_types::Dialog;
 
 /// The editor as it was when presenting began.
 struct SavedEditor {
@@ -204,7 +204,9 @@ impl WaymarkApp {
         self.present = Some(p);
         // A note added by its dialog changes the map after it was drawn.
         let before = self.session.doc.key();
-        self.modals_ui(&ctx);
+        if let Some(done) = self.modals_ui(&ctx) {
+            self.dialog_done(done);
+        }
         self.dispatch(&ctx, out);
         if self.session.doc.key() != before || self.modals != dialogs_before {
             ctx.request_repaint();

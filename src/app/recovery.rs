@@ -11,7 +11,7 @@ use crate::edit::{DocKey, Document};
 use crate::recovery::{AutosaveStatus, Autosaver, Recovery, RecoveryDir};
 
 use super::WaymarkApp;
-use super::modals::Dialog;
+use super::dialog_types::Dialog;
 
 /// What the autosave last saw of the open document.
 struct Seen {
@@ -106,7 +106,7 @@ impl WaymarkApp {
             return;
         };
         match found.original.clone() {
-            Some(path) => self.guard(super::files::Pending::OpenFile(path)),
+            Some(path) => self.guard(super::dialog_types::Pending::OpenFile(path)),
             None => self.push_dialog(Dialog::Restore(found)),
         }
     }

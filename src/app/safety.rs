@@ -11,7 +11,7 @@ use crate::edit::{DocId, Document};
 use crate::format::{DiskStamp, SaveError};
 
 use super::WaymarkApp;
-use super::modals::Dialog;
+use super::dialog_types::Dialog;
 use super::watch::DiskWatch;
 
 /// How many unknown fields a dialog lists before "and N more".

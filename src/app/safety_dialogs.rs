@@ -4,7 +4,7 @@
 
 use egui::Ui;
 
-use super::modals::{Dialog, Outcome};
+use super::dialog_types::{Dialog, Outcome};
 
 /// A row of buttons: the first is the default (it takes the focus when
 /// the dialog opens, and Enter presses it), then up to two others, then
