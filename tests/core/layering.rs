@@ -261,7 +261,7 @@ struct ModDecl {
     test: bool,
     /// Inline modules it sits in, within the file.
     within: Vec<String>,
-    /// `Some(index of the first token inside)` for `mod name { … }`.
+    /// `mod name { … }` rather than `mod name;`.
     inline: bool,
 }
 
@@ -527,11 +527,10 @@ fn parse(text: &str) -> Parsed {
             }
             _ => {}
         }
-        if pending_path.is_some() && !matches!(tok.tok, Tok::Ident(ref w) if w == "pub") {
-            // A #[path] applies to the next item only.
-            if !matches!(tok.tok, Tok::Ident(_) | Tok::Punct('(' | ')')) {
-                pending_path = None;
-            }
+        // A #[path] applies to the next item only: one that is not a
+        // `mod` ends at its first `;` or brace.
+        if matches!(tok.tok, Tok::Punct(';' | '{' | '}')) {
+            pending_path = None;
         }
         i += 1;
     }
@@ -1109,6 +1108,12 @@ fn the_graph_follows_re_exports_and_nested_paths() {
         .get(["edit", "document", "tests"].map(String::from).as_slice())
         .expect("edit/document/tests.rs is found");
     assert!(tests.test);
+    // `#[path = "raster_tests.rs"]` is followed.
+    let raster = krate
+        .modules
+        .get(["export", "raster", "tests"].map(String::from).as_slice())
+        .expect("export/raster_tests.rs is found");
+    assert!(raster.file.ends_with("export/raster_tests.rs") && raster.test);
 }
 
 // ---------------------------------------------------------------- parser tests
