@@ -36,6 +36,8 @@ pub struct PresenterInfo {
     /// What the last action did (the editor's status line), and whether
     /// it failed.
     pub status: Option<(String, bool)>,
+    /// The workshop time-box, as the room sees it.
+    pub timer: super::TimeBox,
 }
 
 /// The presenter window's view of the presentation now.
@@ -53,6 +55,7 @@ pub fn presenter_info(
         blank: state.blank.is_some(),
         started: state.started,
         status: None,
+        timer: state.timer,
     }
 }
 
@@ -84,6 +87,20 @@ pub fn presenter_ui(ui: &mut Ui, info: &PresenterInfo, now: f64) {
                     .strong(),
             )
             .on_hover_text("Time since presenting began");
+            if let Some(left) = info.timer.text(now) {
+                let over = info.timer.left(now) == Some(0);
+                let text = RichText::new(format!("Time-box {left}"))
+                    .size(32.0)
+                    .strong();
+                let text = if over {
+                    text.color(egui::Color32::from_rgb(200, 130, 0))
+                } else {
+                    text
+                };
+                ui.label(text)
+                    .on_hover_text("T starts or stops it; + and − change it");
+                ui.add_space(16.0);
+            }
         });
     });
     if let Some((text, error)) = &info.status {
