@@ -240,6 +240,7 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
         ui.fonts_mut(|fonts| paint_map(fonts, map, layout, &theme.map, &view, rect, &deco));
     painter.extend(shapes);
     if !state.overview {
+        overlay::pinned_lanes(ui, rect, &view, map, layout, &theme.map, state.stage);
         overlay::pinned_header(ui, rect, &view, map, layout, &theme.map, state.stage);
     }
     if state.info
