@@ -155,8 +155,9 @@ impl WaymarkApp {
         }
         self.session.derived.refresh(&self.session.doc);
         let mut leave = false;
+        let now = ctx.input(|i| i.time);
         for key in keys {
-            if p.state.apply(key, &self.session.derived.layout) {
+            if p.state.apply(key, &self.session.derived.layout, now) {
                 continue;
             }
             match key {

@@ -24,7 +24,7 @@ pub const CANVAS_KEYS: [(&str, &str); 3] = [
 ];
 
 /// The keys while presenting (see `ui::present::keys`).
-pub const PRESENT_KEYS: [(&str, &str); 10] = [
+pub const PRESENT_KEYS: [(&str, &str); 11] = [
     ("→ / Page Down / Space", "Next stop or stage"),
     ("← / Page Up", "Previous stop or stage"),
     ("Home / End", "First / last stage"),
@@ -38,6 +38,10 @@ pub const PRESENT_KEYS: [(&str, &str); 10] = [
     (
         "P",
         "Open or close the presenter window (current and next stage, findings, notes, elapsed time)",
+    ),
+    (
+        "T / + / −",
+        "Start or stop a time-box (5 minutes), a minute more / less: shown on the projector and the presenter window",
     ),
     ("Ctrl+Z / Ctrl+Shift+Z / Ctrl+S", "Undo / redo / save"),
     ("Esc", "Leave presenting"),

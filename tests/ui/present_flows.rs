@@ -460,3 +460,22 @@ fn an_error_stays_on_the_projected_screen_in_a_band() {
     h.get_by_label("Could not apply the change: the stage is gone");
     h.get_by_label("Presenting stage 1 of 6: Awareness");
 }
+
+#[test]
+fn t_runs_a_time_box_that_the_presenter_window_shows_and_t_stops_it() {
+    let mut h = sample();
+    h.state_mut()
+        .queue(Action::Command(UiCommand::PresenterWindow));
+    h.run();
+    press(&mut h, Key::Plus);
+    press(&mut h, Key::T);
+    let timer = h.state().presentation().expect("presenting").timer;
+    assert_eq!(timer.minutes, 6, "+ made it a minute longer");
+    assert!(timer.started.is_some(), "T started it");
+    // kittest's clock barely moves: the box shows its full length.
+    h.get_by_label("Time-box 6:00");
+    assert_eq!(app_map(&h), sample_map(), "the map is untouched");
+    press(&mut h, Key::T);
+    assert!(h.state().presentation().unwrap().timer.started.is_none());
+    assert!(h.query_by_label_contains("Time-box").is_none());
+}

@@ -100,7 +100,30 @@ fn stop_tops(layout: &Layout, stage: usize, canvas: Rect) -> Vec<f32> {
         };
         tops.push(top);
     }
-    tops
+    // A stop that shows no card whole that an earlier stop did not (the
+    // empty lanes under a one-card stage) is a press for nothing: skip it.
+    let cards: Vec<Rect> = layout
+        .cards
+        .iter()
+        .filter(|c| c.stage == stage)
+        .map(|c| c.rect)
+        .collect();
+    let mut shown = vec![false; cards.len()];
+    let mut kept = Vec::with_capacity(tops.len());
+    for (i, top) in tops.into_iter().enumerate() {
+        let room = if i == 0 { 0.0 } else { PINNED_ROOM };
+        let mut new = false;
+        for (seen, card) in shown.iter_mut().zip(&cards) {
+            if !*seen && card.top() >= top + room - 0.5 && card.bottom() <= top + visible + 0.5 {
+                *seen = true;
+                new = true;
+            }
+        }
+        if i == 0 || new {
+            kept.push(top);
+        }
+    }
+    kept
 }
 
 /// Room above a lower stop's first lane for the pinned stage name, in map
@@ -238,8 +261,14 @@ mod tests {
                     covered_top = covered_top.min(visible.top());
                     covered_bottom = covered_bottom.max(visible.bottom());
                 }
-                // Together the stops show the whole column.
-                assert!(covered_top <= column.top() && covered_bottom >= column.bottom());
+                // Together the stops show the column's top and every card.
+                assert!(covered_top <= column.top());
+                for c in layout.cards.iter().filter(|c| c.stage == stage) {
+                    assert!(
+                        c.rect.bottom() <= covered_bottom,
+                        "{w}: a card is never shown"
+                    );
+                }
             }
         }
     }
@@ -265,6 +294,47 @@ mod tests {
                 .map(|c| map.cards[c.index].title.as_str())
                 .collect();
             assert!(cut.is_empty(), "cut at {top}: {cut:?}");
+        }
+    }
+
+    #[test]
+    fn a_one_card_stage_takes_one_press_and_no_stop_is_blank() {
+        let mut map = sample_map();
+        let stage = map.stages[0].id;
+        let first = map.cards.iter().position(|c| c.stage == stage).unwrap();
+        let keep = map.cards[first].id;
+        map.cards.retain(|c| c.stage != stage || c.id == keep);
+        let layout = layout(&map, &Style::default());
+        assert_eq!(stage_stops(&layout, 0, screen(1920.0, 1080.0)), 1);
+        for (w, h) in [(1280.0, 720.0), (1920.0, 1080.0)] {
+            let canvas = screen(w, h);
+            for s in 0..layout.stages.len() {
+                let tops = stop_tops(&layout, s, canvas);
+                let zoom = stage_zoom(stage_frame(&layout, s).unwrap(), canvas);
+                let visible = canvas.height() / zoom;
+                let whole = |top: f32, room: f32, c: &Rect| {
+                    c.top() >= top + room - 0.5 && c.bottom() <= top + visible + 0.5
+                };
+                let cards: Vec<Rect> = layout
+                    .cards
+                    .iter()
+                    .filter(|c| c.stage == s)
+                    .map(|c| c.rect)
+                    .collect();
+                for (i, top) in tops.iter().enumerate().skip(1) {
+                    let new = cards.iter().any(|c| {
+                        whole(*top, PINNED_ROOM, c)
+                            && !tops[..i]
+                                .iter()
+                                .enumerate()
+                                .any(|(j, t)| whole(*t, if j == 0 { 0.0 } else { PINNED_ROOM }, c))
+                    });
+                    assert!(
+                        new,
+                        "{w}×{h}, stage {s}: the stop at {top} shows no new card"
+                    );
+                }
+            }
         }
     }
 

@@ -35,6 +35,12 @@ pub enum PresentKey {
     Redo,
     /// Save (Ctrl+S).
     Save,
+    /// Start or stop the time-box (T).
+    Timer,
+    /// A minute more on the time-box (+).
+    TimerLonger,
+    /// A minute less on the time-box (−).
+    TimerShorter,
 }
 
 /// The bindings, longer modifier sets first so Ctrl+Shift+Z is not read
@@ -61,6 +67,10 @@ const BINDINGS: &[(Modifiers, Key, PresentKey)] = &[
     (Modifiers::NONE, Key::O, PresentKey::Overview),
     (Modifiers::NONE, Key::N, PresentKey::Note),
     (Modifiers::NONE, Key::P, PresentKey::Presenter),
+    (Modifiers::NONE, Key::T, PresentKey::Timer),
+    (Modifiers::NONE, Key::Plus, PresentKey::TimerLonger),
+    (Modifiers::NONE, Key::Equals, PresentKey::TimerLonger),
+    (Modifiers::NONE, Key::Minus, PresentKey::TimerShorter),
     (Modifiers::NONE, Key::Escape, PresentKey::Escape),
 ];
 
@@ -80,4 +90,4 @@ pub fn read_keys(ctx: &egui::Context) -> Vec<PresentKey> {
 
 /// The keys as the help line shows them.
 pub const HELP: &str = "→ / Space next · ← back · Home / End · I info · O overview · \
-                        B / W blank · N note · P presenter window · Esc leave";
+                        B / W blank · N note · P presenter window · T timer (+ / −) · Esc leave";

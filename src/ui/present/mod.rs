@@ -12,6 +12,7 @@ mod keys;
 mod note;
 mod overlay;
 mod presenter;
+mod timer;
 
 use egui::{Color32, CornerRadius, Rect, Role, Sense, Ui, WidgetInfo};
 
@@ -26,6 +27,7 @@ pub use keys::{HELP, PresentKey, read_keys};
 pub use note::{NoteChoice, NoteDraft, NoteLane, note_ui};
 pub use overlay::Laser;
 pub use presenter::{PresenterInfo, PresenterShared, presenter_info, presenter_ui, show_presenter};
+pub use timer::{TimeBox, timer_ui};
 
 /// A blanked screen, as PowerPoint's B and W keys make.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,6 +61,8 @@ pub struct PresentState {
     pub started: f64,
     /// The presenter window is open.
     pub presenter: bool,
+    /// The workshop time-box (T).
+    pub timer: TimeBox,
 }
 
 impl PresentState {
@@ -75,12 +79,14 @@ impl PresentState {
             canvas: Rect::NOTHING,
             started: time,
             presenter: false,
+            timer: TimeBox::default(),
         }
     }
 
-    /// Acts on a key that only moves the view; returns false for keys the
-    /// app acts on (notes, undo, saving, leaving).
-    pub fn apply(&mut self, key: PresentKey, layout: &Layout) -> bool {
+    /// Acts on a key that only changes the view (or the time-box) at
+    /// `time`; returns false for keys the app acts on (notes, undo, saving,
+    /// leaving).
+    pub fn apply(&mut self, key: PresentKey, layout: &Layout, time: f64) -> bool {
         let last = layout.stages.len().saturating_sub(1);
         let stops = |stage: usize| camera::stage_stops(layout, stage, self.canvas);
         match key {
@@ -111,6 +117,9 @@ impl PresentState {
             PresentKey::Black => self.toggle_blank(Blank::Black),
             PresentKey::White => self.toggle_blank(Blank::White),
             PresentKey::Presenter => self.presenter = !self.presenter,
+            PresentKey::Timer => self.timer.toggle(time),
+            PresentKey::TimerLonger => self.timer.change(true),
+            PresentKey::TimerShorter => self.timer.change(false),
             PresentKey::Note
             | PresentKey::Escape
             | PresentKey::Undo
@@ -231,6 +240,7 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
         ui.fonts_mut(|fonts| paint_map(fonts, map, layout, &theme.map, &view, rect, &deco));
     painter.extend(shapes);
     if !state.overview {
+        overlay::pinned_lanes(ui, rect, &view, map, layout, &theme.map, state.stage);
         overlay::pinned_header(ui, rect, &view, map, layout, &theme.map, state.stage);
     }
     if state.info
@@ -241,5 +251,6 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
     if let Some(error) = error {
         overlay::error_ui(ui, rect, error, theme);
     }
+    timer_ui(ui, rect, &state.timer, theme.panel_text, theme.panel);
     state.laser.ui(ui, rect, theme.laser, time);
 }

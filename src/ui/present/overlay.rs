@@ -150,6 +150,123 @@ pub(super) fn pinned_header(
     painter.galley(at, galley, theme.header_text);
 }
 
+/// The lane names, whole, down the left edge of the screen once the map's
+/// own labels are scrolled off it (every stage after the first): the room
+/// must tell pain points from opportunities at every stop. They take the
+/// room the camera leaves beside the current stage, never its cards.
+pub(super) fn pinned_lanes(
+    ui: &Ui,
+    canvas: Rect,
+    view: &View,
+    map: &Map,
+    layout: &Layout,
+    theme: &Theme,
+    stage: usize,
+) {
+    let Some((size, chips)) = lane_chips(canvas, view, layout, stage) else {
+        return;
+    };
+    let painter = ui.painter_at(canvas);
+    for (lane, chip) in chips {
+        let Some(lane) = map.lanes.get(lane) else {
+            continue;
+        };
+        painter.rect_filled(chip, 0.0, theme.background);
+        let strip = Rect::from_min_size(chip.min, egui::vec2(size * 0.3, chip.height()));
+        painter.rect_filled(strip, 0.0, crate::theme::lane_color(&lane.kind));
+        let galley = ui.fonts_mut(|f| {
+            let mut job = egui::text::LayoutJob::simple(
+                crate::paint::cap_text(&lane.name).into_owned(),
+                FontId::new(size, crate::paint::bold()),
+                theme.text,
+                chip.width() - 1.5 * size,
+            );
+            job.wrap.max_rows = 3;
+            f.layout_job(job)
+        });
+        painter.galley(
+            pos2(chip.left() + size, chip.top() + size * 0.5),
+            galley,
+            theme.text,
+        );
+    }
+}
+
+/// Where [`pinned_lanes`] puts each lane's name (lane index, screen rect),
+/// and the text size: nothing while the map's own labels show whole, or
+/// when there is no room beside the stage.
+fn lane_chips(
+    canvas: Rect,
+    view: &View,
+    layout: &Layout,
+    stage: usize,
+) -> Option<(f32, Vec<(usize, Rect)>)> {
+    let (first, sb) = (layout.lanes.first()?, layout.stages.get(stage)?);
+    let label = view.rect(first.label);
+    if label.left() >= canvas.left() - 0.5 {
+        return None;
+    }
+    let column = view.rect(sb.column);
+    let size = (sizes::LANE_NAME * view.zoom).max(12.0);
+    let width = (column.left() - canvas.left() - size).min(label.width());
+    if width < 4.0 * size {
+        return None;
+    }
+    let chips = layout
+        .lanes
+        .iter()
+        .enumerate()
+        .filter_map(|(i, lb)| {
+            let row = view.rect(lb.row);
+            let chip = Rect::from_min_max(
+                pos2(canvas.left(), row.top().max(canvas.top())),
+                pos2(canvas.left() + width, row.bottom().min(canvas.bottom())),
+            );
+            (chip.height() >= size).then_some((i, chip))
+        })
+        .collect();
+    Some((size, chips))
+}
+
+#[cfg(test)]
+mod lane_tests {
+    use super::*;
+    use crate::interchange::sample::sample_map;
+    use crate::layout::{Style, layout};
+    use crate::ui::present::camera::stage_shot;
+
+    #[test]
+    fn every_stage_after_the_first_shows_whole_lane_names_beside_it() {
+        let map = sample_map();
+        let layout = layout(&map, &Style::default());
+        for (w, h) in [(1280.0, 720.0), (1920.0, 1080.0)] {
+            let canvas = Rect::from_min_size(Pos2::ZERO, egui::vec2(w, h));
+            for stage in 1..layout.stages.len() {
+                let view = stage_shot(&layout, stage, 0, canvas).view(canvas);
+                let (size, chips) = lane_chips(canvas, &view, &layout, stage)
+                    .unwrap_or_else(|| panic!("{w}×{h}, stage {stage}: no lane names"));
+                let column = view.rect(layout.stages[stage].column);
+                let on_screen = layout
+                    .lanes
+                    .iter()
+                    .filter(|l| {
+                        let r = view.rect(l.row);
+                        r.bottom().min(h) - r.top().max(0.0) >= size
+                    })
+                    .count();
+                assert_eq!(chips.len(), on_screen, "{w}×{h}, stage {stage}");
+                for (_, chip) in chips {
+                    assert!(
+                        chip.right() <= column.left(),
+                        "never over the stage's cards"
+                    );
+                    assert!(chip.width() >= 4.0 * size, "room for a name");
+                }
+            }
+        }
+    }
+}
+
 /// A failure, in a band along the bottom of the screen: a save that did
 /// not happen must not pass unseen while presenting.
 pub(super) fn error_ui(ui: &Ui, canvas: Rect, error: &str, theme: &PresentTheme) {

@@ -36,6 +36,8 @@ pub struct PresenterInfo {
     /// What the last action did (the editor's status line), and whether
     /// it failed.
     pub status: Option<(String, bool)>,
+    /// The workshop time-box, as the room sees it.
+    pub timer: super::TimeBox,
 }
 
 /// The presenter window's view of the presentation now.
@@ -53,6 +55,7 @@ pub fn presenter_info(
         blank: state.blank.is_some(),
         started: state.started,
         status: None,
+        timer: state.timer,
     }
 }
 
@@ -86,6 +89,19 @@ pub fn presenter_ui(ui: &mut Ui, info: &PresenterInfo, now: f64) {
             .on_hover_text("Time since presenting began");
         });
     });
+    if let Some(left) = info.timer.text(now) {
+        let over = info.timer.left(now) == Some(0);
+        let text = RichText::new(format!("Time-box {left}"))
+            .size(32.0)
+            .strong();
+        let text = if over {
+            text.color(egui::Color32::from_rgb(255, 196, 0))
+        } else {
+            text
+        };
+        ui.label(text)
+            .on_hover_text("T starts or stops it; + and − change it");
+    }
     if let Some((text, error)) = &info.status {
         if *error {
             ui.colored_label(ui.visuals().error_fg_color, text);
@@ -187,7 +203,20 @@ pub fn show_presenter(ctx: &egui::Context, shared: Arc<Mutex<PresenterShared>>) 
         if !keys.is_empty() || close {
             ui.ctx().request_repaint_of(ViewportId::ROOT);
         }
-        egui::CentralPanel::default().show(ui, |ui| presenter_ui(ui, &info, now));
+        // The presentation's colours, as on the projector: this window
+        // shares the editor's context, so they are set on its panel only.
+        let theme = crate::theme::PresentTheme::new();
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(theme.panel).inner_margin(16))
+            .show(ui, |ui| {
+                let visuals = ui.visuals_mut();
+                visuals.override_text_color = Some(theme.panel_text);
+                visuals.weak_text_color = Some(theme.panel_muted);
+                visuals.widgets.noninteractive.bg_stroke.color = theme.panel_muted;
+                // Strong text (the stage's name) takes the active widgets'.
+                visuals.widgets.active.fg_stroke.color = theme.panel_text;
+                presenter_ui(ui, &info, now);
+            });
         // The clock: one frame a second, in this window only.
         ui.ctx().request_repaint_after(Duration::from_secs(1));
     });
