@@ -13,11 +13,7 @@ use super::dialog_types::{DeleteQuestion, Dialog};
 
 /// "1 card", "7 cards".
 pub(super) fn cards(n: usize) -> String {
-    if n == 1 {
-        "1 card".to_owned()
-    } else {
-        format!("{n} cards")
-    }
+    crate::analysis::count_noun(n, "card", "cards")
 }
 
 /// The selection's deletion, and what it takes with it.

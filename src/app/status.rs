@@ -107,10 +107,7 @@ impl WaymarkApp {
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let doc = &self.session.doc;
                 let map = doc.map();
-                let stages = match map.stages.len() {
-                    1 => "1 stage".to_owned(),
-                    n => format!("{n} stages"),
-                };
+                let stages = crate::analysis::count_noun(map.stages.len(), "stage", "stages");
                 ui.weak(format!("{} · {stages}", super::delete::cards(map.cards.len())));
                 if doc.is_dirty() {
                     ui.weak("Unsaved changes ·");
