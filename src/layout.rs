@@ -43,6 +43,12 @@ pub struct Style {
     pub row_gap: f32,
     /// Height of the legend at the bottom.
     pub legend_height: f32,
+    /// How many cards stand side by side in a cell: 1 in the editor, where
+    /// a cell is a list to drag into; more in the presentation, where a
+    /// wide, short stage fits a screen at a size the room can read.
+    pub cards_across: usize,
+    /// The most rows a card's title wraps to before it is cut.
+    pub card_title_rows: usize,
 }
 
 impl Default for Style {
@@ -60,9 +66,55 @@ impl Default for Style {
             cell_padding: 12.0,
             row_gap: 8.0,
             legend_height: 56.0,
+            cards_across: 1,
+            card_title_rows: 3,
         }
     }
 }
+
+impl Style {
+    /// The presentation's style: `across` cards side by side in each cell,
+    /// and every band cut to what the room needs, so that a stage of five
+    /// lanes, its header and its emotion fit one screen at the size at
+    /// which its titles read from the back of the room (titles of up to two
+    /// rows, as [`PRESENT_TITLE_ROWS`] cuts them).
+    pub fn presentation(across: usize, card_width: f32) -> Self {
+        let card_width = card_width.max(1.0);
+        Self {
+            margin: 24.0,
+            header_height: 64.0,
+            emotion_height: 84.0,
+            // The column's padding beside its cards stays the editor's.
+            stage_width: card_width + 24.0,
+            card_size: vec2(card_width, 56.0),
+            card_gap: 8.0,
+            cell_padding: 4.0,
+            row_gap: 5.0,
+            cards_across: across.clamp(1, MAX_CARDS_ACROSS),
+            card_title_rows: PRESENT_TITLE_ROWS,
+            ..Self::default()
+        }
+    }
+
+    /// The width of a stage column: its cards side by side, with padding.
+    pub fn column_width(&self) -> f32 {
+        let across = self.cards_across.max(1) as f32;
+        let padding = (self.stage_width - self.card_size.x).max(0.0);
+        across * self.card_size.x + (across - 1.0) * self.card_gap + padding
+    }
+
+    /// How many rows of cards a cell of `count` cards takes (at least one,
+    /// so an empty lane keeps room to drop into).
+    fn rows_for(&self, count: usize) -> usize {
+        count.div_ceil(self.cards_across.max(1)).max(1)
+    }
+}
+
+/// The most cards a presentation cell puts side by side.
+pub const MAX_CARDS_ACROSS: usize = 4;
+
+/// The most rows a card title wraps to in the presentation's short cards.
+pub const PRESENT_TITLE_ROWS: usize = 2;
 
 /// A stage's column and header.
 #[derive(Clone, Debug, PartialEq)]
@@ -159,10 +211,11 @@ pub struct DropTarget {
 }
 
 /// The height of the score band inside the emotion row: +2 at the top.
-/// Room is left above +2 for a stage's label, which sits over its face.
+/// Room is left above +2 for a stage's label, which sits over its face;
+/// a short row (the presentation's) keeps the same shares of its height.
 fn emotion_y(row: Rect, score: f32) -> f32 {
-    let top = row.top() + 40.0;
-    let bottom = row.bottom() - 22.0;
+    let top = row.top() + (row.height() * 0.21).min(40.0);
+    let bottom = row.bottom() - (row.height() * 0.116).min(22.0);
     let t = (2.0 - score.clamp(-2.0, 2.0)) / 4.0;
     top + t * (bottom - top)
 }
@@ -200,10 +253,11 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
 
     let left = s.margin;
     let grid_left = left + s.label_width;
+    let column_width = s.column_width();
     let grid_width = if n_stages == 0 {
-        s.stage_width
+        column_width
     } else {
-        n_stages as f32 * s.stage_width + (n_stages - 1) as f32 * s.stage_gap
+        n_stages as f32 * column_width + (n_stages - 1) as f32 * s.stage_gap
     };
     let width = s.label_width + grid_width;
     let title = Rect::from_min_size(pos2(left, s.margin), vec2(width, s.title_height));
@@ -232,11 +286,12 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
     let mut y = emotion_row.bottom() + s.row_gap;
     let mut lanes = Vec::with_capacity(n_lanes);
     for (li, lane) in map.lanes.iter().enumerate() {
-        let most = (0..n_stages)
-            .map(|si| cell_counts[si][li])
-            .max()
-            .unwrap_or(0)
-            .max(1);
+        let most = s.rows_for(
+            (0..n_stages)
+                .map(|si| cell_counts[si][li])
+                .max()
+                .unwrap_or(0),
+        );
         let h = 2.0 * s.cell_padding + most as f32 * s.card_size.y + (most - 1) as f32 * s.card_gap;
         let row = Rect::from_min_size(pos2(left, y), vec2(width, h));
         let label = Rect::from_min_size(row.min, vec2(s.label_width - 10.0, h));
@@ -256,9 +311,9 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         .iter()
         .enumerate()
         .map(|(si, stage)| {
-            let x = grid_left + si as f32 * (s.stage_width + s.stage_gap);
+            let x = grid_left + si as f32 * (column_width + s.stage_gap);
             let header =
-                Rect::from_min_size(pos2(x, header_top), vec2(s.stage_width, s.header_height));
+                Rect::from_min_size(pos2(x, header_top), vec2(column_width, s.header_height));
             let column = Rect::from_min_max(
                 header.min,
                 pos2(header.right(), grid_bottom.max(header.bottom())),
@@ -272,12 +327,15 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         })
         .collect();
 
+    let across = s.cards_across.max(1);
+    let inset = (s.stage_width - s.card_size.x).max(0.0) / 2.0;
     let cards = placed
         .into_iter()
         .map(|(index, id, si, li, slot)| {
+            let (row, col) = (slot / across, slot % across);
             let min = pos2(
-                stages[si].column.left() + (s.stage_width - s.card_size.x) / 2.0,
-                lanes[li].row.top() + s.cell_padding + slot as f32 * (s.card_size.y + s.card_gap),
+                stages[si].column.left() + inset + col as f32 * (s.card_size.x + s.card_gap),
+                lanes[li].row.top() + s.cell_padding + row as f32 * (s.card_size.y + s.card_gap),
             );
             CardBox {
                 id,
@@ -405,10 +463,17 @@ impl Layout {
     /// the slot nearest to the point. `None` outside the grid.
     pub fn drop_target(&self, map: &Map, p: Pos2) -> Option<DropTarget> {
         let (si, li) = self.cell_at(p)?;
+        let s = &self.style;
         let row = &self.lanes[li].row;
-        let pitch = self.style.card_size.y + self.style.card_gap;
-        let rel = (p.y - row.top() - self.style.cell_padding + self.style.card_gap / 2.0) / pitch;
-        let position = (rel.round().max(0.0) as usize).min(self.cell_count(si, li));
+        let pitch = s.card_size.y + s.card_gap;
+        let rel = (p.y - row.top() - s.cell_padding + s.card_gap / 2.0) / pitch;
+        let across = s.cards_across.max(1);
+        // Side by side, the card under the point's column; in one column
+        // this is always 0.
+        let inset = (s.stage_width - s.card_size.x).max(0.0) / 2.0;
+        let x = p.x - self.stages[si].column.left() - inset;
+        let col = ((x / (s.card_size.x + s.card_gap)).max(0.0) as usize).min(across - 1);
+        let position = (rel.round().max(0.0) as usize * across + col).min(self.cell_count(si, li));
         Some(DropTarget {
             stage: map.stages.get(si)?.id,
             lane: map.lanes.get(li)?.id,
@@ -423,7 +488,8 @@ impl Layout {
         };
         l.row.top()
             + self.style.cell_padding
-            + position as f32 * (self.style.card_size.y + self.style.card_gap)
+            + (position / self.style.cards_across.max(1)) as f32
+                * (self.style.card_size.y + self.style.card_gap)
             - self.style.card_gap / 2.0
     }
 

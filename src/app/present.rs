@@ -9,9 +9,11 @@ use std::sync::{Arc, Mutex};
 use egui::ViewportCommand;
 
 use crate::edit::{Command, MergeKey};
+use crate::layout::Layout;
 use crate::model::{CardId, Lane, LaneId};
 use crate::ui::edits::new_card;
 use crate::ui::panels::Panels;
+use crate::ui::present::camera::present_layout;
 use crate::ui::present::{
     NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, present_ui,
     presenter_info, read_keys, show_presenter, stage_brief,
@@ -39,12 +41,44 @@ pub(super) struct Presenting {
     shared: Arc<Mutex<PresenterShared>>,
     /// Numbers the notes, so each is its own undo step.
     notes: u64,
+    /// The map laid out for the screen.
+    layout: Layout,
+    /// The document revision and canvas size [`Presenting::layout`] is for.
+    layout_for: (crate::edit::DocKey, egui::Vec2),
+}
+
+impl Presenting {
+    /// Lays the document out again for the canvas of the last frame (the
+    /// window's before the first) if either changed since.
+    fn refresh_layout(&mut self, doc: &crate::edit::Document, screen: egui::Rect) {
+        let canvas = if self.state.canvas.is_positive() {
+            self.state.canvas
+        } else {
+            screen
+        };
+        let key = (doc.key(), canvas.size());
+        if self.layout_for != key {
+            self.layout = present_layout(doc.map(), canvas);
+            self.layout_for = key;
+        }
+    }
 }
 
 impl WaymarkApp {
     /// The presentation's state, while presenting.
     pub fn presentation(&self) -> Option<&PresentState> {
         self.present.as_ref().map(|p| &p.state)
+    }
+
+    /// The share of the canvas's width the current stage's column takes
+    /// where the camera is headed, while presenting a stage.
+    pub fn presented_stage_share(&self) -> Option<f32> {
+        let p = self.present.as_ref()?;
+        let canvas = p.state.canvas;
+        let column = p.layout.stages.get(p.state.stage)?.column;
+        let view = p.state.target(&p.layout, canvas).view(canvas);
+        let seen = view.rect(column).intersect(canvas);
+        (canvas.width() > 0.0).then(|| seen.width().max(0.0) / canvas.width())
     }
 
     /// What the presenter window shows now, while presenting.
@@ -89,6 +123,8 @@ impl WaymarkApp {
             doc: session.doc.id(),
             shared: Arc::new(Mutex::new(PresenterShared::default())),
             notes: 0,
+            layout: present_layout(map, ctx.content_rect()),
+            layout_for: (session.doc.key(), ctx.content_rect().size()),
         });
         ctx.send_viewport_cmd(ViewportCommand::Fullscreen(true));
         ctx.request_repaint();
@@ -154,10 +190,12 @@ impl WaymarkApp {
             }
         }
         self.session.derived.refresh(&self.session.doc);
+        let screen = ctx.content_rect();
+        p.refresh_layout(&self.session.doc, screen);
         let mut leave = false;
         let now = ctx.input(|i| i.time);
         for key in keys {
-            if p.state.apply(key, &self.session.derived.layout, now) {
+            if p.state.apply(key, &p.layout, now) {
                 continue;
             }
             match key {
@@ -181,10 +219,13 @@ impl WaymarkApp {
         let session = &self.session;
         let map = session.doc.map();
         let derived = &session.derived;
-        let brief = stage_brief(map, &derived.layout, &derived.analysis, p.state.stage);
+        // A note or an undo above may have changed the map.
+        p.refresh_layout(&session.doc, screen);
+        let layout = &p.layout;
+        let brief = stage_brief(map, layout, &derived.analysis, p.state.stage);
         let input = PresentInput {
             map,
-            layout: &derived.layout,
+            layout,
             theme: &self.present_theme,
             brief: brief.as_ref(),
             error: self
@@ -195,7 +236,7 @@ impl WaymarkApp {
         };
         egui::CentralPanel::no_frame().show(ui, |ui| present_ui(ui, &input, &mut p.state));
         if p.state.presenter {
-            let mut info = presenter_info(map, &derived.layout, &derived.analysis, &p.state);
+            let mut info = presenter_info(map, layout, &derived.analysis, &p.state);
             info.status = self.status.as_ref().map(|s| (s.text.clone(), s.error));
             if let Ok(mut shared) = p.shared.lock() {
                 shared.info = info;

@@ -70,7 +70,8 @@ pub(super) fn paint_cards(
             lane_color(lane_kind).gamma_multiply(fade),
         );
         if detail && !dragging {
-            paint_card_detail(p, card, r, theme, deco.editing == Some(card.id));
+            let rows = layout.style.card_title_rows;
+            paint_card_detail(p, card, r, theme, deco.editing == Some(card.id), rows);
         }
     }
 }
@@ -88,6 +89,7 @@ pub(super) fn paint_card_detail(
     r: Rect,
     theme: &Theme,
     editing: bool,
+    title_rows: usize,
 ) {
     let pad = p.z(sizes::CARD_PAD);
     let face_r = p.z(sizes::CARD_FACE);
@@ -97,12 +99,7 @@ pub(super) fn paint_card_detail(
             r.min + vec2(pad + p.z(2.0), p.z(TITLE_TOP)),
             Align2::LEFT_TOP,
             &card.title,
-            TextStyle::regular(
-                sizes::CARD_TITLE,
-                theme.text,
-                text_w,
-                sizes::CARD_TITLE_ROWS,
-            ),
+            TextStyle::regular(sizes::CARD_TITLE, theme.text, text_w, title_rows),
         );
     }
     let bottom = r.bottom() - p.z(CHANNEL_LINE);

@@ -73,6 +73,7 @@ pub(super) fn paint_emotion_row(
         .iter()
         .map(|e| p.view.to_screen(e.pos))
         .collect();
+    let row_top = p.view.rect(layout.emotion_row).top();
     let stroke = Stroke::new(p.z(3.0).max(1.5), theme.muted);
     match deco.spotlight {
         // Presenting: strong up to the current stage, faint after it.
@@ -113,24 +114,39 @@ pub(super) fn paint_emotion_row(
         }
         // Labels are laid out before they are clipped: skip those of stages
         // far off screen, so a map of thousands of stages stays cheap.
-        if !near_clip(p, screen.x, layout.style.stage_width) {
+        if !near_clip(p, screen.x, layout.style.column_width()) {
             continue;
         }
+        // Over the face, unless a short row (the presentation's) leaves no
+        // room there: then beside it.
+        let over = *screen - vec2(0.0, p.z(sizes::CURVE_FACE + 4.0));
+        let (at, align) = if over.y - p.z(sizes::CURVE_LABEL * 1.2) >= row_top {
+            (over, Align2::CENTER_BOTTOM)
+        } else {
+            let beside = *screen + vec2(p.z(sizes::CURVE_FACE + 6.0), 0.0);
+            (beside, Align2::LEFT_CENTER)
+        };
         p.text(
-            *screen - vec2(0.0, p.z(sizes::CURVE_FACE + 4.0)),
-            Align2::CENTER_BOTTOM,
+            at,
+            align,
             &point.label,
             TextStyle::regular(
                 sizes::CURVE_LABEL,
                 theme.text,
-                layout.style.stage_width - 16.0,
+                layout.style.column_width() - 16.0,
                 1,
             ),
         );
     }
-    for low in &layout.low_points {
+    // A short row has no room for a second face under each stage's.
+    let lows = if layout.emotion_row.height() >= LOW_POINTS_ROW {
+        &layout.low_points[..]
+    } else {
+        &[]
+    };
+    for low in lows {
         let center = p.view.to_screen(low.pos);
-        if !near_clip(p, center.x, layout.style.stage_width) {
+        if !near_clip(p, center.x, layout.style.column_width()) {
             continue;
         }
         p.face(center, p.z(low.radius), f32::from(low.score), theme.card);
@@ -141,12 +157,15 @@ pub(super) fn paint_emotion_row(
             TextStyle::regular(
                 sizes::AXIS_LABEL,
                 theme.muted,
-                layout.style.stage_width / 2.0 - low.radius - 8.0,
+                layout.style.column_width() / 2.0 - low.radius - 8.0,
                 1,
             ),
         );
     }
 }
+
+/// The shortest emotion row that draws the low points under the curve.
+const LOW_POINTS_ROW: f32 = 120.0;
 
 /// Whether a screen x is within a stage's width (in map units) of the clip.
 fn near_clip(p: &Painter<'_, '_>, x: f32, width: f32) -> bool {

@@ -27,8 +27,6 @@ pub const AXIS_LABEL: f32 = 11.0;
 pub const CURVE_LABEL: f32 = 12.0;
 /// A card's title.
 pub const CARD_TITLE: f32 = 13.5;
-/// The most rows a card's title wraps to before it is cut.
-pub const CARD_TITLE_ROWS: usize = 3;
 /// A card's channel line.
 pub const CARD_CHANNEL: f32 = 11.0;
 /// A legend's heading ("Emotion", "Channels").

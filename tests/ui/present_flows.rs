@@ -121,14 +121,15 @@ fn f5_presents_stage_by_stage_and_esc_restores_the_editor_exactly() {
     press(&mut h, Key::Home);
     press(&mut h, Key::Space);
     press(&mut h, Key::PageDown);
-    assert!(current(&h) <= 1);
+    // Every stage of the sample fits one screen: a press is a stage.
+    assert_eq!(current(&h), 2);
     press(&mut h, Key::End);
     assert_eq!(current(&h), 5);
     press(&mut h, Key::PageUp);
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::ArrowLeft);
     press(&mut h, Key::ArrowLeft);
-    assert!(current(&h) < 5);
+    assert_eq!(current(&h), 1);
 
     press(&mut h, Key::Escape);
     assert!(h.state().presentation().is_none());
@@ -478,4 +479,50 @@ fn t_runs_a_time_box_that_the_presenter_window_shows_and_t_stops_it() {
     press(&mut h, Key::T);
     assert!(h.state().presentation().unwrap().timer.started.is_none());
     assert!(h.query_by_label_contains("Time-box").is_none());
+}
+
+/// Presses of → from the first stop to the last, and the screen shares
+/// the current stage's column took at each stop.
+fn walk_through(size: egui::Vec2) -> (usize, Vec<f32>) {
+    let mut h = app_harness(
+        Document::new(sample_map()),
+        &ScriptedDialogs::default(),
+        size,
+    );
+    press(&mut h, Key::F5);
+    press(&mut h, Key::Home);
+    let at = |h: &Harness<'_, WaymarkApp>| {
+        let p = h.state().presentation().expect("presenting");
+        (p.stage, p.stop)
+    };
+    let mut presses = 0;
+    let mut shares = Vec::new();
+    loop {
+        shares.push(h.state().presented_stage_share().expect("a stage is shown"));
+        let before = at(&h);
+        press(&mut h, Key::ArrowRight);
+        if at(&h) == before {
+            break;
+        }
+        presses += 1;
+        assert!(presses < 40, "→ never reached the end");
+    }
+    assert_eq!(at(&h).0, 5, "walked to the last stage");
+    (presses, shares)
+}
+
+#[test]
+fn the_sample_takes_at_most_eight_presses_and_each_stage_fills_the_screen() {
+    for size in [vec2(1920.0, 1080.0), vec2(1280.0, 720.0)] {
+        let (presses, shares) = walk_through(size);
+        assert!(presses <= 8, "{size:?}: {presses} presses");
+        // The stage in the spotlight takes most of the width; the veiled
+        // neighbours are context at its sides, not half the screen.
+        for share in shares {
+            assert!(
+                share >= 0.6,
+                "{size:?}: the stage takes {share:.2} of the width"
+            );
+        }
+    }
 }

@@ -15,7 +15,7 @@ use waymark::layout::{Layout, Style, layout};
 use waymark::model::Map;
 use waymark::paint::{Decorations, Spotlight, View, paint_map};
 use waymark::theme::PresentTheme;
-use waymark::ui::present::camera::{stage_shot, stage_stops};
+use waymark::ui::present::camera::{present_layout, stage_shot, stage_stops};
 
 const SCREENS: [(f32, f32); 3] = [(1280.0, 720.0), (1920.0, 1080.0), (3840.0, 2160.0)];
 
@@ -79,10 +79,10 @@ fn title_sizes(
 }
 
 fn check_map(map: &Map) {
-    let layout = layout(map, &Style::default());
     let mut fonts = fonts();
     for (w, h) in SCREENS {
         let screen = Rect::from_min_size(Pos2::ZERO, vec2(w, h));
+        let layout = present_layout(map, screen);
         let least = h / 40.0;
         let mut smallest = f32::INFINITY;
         let mut stops = Vec::new();
