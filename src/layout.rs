@@ -60,7 +60,7 @@ impl Default for Style {
             stage_width: 236.0,
             stage_gap: 12.0,
             header_height: 92.0,
-            emotion_height: 190.0,
+            emotion_height: EMOTION_ROW,
             card_size: vec2(212.0, 78.0),
             card_gap: 10.0,
             cell_padding: 12.0,
@@ -210,12 +210,16 @@ pub struct DropTarget {
     pub position: usize,
 }
 
+/// The editor's emotion row height, for which the band's margins are set.
+const EMOTION_ROW: f32 = 190.0;
+
 /// The height of the score band inside the emotion row: +2 at the top.
 /// Room is left above +2 for a stage's label, which sits over its face;
 /// a short row (the presentation's) keeps the same shares of its height.
 fn emotion_y(row: Rect, score: f32) -> f32 {
-    let top = row.top() + (row.height() * 0.21).min(40.0);
-    let bottom = row.bottom() - (row.height() * 0.116).min(22.0);
+    let share = (row.height() / EMOTION_ROW).min(1.0);
+    let top = row.top() + 40.0 * share;
+    let bottom = row.bottom() - 22.0 * share;
     let t = (2.0 - score.clamp(-2.0, 2.0)) / 4.0;
     top + t * (bottom - top)
 }
