@@ -176,17 +176,31 @@ impl WaymarkApp {
         let Some(mut p) = self.present.take() else {
             return;
         };
-        let mut keys = if dialog_open {
+        // A note typed in the presenter window owns the keys (the main
+        // window's too, when that window is drawn inside it).
+        let note_open = p.shared.lock().is_ok_and(|s| s.note.is_some());
+        let mut keys = if dialog_open || note_open {
             Vec::new()
         } else {
             read_keys(&ctx)
         };
+        let mut notes_done = Vec::new();
         if let Ok(mut shared) = p.shared.lock() {
             if !dialog_open {
-                keys.append(&mut shared.keys);
+                for key in std::mem::take(&mut shared.keys) {
+                    if key == PresentKey::Note {
+                        // N in the presenter window: the note opens there,
+                        // off the projector.
+                        shared.open_note();
+                    } else {
+                        keys.push(key);
+                    }
+                }
             }
+            notes_done = std::mem::take(&mut shared.notes_done);
             if std::mem::take(&mut shared.closed) {
                 p.state.presenter = false;
+                shared.note = None;
             }
         }
         self.session.derived.refresh(&self.session.doc);
@@ -246,6 +260,9 @@ impl WaymarkApp {
         self.present = Some(p);
         // A note added by its dialog changes the map after it was drawn.
         let before = self.session.doc.key();
+        for draft in notes_done {
+            self.add_note(draft);
+        }
         if let Some(done) = self.modals_ui(&ctx) {
             self.dialog_done(done);
         }

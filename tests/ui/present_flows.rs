@@ -15,7 +15,7 @@ use waymark::app::dialogs::ScriptedDialogs;
 use waymark::edit::Document;
 use waymark::interchange::sample::sample_map;
 use waymark::model::{LaneKind, Map};
-use waymark::ui::present::Blank;
+use waymark::ui::present::{Blank, PresentKey};
 use waymark::ui::{Action, UiCommand};
 
 fn sample() -> Harness<'static, WaymarkApp> {
@@ -525,4 +525,53 @@ fn the_sample_takes_at_most_eight_presses_and_each_stage_fills_the_screen() {
             );
         }
     }
+}
+
+#[test]
+fn n_in_the_presenter_window_opens_the_note_there_and_enter_adds_it() {
+    let mut h = sample();
+    h.state_mut()
+        .queue(Action::Command(UiCommand::PresenterWindow));
+    h.run();
+    next_stage(&mut h);
+    let map = app_map(&h).clone();
+    h.state_mut().press_in_presenter(PresentKey::Note);
+    h.run();
+    h.run();
+    // The note is typed in the presenter window, not on the projector: no
+    // dialog opens over the map.
+    assert!(
+        h.state().dialogs_open().is_empty(),
+        "no dialog on the projector"
+    );
+    h.get_by_label(&format!("Note on “{}”", map.stages[1].name));
+    // Keys typed go into the note, not to the presentation (B would blank).
+    common::app::type_like_a_keyboard(&mut h, "Bring boots");
+    let p = h.state().presentation().expect("still presenting");
+    assert_eq!((p.stage, p.blank), (1, None));
+    press(&mut h, Key::Enter);
+    h.run();
+    let after = app_map(&h);
+    assert_eq!(after.cards.len(), map.cards.len() + 1);
+    let note = after
+        .cards
+        .iter()
+        .find(|c| map.card(c.id).is_none())
+        .expect("a new card");
+    assert_eq!(note.title, "Bring boots");
+    assert_eq!(note.stage, map.stages[1].id);
+    assert!(h.query_by_label_contains("Note on").is_none(), "closed");
+    // Esc in the note forgets it and leaves the presentation running.
+    h.state_mut().press_in_presenter(PresentKey::Note);
+    h.run();
+    h.run();
+    common::app::type_like_a_keyboard(&mut h, "gone");
+    press(&mut h, Key::Escape);
+    h.run();
+    assert!(h.query_by_label_contains("Note on").is_none());
+    assert!(
+        h.state().presentation().is_some(),
+        "Esc closed the note only"
+    );
+    assert_eq!(app_map(&h).cards.len(), map.cards.len() + 1);
 }

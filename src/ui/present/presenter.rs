@@ -17,6 +17,7 @@ use crate::model::Map;
 use super::PresentState;
 use super::brief::{StageBrief, stage_brief};
 use super::keys::{HELP, PresentKey, read_keys};
+use super::note::{NoteChoice, NoteDraft, note_ui};
 
 /// What the presenter window shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -38,6 +39,8 @@ pub struct PresenterInfo {
     pub status: Option<(String, bool)>,
     /// The workshop time-box, as the room sees it.
     pub timer: super::TimeBox,
+    /// The current stage, for a note taken in this window.
+    pub stage: Option<(crate::model::StageId, String)>,
 }
 
 /// The presenter window's view of the presentation now.
@@ -56,6 +59,7 @@ pub fn presenter_info(
         started: state.started,
         status: None,
         timer: state.timer,
+        stage: map.stages.get(state.stage).map(|s| (s.id, s.name.clone())),
     }
 }
 
@@ -171,6 +175,48 @@ pub struct PresenterShared {
     pub keys: Vec<PresentKey>,
     /// The user closed the presenter window.
     pub closed: bool,
+    /// A note being typed in this window (N there): it owns this window's
+    /// keys, and the projected map never shows it.
+    pub note: Option<NoteDraft>,
+    /// The note was just opened: its field takes the focus.
+    pub note_fresh: bool,
+    /// Notes added in this window, for the main window to make cards of.
+    pub notes_done: Vec<NoteDraft>,
+}
+
+impl PresenterShared {
+    /// Opens a note on the current stage in the presenter window.
+    pub fn open_note(&mut self) {
+        if self.note.is_none()
+            && let Some((id, name)) = &self.info.stage
+        {
+            self.note = Some(NoteDraft::new(*id, name));
+            self.note_fresh = true;
+        }
+    }
+}
+
+/// The note typed in the presenter window, over its other content: Enter
+/// adds it, Esc forgets it (as the note dialog's on the projector).
+fn presenter_note_ui(ui: &mut Ui, draft: &mut NoteDraft, fresh: bool) -> Option<NoteChoice> {
+    let (enter, escape) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Enter),
+            i.consume_key(egui::Modifiers::NONE, egui::Key::Escape),
+        )
+    });
+    let mut choice = None;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        choice = note_ui(ui, draft, fresh);
+    });
+    ui.separator();
+    if escape {
+        Some(NoteChoice::Cancel)
+    } else if enter {
+        Some(NoteChoice::Add)
+    } else {
+        choice
+    }
 }
 
 /// The presenter window's viewport id.
@@ -185,8 +231,13 @@ pub fn show_presenter(ctx: &egui::Context, shared: Arc<Mutex<PresenterShared>>) 
         .with_inner_size([760.0, 560.0]);
     ctx.show_viewport_deferred(presenter_viewport(), builder, move |ui, class| {
         let now = ui.input(|i| i.time);
-        let keys = if class == ViewportClass::EmbeddedWindow {
-            // Embedded in the main window, the keys are the main window's.
+        let (mut note, fresh) = match shared.lock() {
+            Ok(mut shared) => (shared.note.clone(), std::mem::take(&mut shared.note_fresh)),
+            Err(_) => return,
+        };
+        let keys = if class == ViewportClass::EmbeddedWindow || note.is_some() {
+            // Embedded in the main window, the keys are the main window's;
+            // a note being typed owns them.
             Vec::new()
         } else {
             read_keys(ui.ctx())
@@ -196,7 +247,14 @@ pub fn show_presenter(ctx: &egui::Context, shared: Arc<Mutex<PresenterShared>>) 
             let Ok(mut shared) = shared.lock() else {
                 return;
             };
-            shared.keys.extend(keys.iter().copied());
+            for key in &keys {
+                if *key == PresentKey::Note {
+                    // Typed here, the note is typed here too.
+                    shared.open_note();
+                } else {
+                    shared.keys.push(*key);
+                }
+            }
             shared.closed |= close;
             shared.info.clone()
         };
@@ -215,6 +273,24 @@ pub fn show_presenter(ctx: &egui::Context, shared: Arc<Mutex<PresenterShared>>) 
                 visuals.widgets.noninteractive.bg_stroke.color = theme.panel_muted;
                 // Strong text (the stage's name) takes the active widgets'.
                 visuals.widgets.active.fg_stroke.color = theme.panel_text;
+                if let Some(draft) = &mut note {
+                    let choice = presenter_note_ui(ui, draft, fresh);
+                    if let Ok(mut shared) = shared.lock() {
+                        match choice {
+                            Some(NoteChoice::Add) => {
+                                shared.notes_done.push(draft.clone());
+                                shared.note = None;
+                            }
+                            Some(NoteChoice::Cancel) => shared.note = None,
+                            // The text typed so far lives in the shared draft.
+                            None => shared.note = Some(draft.clone()),
+                        }
+                    }
+                    if choice.is_some() {
+                        ui.ctx().request_repaint_of(ViewportId::ROOT);
+                        ui.ctx().request_repaint();
+                    }
+                }
                 presenter_ui(ui, &info, now);
             });
         // The clock: one frame a second, in this window only.
