@@ -268,6 +268,10 @@ pub fn show_presenter(ctx: &egui::Context, shared: Arc<Mutex<PresenterShared>>) 
             .frame(egui::Frame::new().fill(theme.panel).inner_margin(16))
             .show(ui, |ui| {
                 let visuals = ui.visuals_mut();
+                // Dark widgets under the dark panel: a note's field and
+                // buttons read light on dark like the rest.
+                *visuals = egui::Visuals::dark();
+                visuals.extreme_bg_color = egui::Color32::from_gray(8);
                 visuals.override_text_color = Some(theme.panel_text);
                 visuals.weak_text_color = Some(theme.panel_muted);
                 visuals.widgets.noninteractive.bg_stroke.color = theme.panel_muted;
