@@ -470,6 +470,38 @@ mod tests {
     }
 
     #[test]
+    fn every_card_of_a_tall_stage_is_shown_whole_at_720p_the_last_too() {
+        // Twelve touchpoints more in the first stage: too tall for a screen.
+        let mut map = sample_map();
+        let (stage, lane) = (map.stages[0].id, map.lanes[0].id);
+        for i in 0..12 {
+            let id = map.new_card_id();
+            let card = crate::model::Card::new(id, stage, lane, &format!("Extra {i}"));
+            map.cards.push(std::sync::Arc::new(card));
+        }
+        for (w, h) in [(1280.0, 720.0), (1920.0, 1080.0)] {
+            let canvas = screen(w, h);
+            let layout = present_layout(&map, canvas);
+            let stops = stage_stops(&layout, 0, canvas);
+            assert!(stops > 1, "{w}×{h}: the stage is tall");
+            for c in layout.cards.iter().filter(|c| c.stage == 0) {
+                let whole = (0..stops).any(|stop| {
+                    let view = stage_shot(&layout, 0, stop, canvas).view(canvas);
+                    let r = view.rect(c.rect);
+                    // Below the stage name pinned over a lower stop.
+                    let top = if stop == 0 {
+                        0.0
+                    } else {
+                        view.zoom * PINNED_ROOM
+                    };
+                    r.top() >= top - 0.5 && r.bottom() <= h + 0.5
+                });
+                assert!(whole, "{w}×{h}: {:?} is never shown whole", c.rect);
+            }
+        }
+    }
+
+    #[test]
     fn the_camera_glides_then_stops_asking_for_frames() {
         let canvas = screen(1280.0, 720.0);
         let a = Shot {
