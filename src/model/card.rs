@@ -154,6 +154,16 @@ impl Evidence {
         }
     }
 
+    /// What the level means, for the legend and the card's tooltip, which
+    /// explain its mark on the card (a filled dot, three bars, a ring).
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Evidence::Observed => "seen with customers: research, interviews",
+            Evidence::Measured => "counted in data: analytics, surveys",
+            Evidence::Assumed => "nobody has checked yet",
+        }
+    }
+
     /// Reads a level, case-insensitively; an empty text is
     /// [`Evidence::Assumed`]. `None` for any other word.
     pub fn parse(text: &str) -> Option<Evidence> {

@@ -164,7 +164,7 @@ pub(super) fn channel_mark(p: &mut Painter<'_, '_>, center: Pos2, r: f32, channe
 }
 
 /// The evidence mark's half size, in map units.
-const EVIDENCE_MARK: f32 = 4.5;
+pub(super) const EVIDENCE_MARK: f32 = 4.5;
 
 /// The card's evidence as a small mark in its bottom-right corner, shapes
 /// rather than glyphs: observed is a filled dot (seen), measured three

@@ -17,6 +17,7 @@ const SAME_POINT: f32 = 0.05;
 
 pub(super) fn paint_emotion_row(
     p: &mut Painter<'_, '_>,
+    map: &crate::model::Map,
     layout: &Layout,
     theme: &Theme,
     deco: &Decorations<'_>,
@@ -86,7 +87,15 @@ pub(super) fn paint_emotion_row(
         None => smooth_curve(p, &points, stroke),
     }
 
-    for curve in &layout.persona_curves {
+    let right = layout.stages.last().map_or(0.0, |s| s.column.right());
+    let mut label_ys: Vec<f32> = Vec::new();
+    let mut curves: Vec<_> = layout.persona_curves.iter().collect();
+    // Labels are spread top to bottom: take the curves by their ends.
+    curves.sort_by(|a, b| {
+        let end = |c: &crate::layout::PersonaCurve| c.points.last().map_or(0.0, |(_, _, p)| p.y);
+        end(a).total_cmp(&end(b))
+    });
+    for curve in curves {
         if !deco.persona_curves.contains(&curve.persona) {
             continue;
         }
@@ -96,10 +105,33 @@ pub(super) fn paint_emotion_row(
             .iter()
             .map(|(_, _, pos)| p.view.to_screen(*pos))
             .collect();
-        smooth_curve(p, &screen, Stroke::new(p.z(2.0).max(1.0), color));
+        smooth_curve(p, &screen, Stroke::new(p.z(3.0).max(1.5), color));
         for pos in &screen {
             p.shapes
-                .push(Shape::circle_filled(*pos, p.z(4.0).max(1.5), color));
+                .push(Shape::circle_filled(*pos, p.z(4.5).max(1.5), color));
+        }
+        // Whose curve it is, at its end, in its colour, past the last
+        // column where no stage label is: the legend's toggles are far
+        // below. Ends close together are spread apart.
+        if let (Some(end), Some(persona)) = (screen.last(), map.persona(curve.persona)) {
+            let x = p.view.to_screen(pos2(right, 0.0)).x + p.z(8.0);
+            let mut y = end.y;
+            if let Some(last) = label_ys.last()
+                && y < last + p.z(LABEL_PITCH)
+            {
+                y = last + p.z(LABEL_PITCH);
+            }
+            label_ys.push(y);
+            p.shapes.push(Shape::line_segment(
+                [*end, pos2(x - p.z(3.0), y)],
+                Stroke::new(p.z(1.0).max(0.5), color.gamma_multiply(0.6)),
+            ));
+            p.text(
+                pos2(x, y),
+                Align2::LEFT_CENTER,
+                short_name(&persona.name),
+                TextStyle::bold(sizes::CURVE_LABEL, color, 90.0, 1),
+            );
         }
     }
 
@@ -162,6 +194,16 @@ pub(super) fn paint_emotion_row(
             ),
         );
     }
+}
+
+/// The least distance between two persona labels, in map units.
+const LABEL_PITCH: f32 = 15.0;
+
+/// A persona's name as its curve's label: up to the first comma ("Maya"
+/// of "Maya, weekend hiker"), which is what the room calls her.
+fn short_name(name: &str) -> &str {
+    let short = name.split(',').next().unwrap_or(name).trim();
+    if short.is_empty() { name } else { short }
 }
 
 /// The shortest emotion row that draws the low points under the curve.

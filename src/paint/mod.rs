@@ -196,7 +196,7 @@ fn paint_sections(
 ) {
     title::paint_title(p, map, layout, theme);
     grid::paint_grid(p, map, layout, theme, deco);
-    emotion::paint_emotion_row(p, layout, theme, deco);
+    emotion::paint_emotion_row(p, map, layout, theme, deco);
     cards::paint_cards(p, map, layout, theme, deco);
     if let Some(marks) = deco.found {
         find::paint_find_marks(p, layout, theme, marks);

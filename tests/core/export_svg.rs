@@ -273,3 +273,36 @@ fn a_map_whose_cards_have_no_channel_says_so_in_the_legend() {
     assert!(says(&map));
     assert!(!says(&sample_map()), "a map with channels lists them");
 }
+
+#[test]
+fn the_legend_explains_the_evidence_marks() {
+    let texts: Vec<String> = svg(&sample_map()).texts.into_iter().map(|t| t.0).collect();
+    for word in ["Evidence", "observed", "measured", "assumed"] {
+        assert!(texts.iter().any(|t| t == word), "no {word:?} in {texts:?}");
+    }
+}
+
+#[test]
+fn each_persona_curve_is_labelled_at_its_end_only_when_drawn() {
+    let map = sample_map();
+    let labels = |options: &ExportOptions| -> Vec<String> {
+        let text = export::render_svg(&map, options).expect("svg");
+        parse(&text)
+            .texts
+            .into_iter()
+            .map(|t| t.0)
+            .filter(|t| t == "Maya" || t == "Tom")
+            .collect()
+    };
+    let all = ExportOptions {
+        personas: map.personas.iter().map(|p| p.id).collect(),
+        ..ExportOptions::default()
+    };
+    let mut drawn = labels(&all);
+    drawn.sort();
+    assert_eq!(drawn, ["Maya", "Tom"], "each curve names its persona");
+    assert!(
+        labels(&ExportOptions::default()).is_empty(),
+        "no curve, no label"
+    );
+}

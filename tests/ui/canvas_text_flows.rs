@@ -241,3 +241,18 @@ fn hovering_a_megabyte_title_shows_only_its_start() {
     assert!(tip.chars().count() <= 601, "{} chars", tip.chars().count());
     assert!(huge.starts_with(tip.trim_end_matches('…')));
 }
+
+#[test]
+fn hovering_a_card_explains_its_evidence_mark_and_names_its_owner() {
+    let mut h = harness(sample_map());
+    let title = "Instagram trail video ad";
+    let explained = "Evidence: measured (the three bars), counted in data: analytics, surveys";
+    assert!(h.query_by_label(explained).is_none());
+    let card = h.get_by_label(title).rect();
+    h.hover_at(card.center());
+    h.run();
+    wait_for_tooltip(&mut h);
+    h.get_by_label(explained);
+    h.get_by_label("Owner: Social team");
+    h.get_by_label("Channel: Social");
+}

@@ -43,8 +43,9 @@ pub(super) fn cards_ui(
         let response = ui.interact(r.intersect(rect), Id::unique(("card", card.id)), sense);
         let selected = view.selection.cards.contains(&card.id);
         response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &card.title));
-        // The full title, which the card may show cut. Built only on hover.
-        let response = response.on_hover_ui(|ui| full_text_ui(ui, &card.title, ""));
+        // The full title, which the card may show cut, and what its marks
+        // mean. Built only on hover.
+        let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, card));
         if response.clicked() {
             if mods.shift || mods.command {
                 toggle(&mut view.selection, card.id);
@@ -162,4 +163,31 @@ pub(super) fn toggle(selection: &mut Selection, id: CardId) {
     if !selection.cards.remove(&id) {
         selection.cards.insert(id);
     }
+}
+
+/// A card's tooltip: its whole title, then its channel, owner and metric,
+/// and what the evidence mark in its corner says.
+fn card_tooltip_ui(ui: &mut Ui, card: &crate::model::Card) {
+    full_text_ui(ui, &card.title, "");
+    let mut line = |name: &str, value: &str| {
+        if !value.is_empty() {
+            ui.label(format!("{name}: {}", crate::paint::cap_text(value)));
+        }
+    };
+    if card.channel.is_known() {
+        line("Channel", card.channel.label());
+    }
+    line("Owner", &card.owner);
+    line("Metric", &card.metric);
+    // Named, not drawn: the mark itself is in the card's corner.
+    let mark = match card.evidence {
+        crate::model::Evidence::Observed => "the filled dot",
+        crate::model::Evidence::Measured => "the three bars",
+        crate::model::Evidence::Assumed => "the ring",
+    };
+    ui.label(format!(
+        "Evidence: {} ({mark}), {}",
+        card.evidence.label(),
+        card.evidence.meaning()
+    ));
 }
