@@ -19,6 +19,8 @@ pub struct Selection {
     pub stage: Option<StageId>,
     /// The selected lane, when a lane label was clicked.
     pub lane: Option<LaneId>,
+    /// The selected persona, when its chip in the title band was clicked.
+    pub persona: Option<PersonaId>,
 }
 
 /// How much of a selection's place to take: enough to show it, or all.
@@ -43,6 +45,13 @@ impl Selection {
         if let Some(l) = self.lane {
             let b = layout.lanes.iter().find(|b| b.id == l)?;
             return Some(if whole { b.row } else { b.label });
+        }
+        if let Some(p) = self.persona {
+            return layout
+                .personas
+                .iter()
+                .find(|(id, _)| *id == p)
+                .map(|(_, r)| *r);
         }
         let cards = self.cards_in_order(map);
         let mut rects = cards
@@ -80,9 +89,20 @@ impl Selection {
         }
     }
 
+    /// Selects one persona alone.
+    pub fn persona(id: PersonaId) -> Self {
+        Self {
+            persona: Some(id),
+            ..Default::default()
+        }
+    }
+
     /// Whether nothing is selected.
     pub fn is_empty(&self) -> bool {
-        self.cards.is_empty() && self.stage.is_none() && self.lane.is_none()
+        self.cards.is_empty()
+            && self.stage.is_none()
+            && self.lane.is_none()
+            && self.persona.is_none()
     }
 
     /// The selected cards in map order, skipping ids no longer on the map.
@@ -105,6 +125,9 @@ impl Selection {
         }
         if self.lane.is_some_and(|l| map.lane(l).is_none()) {
             self.lane = None;
+        }
+        if self.persona.is_some_and(|p| map.persona(p).is_none()) {
+            self.persona = None;
         }
     }
 }

@@ -439,3 +439,33 @@ fn setting_a_card_evidence_and_source_in_the_inspector() {
     h.run();
     assert_eq!(map(&h), sample_map());
 }
+
+#[test]
+fn clicking_a_persona_chip_opens_it_and_its_description_is_edited_and_undone() {
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor(Document::new(sample_map()), &dialogs);
+    let maya = map(&h).personas[0].clone();
+    assert!(h.query_by_label("Description").is_some(), "the map's own");
+    h.get_by_label(&maya.name).click();
+    h.run();
+    h.get_by_label("Persona");
+    h.get_by_label("Show this persona's emotion curve");
+    h.get_by_label("Description").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::A);
+    h.get_by_label("Description")
+        .type_text("Hikes every weekend");
+    h.run();
+    let edited = map(&h).personas[0].clone();
+    assert_eq!(edited.description, "Hikes every weekend");
+    assert_eq!(edited.name, maya.name, "only the description changed");
+    // Her curve, from the inspector.
+    h.get_by_label("Show this persona's emotion curve").click();
+    h.run();
+    assert_eq!(h.state().view_state().persona_curves, vec![maya.id]);
+    h.key_press(egui::Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(map(&h), sample_map(), "one undo takes the description back");
+}

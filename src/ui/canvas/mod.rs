@@ -151,6 +151,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     headers_ui(ui, map, layout, &v, rect, pin, view, out);
     cards::cards_ui(ui, map, layout, &v, open, view, out, space_held);
     overlays::add_buttons_ui(ui, layout, &v, rect, out);
+    overlays::persona_chips_ui(ui, map, layout, &v, rect, view);
     background::background_ui(ui, &bg, map, layout, &v, view, out, space_held);
     inline_edit_ui(ui, map, layout, &v, view, out);
     if menu_was_open {

@@ -281,3 +281,49 @@ fn insertion_edge(boxes: impl Iterator<Item = Rect>, to: usize, across: bool) ->
         (None, None) => 0.0,
     }
 }
+
+/// The persona chips in the title band: a click opens the persona in the
+/// inspector (its name, description and the cards that name it).
+pub(super) fn persona_chips_ui(
+    ui: &Ui,
+    map: &Map,
+    layout: &Layout,
+    v: &View,
+    rect: Rect,
+    view: &mut ViewState,
+) {
+    for (id, chip) in &layout.personas {
+        let r = v.rect(*chip);
+        let Some(persona) = map.persona(*id) else {
+            continue;
+        };
+        if !r.intersects(rect) {
+            continue;
+        }
+        let response = ui.interact(
+            r.intersect(rect),
+            Id::unique(("persona-chip", *id)),
+            Sense::click(),
+        );
+        let selected = view.selection.persona == Some(*id);
+        response.widget_info(|| {
+            egui::WidgetInfo::selected(egui::Role::Button, true, selected, &persona.name)
+        });
+        if selected {
+            let color = ui.visuals().selection.stroke.color;
+            ui.painter().rect_stroke(
+                r.expand(2.0),
+                r.height() / 2.0 + 2.0,
+                Stroke::new(2.0, color),
+                StrokeKind::Outside,
+            );
+        }
+        let response = response.on_hover_ui(|ui| {
+            crate::ui::headers::full_text_ui(ui, &persona.name, &persona.description);
+        });
+        if response.clicked() {
+            view.selection = crate::ui::view::Selection::persona(*id);
+            view.highlight = None;
+        }
+    }
+}

@@ -41,6 +41,13 @@ pub(super) fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Act
                 if ui.small_button("Remove").clicked() {
                     out.edit(Command::DeletePersona(persona.id));
                 }
+                if ui
+                    .small_button("Open")
+                    .on_hover_text("Its description, cards and curve")
+                    .clicked()
+                {
+                    view.selection = Selection::persona(persona.id);
+                }
                 let mut name = persona.name.clone();
                 let field = persona_name_field(persona.id);
                 view.take_focus(ui, field, &name);
@@ -85,4 +92,72 @@ pub(super) fn map_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Act
         view.selection = Selection::default();
         out.command(UiCommand::AddCard);
     }
+}
+
+/// The inspector for a persona, opened by a click on its chip: its name
+/// and description, how many cards name it, and its emotion curve.
+pub(super) fn persona_ui(
+    ui: &mut Ui,
+    map: &Map,
+    persona: &Persona,
+    view: &mut ViewState,
+    out: &mut Actions,
+) {
+    heading(ui, "Persona");
+    let id = persona.id;
+    if let Some(name) = text_field(ui, "Name", &persona.name, "Persona name") {
+        out.edit_merging(
+            Command::UpdatePersona(Persona {
+                name,
+                ..persona.clone()
+            }),
+            format!("persona:{id}:name"),
+        );
+    }
+    if let Some(description) = text_area(
+        ui,
+        "Description",
+        &persona.description,
+        "Who they are and what they need",
+    ) {
+        out.edit_merging(
+            Command::UpdatePersona(Persona {
+                description,
+                ..persona.clone()
+            }),
+            format!("persona:{id}:description"),
+        );
+    }
+    let named = map
+        .cards
+        .iter()
+        .filter(|c| c.personas.contains(&id))
+        .count();
+    ui.weak(match named {
+        0 => "No card names this persona: every card without personas applies to all.".to_owned(),
+        n => format!(
+            "{} name this persona; cards without personas apply to everyone.",
+            crate::analysis::count_noun(n, "card", "cards")
+        ),
+    });
+    let mut shown = view.persona_curves.contains(&id);
+    if ui
+        .checkbox(&mut shown, "Show this persona's emotion curve")
+        .changed()
+    {
+        view.persona_curves.retain(|p| *p != id);
+        if shown {
+            view.persona_curves.push(id);
+        }
+    }
+    ui.add_space(6.0);
+    ui.horizontal(|ui| {
+        if ui.button("Remove Persona").clicked() {
+            out.edit(Command::DeletePersona(id));
+            view.selection = Selection::default();
+        }
+        if ui.button("All Personas").clicked() {
+            view.selection = Selection::default();
+        }
+    });
 }

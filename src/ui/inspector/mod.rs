@@ -19,7 +19,7 @@ use super::emotion_picker::emotion_scale;
 use super::view::ViewState;
 
 use card::card_ui;
-use map::map_ui;
+use map::{map_ui, persona_ui};
 use structure::{lane_ui, stage_ui};
 
 pub use card::{evidence_ui, web_link};
@@ -36,6 +36,8 @@ pub fn inspector_ui(ui: &mut Ui, map: &Map, view: &mut ViewState, out: &mut Acti
                 stage_ui(ui, map, stage, out);
             } else if let Some(lane) = selection.lane.and_then(|id| map.lane(id)) {
                 lane_ui(ui, map, lane, out);
+            } else if let Some(persona) = selection.persona.and_then(|id| map.persona(id)) {
+                persona_ui(ui, map, persona, view, out);
             } else {
                 let ids = selection.cards_in_order(map);
                 match ids.as_slice() {
