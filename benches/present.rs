@@ -124,7 +124,42 @@ fn bench(name: &str, map: Map) {
     );
 }
 
+/// The presentation's layout of a map (made again on each edit while
+/// presenting) against the editor's.
+fn layouts(name: &str, map: &Map) {
+    let canvas = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1920.0, 1080.0));
+    let time = |f: &dyn Fn()| {
+        let samples = (0..15)
+            .map(|_| {
+                let t = Instant::now();
+                f();
+                t.elapsed()
+            })
+            .collect();
+        median(samples)
+    };
+    let present = time(&|| {
+        std::hint::black_box(waymark::ui::present::camera::present_layout(map, canvas));
+    });
+    let editor = time(&|| {
+        std::hint::black_box(waymark::layout::layout(
+            map,
+            &waymark::layout::Style::default(),
+        ));
+    });
+    println!(
+        "{name}: presentation layout {present:.2} ms, editor layout {editor:.2} ms ({:.2}×)",
+        present / editor.max(1e-9)
+    );
+}
+
 fn main() {
+    for (name, map) in [
+        ("sample (35 cards)", sample_map()),
+        ("10,000 cards", large_map(10_000)),
+    ] {
+        layouts(name, &map);
+    }
     bench("sample (35 cards)", sample_map());
     bench("2,000 cards", large_map(2_000));
     bench("10,000 cards", large_map(10_000));
