@@ -72,6 +72,9 @@ pub(super) fn paint_cards(
         if detail && !dragging {
             paint_card_detail(p, card, r, theme, deco.editing == Some(card.id));
         }
+        if card.fail_point {
+            super::blueprint::fail_mark(p, r);
+        }
     }
 }
 

@@ -18,6 +18,10 @@ fn card_kind(map: &Map, card: &Card) -> &'static str {
         Some(LaneKind::Thoughts) => "Thought",
         Some(LaneKind::PainPoints) => "Pain point",
         Some(LaneKind::Opportunities) => "Opportunity",
+        Some(LaneKind::PhysicalEvidence) => "Physical evidence",
+        Some(LaneKind::Frontstage) => "Frontstage action",
+        Some(LaneKind::Backstage) => "Backstage action",
+        Some(LaneKind::Support) => "Support process",
         Some(LaneKind::Custom(_)) | None => "Card",
     }
 }

@@ -121,7 +121,7 @@ pub(super) fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
     ComboBox::from_id_salt(("kind", lane.id))
         .selected_text(kind.label().to_owned())
         .show_ui(ui, |ui| {
-            for k in LaneKind::BUILT_IN {
+            for k in LaneKind::KNOWN {
                 let label = k.label().to_owned();
                 ui.selectable_value(&mut kind, k, label);
             }
