@@ -93,6 +93,8 @@ pub(crate) fn biggest_drop_off(index: &Index<'_>, out: &mut Vec<Finding>) {
     let funnel = index.map.funnel();
     // (emotion falls too, loss, stage, previous stage)
     let mut worst: Option<(bool, f64, usize, usize)> = None;
+    // The largest loss whatever the emotion: named when it is elsewhere.
+    let mut largest: Option<(f64, usize)> = None;
     for (si, step) in funnel.iter().enumerate() {
         let (Some(drop), Some(prev)) = (step.drop, step.previous) else {
             continue;
@@ -104,6 +106,9 @@ pub(crate) fn biggest_drop_off(index: &Index<'_>, out: &mut Vec<Finding>) {
             (Some(before), Some(here)) => here < before,
             _ => false,
         };
+        if largest.is_none_or(|(d, _)| drop > d) {
+            largest = Some((drop, si));
+        }
         let better = match worst {
             None => true,
             Some((f, d, _, _)) => (falls, drop) > (f, d),
@@ -137,13 +142,25 @@ pub(crate) fn biggest_drop_off(index: &Index<'_>, out: &mut Vec<Finding>) {
     let count = |s: &FunnelStep| s.volume.map(format_count).unwrap_or_default();
     let mut message = format!(
         "{n_to} loses {} of the customers who reached {n_from} ({} → {}), the largest \
-         drop-off in the funnel",
+         drop-off in the funnel{}",
         format_share(drop),
         count(&funnel[prev]),
         count(&funnel[si]),
+        if falls {
+            " where the emotion falls"
+        } else {
+            ""
+        },
     );
     if falls && let (Some(a), Some(b)) = (from.emotion, to.emotion) {
-        message.push_str(&format!(", and the emotion falls too ({a:+.1} → {b:+.1})"));
+        message.push_str(&format!(" ({a:+.1} → {b:+.1})"));
+        if let Some((d, at)) = largest.filter(|&(_, at)| at != si) {
+            message.push_str(&format!(
+                "; the largest loss overall, {}, is at {}, where the emotion holds",
+                format_share(d),
+                quoted(&index.stages[at].stage.name)
+            ));
+        }
     }
     message.push('.');
     if !parts.is_empty() {
