@@ -80,8 +80,11 @@ pub(super) fn links_ui(
         {
             drag.to = v.to_map(p);
         }
+        // egui ends a drag on Esc as on a release: only a release links.
+        let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
         if response.drag_stopped()
             && let Some(drag) = view.link_drag.take()
+            && !escaped
             && let Some(target) = layout.card_at(drag.to)
             && target.id != drag.from
         {
