@@ -145,13 +145,19 @@ fn arrows_ui(
         if !rect.contains(at) {
             continue;
         }
-        let title = |id| map.card(id).map_or("?", |c| c.title.as_str());
-        let name = format!("Link {} to {}", title(lb.link.from), title(lb.link.to));
+        // Named only when asked (accessibility, hover): thousands of
+        // arrows would otherwise format their names every frame.
+        let name = || {
+            let title = |id| map.card(id).map_or("?", |c| c.title.as_str());
+            format!("Link {} to {}", title(lb.link.from), title(lb.link.to))
+        };
         let hit = Rect::from_center_size(at, Vec2::splat(2.0 * HANDLE + 2.0));
         let response = ui.interact(hit, Id::unique(("link", lb.link)), Sense::click());
         let selected = view.selected_link == Some(lb.link);
-        response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, &name));
-        let response = response.on_hover_text(&name);
+        response.widget_info(|| WidgetInfo::selected(Role::Button, true, selected, name()));
+        let response = response.on_hover_ui(|ui| {
+            ui.label(name());
+        });
         if response.clicked() || response.secondary_clicked() {
             view.selection = Selection::default();
             view.selected_link = Some(lb.link);
