@@ -18,7 +18,7 @@ use waymark::edit::Document;
 use waymark::format;
 use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
-use waymark::model::generated::large_map;
+use waymark::model::generated::{large_map, linked_map};
 
 fn input(events: Vec<egui::Event>) -> egui::RawInput {
     harness::input(1600.0, 1000.0, events)
@@ -103,6 +103,16 @@ fn main() {
             large_map(10_000),
             true,
         ),
+        (
+            "2,000 cards + 2,000 links, fitted",
+            linked_map(2_000, 2_000),
+            true,
+        ),
+        (
+            "2,000 cards + 2,000 links at 100%",
+            linked_map(2_000, 2_000),
+            false,
+        ),
     ];
     for (name, map, fit) in cases {
         let (ui, tess, prims) = frame(map, fit);
@@ -117,6 +127,21 @@ fn main() {
         "  {:<40} ui {ui:6.2} ms  tessellate {tess:6.2} ms  total {:6.2} ms  ({prims} primitives)",
         "2,000 cards at 100%, headers pinned",
         ui + tess
+    );
+
+    // Layout stays linear with links: ten times the cards and links, about
+    // ten times the time.
+    let layout_ms = |cards: usize| {
+        let map = linked_map(cards, cards);
+        let style = waymark::layout::Style::default();
+        harness::ms(harness::median_of(1, 15, || {
+            waymark::layout::layout(&map, &style)
+        }))
+    };
+    let (small, big) = (layout_ms(2_000), layout_ms(20_000));
+    println!(
+        "  layout, 2,000 cards + 2,000 links   {small:7.3} ms\n  layout, 20,000 cards + 20,000 links {big:7.3} ms   ratio {:.1}x for 10x",
+        big / small
     );
 
     let map = large_map(10_000);

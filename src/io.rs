@@ -104,7 +104,7 @@ pub fn extension(path: &Path) -> String {
 }
 
 /// A file's text, or a load error that says why it could not be read.
-fn read_text(path: &Path) -> Result<String, LoadError> {
+pub fn read_text(path: &Path) -> Result<String, LoadError> {
     let name = path.display().to_string();
     let bytes = std::fs::read(path)
         .map_err(|err| LoadError::new(&name, LoadErrorKind::Io(err.to_string())))?;

@@ -8,8 +8,12 @@ use egui::emath::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::{CardId, Channel, IdMap, LaneId, Map, PersonaId, StageId};
 
+mod blueprint;
 mod emotion;
 
+pub use blueprint::{
+    FUNNEL_HEIGHT, FunnelBand, FunnelCell, LINE_SPACE, LineBox, LinkBox, bezier_point,
+};
 use emotion::emotion_curves;
 pub use emotion::{
     EmotionBand, EmotionPoint, EvidenceCount, LOW_FACE_RADIUS, LowPoint, MAX_PERSONA_CURVES,
@@ -65,7 +69,7 @@ impl Default for Style {
             card_gap: 10.0,
             cell_padding: 12.0,
             row_gap: 8.0,
-            legend_height: 56.0,
+            legend_height: 56.0 + LEGEND_ROW,
             cards_across: 1,
             card_title_rows: 3,
         }
@@ -186,6 +190,12 @@ pub struct Layout {
     pub lanes: Vec<LaneBox>,
     /// Every card.
     pub cards: Vec<CardBox>,
+    /// The service blueprint's lines, top to bottom.
+    pub blueprint_lines: Vec<LineBox>,
+    /// The arrows between cards, in the map's order of links.
+    pub links: Vec<LinkBox>,
+    /// The funnel band under the stage headers, when a stage has a volume.
+    pub funnel: Option<FunnelBand>,
     /// The legend at the bottom.
     pub legend: Rect,
     /// The channels the map uses, sorted, for the legend. Gathered here,
@@ -282,14 +292,22 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
     personas.reverse();
 
     let header_top = title.bottom() + s.row_gap;
-    let emotion_row = Rect::from_min_size(
-        pos2(left, header_top + s.header_height + s.row_gap),
-        vec2(width, s.emotion_height),
-    );
+    let funnel_row = map.has_funnel().then(|| {
+        Rect::from_min_size(
+            pos2(left, header_top + s.header_height + s.row_gap),
+            vec2(width, FUNNEL_HEIGHT),
+        )
+    });
+    let emotion_top = funnel_row.map_or(header_top + s.header_height, |r| r.bottom()) + s.row_gap;
+    let emotion_row = Rect::from_min_size(pos2(left, emotion_top), vec2(width, s.emotion_height));
 
+    let lines_above = blueprint::lines_above(map);
     let mut y = emotion_row.bottom() + s.row_gap;
     let mut lanes = Vec::with_capacity(n_lanes);
     for (li, lane) in map.lanes.iter().enumerate() {
+        if !lines_above[li].is_empty() {
+            y += LINE_SPACE;
+        }
         let most = s.rows_for(
             (0..n_stages)
                 .map(|si| cell_counts[si][li])
@@ -333,7 +351,7 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
 
     let across = s.cards_across.max(1);
     let inset = (s.stage_width - s.card_size.x).max(0.0) / 2.0;
-    let cards = placed
+    let cards: Vec<CardBox> = placed
         .into_iter()
         .map(|(index, id, si, li, slot)| {
             let (row, col) = (slot / across, slot % across);
@@ -364,6 +382,9 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         vec2(grid_width, s.legend_height + persona_row),
     );
     let legend_personas = legend_toggles(map, legend);
+    let links = blueprint::link_boxes(map, &cards);
+    let blueprint_lines = blueprint::line_boxes(&lines_above, &lanes);
+    let funnel = funnel_row.map(|row| blueprint::funnel_band(map, row, &stages));
     let curves = emotion_curves(map, &stages, emotion_row);
     let bounds = Rect::from_min_max(
         Pos2::ZERO,
@@ -387,6 +408,9 @@ pub fn layout(map: &Map, style: &Style) -> Layout {
         evidence: curves.evidence,
         lanes,
         cards,
+        blueprint_lines,
+        links,
+        funnel,
         legend,
         channels: map
             .cards
@@ -407,7 +431,7 @@ const LEGEND_ROW: f32 = 26.0;
 
 /// The persona toggles in the legend's third row, after its heading.
 fn legend_toggles(map: &Map, legend: Rect) -> Vec<(PersonaId, Rect)> {
-    let y = legend.top() + 18.0 + 2.0 * LEGEND_ROW;
+    let y = legend.top() + 18.0 + 3.0 * LEGEND_ROW;
     let mut x = legend.left() + 110.0;
     map.personas
         .iter()
@@ -508,6 +532,11 @@ impl Layout {
         self.low_points
             .iter()
             .find(|l| l.pos.distance(p) <= l.radius)
+    }
+
+    /// The link whose middle is within `radius` map units of a point.
+    pub fn link_at(&self, p: Pos2, radius: f32) -> Option<&LinkBox> {
+        self.links.iter().find(|l| l.mid.distance(p) <= radius)
     }
 
     /// The persona whose legend toggle is under a map point: a click there

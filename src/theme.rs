@@ -107,9 +107,17 @@ pub fn lane_color(kind: &LaneKind) -> Color32 {
         LaneKind::Thoughts => Color32::from_rgb(139, 92, 246),
         LaneKind::PainPoints => Color32::from_rgb(220, 60, 60),
         LaneKind::Opportunities => Color32::from_rgb(34, 160, 90),
+        LaneKind::PhysicalEvidence => Color32::from_rgb(160, 120, 60),
+        LaneKind::Frontstage => Color32::from_rgb(14, 116, 144),
+        LaneKind::Backstage => Color32::from_rgb(71, 85, 105),
+        LaneKind::Support => Color32::from_rgb(100, 116, 139),
         LaneKind::Custom(_) => Color32::from_rgb(120, 128, 140),
     }
 }
+
+/// The red of a fail point's mark and of a funnel's drop-off: the same
+/// in every theme, so a fail point reads as one on any background.
+pub const ALERT: Color32 = Color32::from_rgb(214, 54, 56);
 
 /// The colour of an emotion score, red (-2) through amber to green (+2).
 pub fn emotion_color(score: f32) -> Color32 {

@@ -159,6 +159,32 @@ impl Rule {
                 example: "Both sides renamed the stage \"Buy\", to \"Checkout\" and to \
                           \"Purchase\" -> error merge-conflict.",
             },
+            Rule::FailPointUnsupported => Explanation {
+                reason: "A fail point is where the team knows the service tends to go wrong. If \
+                         no backstage work or support process stands behind it, nobody prevents \
+                         the failure or catches it when it happens.",
+                condition: "A card marked as a fail point has no link, in either direction, to \
+                            a card in a Backstage or Support processes lane other than its own \
+                            lane. All such fail points are listed in one finding.",
+                example: "The frontstage card \"Size guide page\" is a fail point with no \
+                          arrow to any backstage card -> warning fail-point-unsupported: 1 fail \
+                          point has no backstage or support card behind it.",
+            },
+            Rule::BiggestDropOff => Explanation {
+                reason: "The stage where most customers leave is where a fix pays most; the \
+                         cards of that stage and the one before are what customers met just \
+                         before they left.",
+                condition: "Among stages with a volume, each is compared with the counted stage \
+                            before it (stages without a volume are passed over). The stage with \
+                            the largest relative loss is flagged; but when at some loss the \
+                            stage's emotion is also lower than the stage before's, the largest \
+                            such loss is flagged instead. No finding without at least one loss. \
+                            The finding lists the touchpoints of both stages (all their cards \
+                            when neither has a touchpoint).",
+                example: "Browse 12,000, Basket 3,000, Checkout 1,800 -> warning \
+                          biggest-drop-off \"Browse\" > \"Basket\": \"Basket\" loses 75 % of \
+                          the customers who reached \"Browse\" (12,000 → 3,000).",
+            },
         }
     }
 }

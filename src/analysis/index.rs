@@ -295,6 +295,7 @@ impl<'a> Index<'a> {
             place: Place::Stage(stage.id),
             names: PlaceNames {
                 stages: vec![stage.name.clone()],
+                volumes: vec![volume_of(stage)],
                 ..PlaceNames::default()
             },
             channel: None,
@@ -319,6 +320,7 @@ impl<'a> Index<'a> {
             place: Place::Stages(a.id, b.id),
             names: PlaceNames {
                 stages: vec![a.name.clone(), b.name.clone()],
+                volumes: vec![volume_of(a), volume_of(b)],
                 ..PlaceNames::default()
             },
             channel: None,
@@ -354,6 +356,7 @@ impl<'a> Index<'a> {
                 lane: lane.map(|l| l.name.clone()),
                 card: Some(card.title.clone()),
                 persona: None,
+                volumes: stage.map(volume_of).into_iter().collect(),
             },
             channel: None,
             parts: Vec::new(),
@@ -413,6 +416,11 @@ impl<'a> Index<'a> {
             })
             .collect()
     }
+}
+
+/// A stage's volume and period, for the finding's names.
+fn volume_of(stage: &Stage) -> Option<(u64, String)> {
+    stage.volume.map(|v| (v, stage.period.clone()))
 }
 
 /// A stage name in quotes, as messages show it.

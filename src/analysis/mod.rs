@@ -20,6 +20,7 @@
 //! - A stage's **role** is explicit ([`Stage::role`](crate::model::Stage))
 //!   or recognised from its name ([`recognise_role`]).
 
+pub mod blueprint;
 pub mod channels;
 pub mod conflicts;
 pub mod coverage;
@@ -119,6 +120,8 @@ impl Rule {
             Rule::StageOrder => funnel::stage_order(index, out),
             Rule::AssumedLowPoint => emotion::assumed_low_point(index, out),
             Rule::MergeConflict => conflicts::merge_conflicts(index, out),
+            Rule::FailPointUnsupported => blueprint::fail_point_unsupported(index, out),
+            Rule::BiggestDropOff => funnel::biggest_drop_off(index, out),
         }
     }
 }
@@ -156,7 +159,8 @@ pub fn stage_gaps(analysis: &Analysis, min: Severity) -> Vec<StageGap> {
 }
 
 /// Whether a lane kind holds touchpoints. One place for the definition, so
-/// every rule agrees on it.
+/// every rule agrees on it. A service blueprint's frontstage is where staff
+/// and systems meet the customer: its cards are the blueprint's touchpoints.
 pub(crate) fn is_touchpoint_lane(kind: &LaneKind) -> bool {
-    matches!(kind, LaneKind::Touchpoints)
+    matches!(kind, LaneKind::Touchpoints | LaneKind::Frontstage)
 }

@@ -70,11 +70,15 @@ pub enum Rule {
     AssumedLowPoint,
     /// A merge conflict recorded in the map and not yet resolved.
     MergeConflict,
+    /// A fail point with no backstage or support card linked behind it.
+    FailPointUnsupported,
+    /// The stage where the funnel loses the largest share of customers.
+    BiggestDropOff,
 }
 
 impl Rule {
     /// Every rule, in the order the documentation lists them.
-    pub const ALL: [Rule; 14] = [
+    pub const ALL: [Rule; 16] = [
         Rule::EmptyStage,
         Rule::MissingEmotion,
         Rule::EmotionDrop,
@@ -89,6 +93,8 @@ impl Rule {
         Rule::StageOrder,
         Rule::AssumedLowPoint,
         Rule::MergeConflict,
+        Rule::FailPointUnsupported,
+        Rule::BiggestDropOff,
     ];
 
     /// The stable kebab-case id, such as `empty-stage`.
@@ -108,6 +114,8 @@ impl Rule {
             Rule::StageOrder => "stage-order",
             Rule::AssumedLowPoint => "assumed-low-point",
             Rule::MergeConflict => "merge-conflict",
+            Rule::FailPointUnsupported => "fail-point-unsupported",
+            Rule::BiggestDropOff => "biggest-drop-off",
         }
     }
 
@@ -138,7 +146,9 @@ impl Rule {
             | Rule::AnxiousDecision
             | Rule::PersonaGap
             | Rule::StageOrder
-            | Rule::AssumedLowPoint => Severity::Warning,
+            | Rule::AssumedLowPoint
+            | Rule::FailPointUnsupported
+            | Rule::BiggestDropOff => Severity::Warning,
             Rule::ChannelDropped
             | Rule::SingleChannelStage
             | Rule::MissingOwner
@@ -183,6 +193,15 @@ impl Rule {
             }
             Rule::MergeConflict => {
                 "A merge conflict recorded in the map that nobody has resolved yet."
+            }
+            Rule::FailPointUnsupported => {
+                "Fail points with no backstage or support card linked behind them, listed in \
+                 one finding."
+            }
+            Rule::BiggestDropOff => {
+                "The stage that loses the largest share of the customers who reached the stage \
+                 before it, with the cards of both; a loss where the emotion falls too comes \
+                 first."
             }
         }
     }
@@ -301,6 +320,9 @@ pub struct PlaceNames {
     pub card: Option<String>,
     /// The persona's name, for persona places.
     pub persona: Option<String>,
+    /// The stages' volumes and periods, parallel to [`PlaceNames::stages`],
+    /// for the stages that carry one.
+    pub volumes: Vec<Option<(u64, String)>>,
 }
 
 /// One thing the analysis found.

@@ -3,7 +3,7 @@
 //! lane that holds cards is only deleted once the user says so.
 
 use crate::edit::Command;
-use crate::model::{Map, Persona, PersonaId};
+use crate::model::{Card, Link, Map, Persona, PersonaId};
 use crate::ui::inspector::persona_name_field;
 use crate::ui::panels::Panel;
 use crate::ui::view::Selection;
@@ -17,7 +17,14 @@ pub(super) fn cards(n: usize) -> String {
 }
 
 /// The selection's deletion, and what it takes with it.
-fn deletion(map: &Map, sel: &Selection) -> Option<(Command, String, usize)> {
+fn deletion(map: &Map, sel: &Selection, link: Option<Link>) -> Option<(Command, String, usize)> {
+    if sel.is_empty()
+        && let Some(link) = link.filter(|l| map.links.contains(l))
+    {
+        let title = |id| map.card(id).map_or("?", |c: &Card| c.title.as_str());
+        let what = format!("the link “{}” → “{}”", title(link.from), title(link.to));
+        return Some((Command::DeleteLink(link), what, 0));
+    }
     if let Some(stage) = sel.stage.and_then(|s| map.stage(s)) {
         let n = map.stage_cards(stage.id).count();
         let what = format!("stage “{}”", stage.name);
@@ -44,8 +51,9 @@ impl WaymarkApp {
     /// after a question for a stage or lane that holds cards.
     pub(super) fn delete_selection(&mut self) {
         let map = self.session.doc.map();
-        let Some((command, what, held)) = deletion(map, &self.session.view.selection) else {
-            self.set_status("Select cards, a stage or a lane to delete");
+        let view = &self.session.view;
+        let Some((command, what, held)) = deletion(map, &view.selection, view.selected_link) else {
+            self.set_status("Select cards, a link, a stage or a lane to delete");
             return;
         };
         let what = if held > 0 {
@@ -100,7 +108,7 @@ mod tests {
         let map = sample_map();
         let stage = &map.stages[0];
         let sel = Selection::stage(stage.id);
-        let (command, what, held) = deletion(&map, &sel).expect("a stage is selected");
+        let (command, what, held) = deletion(&map, &sel, None).expect("a stage is selected");
         assert_eq!(command, Command::DeleteStage(stage.id));
         assert_eq!(what, format!("stage “{}”", stage.name));
         assert_eq!(held, map.stage_cards(stage.id).count());
@@ -109,7 +117,7 @@ mod tests {
 
     #[test]
     fn nothing_selected_deletes_nothing() {
-        assert!(deletion(&sample_map(), &Selection::default()).is_none());
+        assert!(deletion(&sample_map(), &Selection::default(), None).is_none());
     }
 
     #[test]

@@ -129,6 +129,8 @@ pub enum PromptPurpose {
     Compare,
     /// Add that file's cards to the open map.
     ImportInto,
+    /// Read that CSV's stage counts into the open map.
+    ImportVolumes,
 }
 
 /// A prompt for a typed path.

@@ -110,6 +110,7 @@ impl WaymarkApp {
             UiCommand::OpenPath => self.guard(Pending::OpenPrompt),
             UiCommand::Import => self.guard(Pending::Import),
             UiCommand::ImportInto => self.ask_import_into(),
+            UiCommand::ImportVolumes => self.ask_import_volumes(),
             UiCommand::Shortcuts => self.push_dialog(Dialog::Shortcuts),
             UiCommand::AddPersona => self.add_persona(),
             UiCommand::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
@@ -371,6 +372,7 @@ impl WaymarkApp {
                     PromptPurpose::Export => self.export_to(&path),
                     PromptPurpose::Compare => self.compare_with(&path),
                     PromptPurpose::ImportInto => self.import_into(&path),
+                    PromptPurpose::ImportVolumes => self.import_volumes(&path),
                 }
             }
             (Dialog::Export(form), _) => {

@@ -74,9 +74,13 @@ impl WaymarkApp {
                 .join(suggested_name(self.session.doc.map()))
                 .display()
                 .to_string(),
-            (PromptPurpose::Export | PromptPurpose::Compare | PromptPurpose::ImportInto, _) => {
-                String::new()
-            }
+            (
+                PromptPurpose::Export
+                | PromptPurpose::Compare
+                | PromptPurpose::ImportInto
+                | PromptPurpose::ImportVolumes,
+                _,
+            ) => String::new(),
             (PromptPurpose::Open, _) => self
                 .folder()
                 .map(|f| format!("{}/", f.display()))

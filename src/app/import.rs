@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use crate::edit::Command;
-use crate::interchange::clipboard;
+use crate::edit::{Command, StageVolume};
+use crate::interchange::{clipboard, csv};
 
 use super::WaymarkApp;
 use super::dialog_types::Dialog;
@@ -72,4 +72,88 @@ impl WaymarkApp {
             "Imported {cards} from {name} into this map (Undo takes them out)"
         ));
     }
+}
+
+impl WaymarkApp {
+    /// Asks for a CSV of stage counts to read into the open map.
+    pub(super) fn ask_import_volumes(&mut self) {
+        let folder = self.folder();
+        match self.dialogs.pick(DialogKind::Import, "", folder.as_deref()) {
+            Picked::Path(path) => self.import_volumes(&path),
+            Picked::Cancelled => {}
+            Picked::Unavailable => self.prompt(
+                PromptPurpose::ImportVolumes,
+                "Type the path of a CSV with a stage name and a count on each row.",
+            ),
+        }
+    }
+
+    /// Reads the stage counts of the CSV at `path` into the open map, as
+    /// one undo step. A count that is not a number changes nothing and
+    /// says where it is; rows naming a stage the map lacks are named in
+    /// the status bar, not dropped in silence.
+    pub(super) fn import_volumes(&mut self, path: &Path) {
+        let name = path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
+        let text = match crate::io::read_text(path) {
+            Ok(text) => text,
+            Err(err) => {
+                self.push_dialog(Dialog::error(err.to_string()));
+                return;
+            }
+        };
+        let volumes = match csv::read_volumes(self.session.doc.map(), &text) {
+            Ok(volumes) => volumes,
+            Err(err) => {
+                self.push_dialog(Dialog::error(err.to_load_error(&name).to_string()));
+                return;
+            }
+        };
+        let message = volumes_message(&name, &volumes);
+        if !volumes.rows.is_empty() {
+            let rows = volumes.rows.into_iter().map(|r| StageVolume {
+                stage: r.stage,
+                volume: r.volume,
+                period: r.period,
+            });
+            self.apply_edit(Command::SetVolumes(rows.collect()));
+        }
+        if volumes.unknown.is_empty() {
+            self.set_status(message);
+        } else {
+            self.set_error_status(message);
+        }
+    }
+}
+
+/// What an import of stage counts did, in one line: how many stages got a
+/// count, and every row whose stage the map lacks, with its line.
+pub(super) fn volumes_message(file: &str, volumes: &csv::Volumes) -> String {
+    let n = volumes.rows.len();
+    let mut text = if n == 0 {
+        format!("No stage of this map is named in {file}")
+    } else {
+        format!(
+            "Imported the counts of {} from {file} (Undo takes them out)",
+            crate::analysis::count_noun(n, "stage", "stages")
+        )
+    };
+    if !volumes.unknown.is_empty() {
+        let shown: Vec<String> = (volumes.unknown.iter().take(5))
+            .map(|u| format!("\"{}\" (line {})", u.name, u.line))
+            .collect();
+        let more = volumes.unknown.len().saturating_sub(shown.len());
+        text.push_str(&format!(
+            "; no stage is named {}{}",
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
+        ));
+    }
+    text
 }

@@ -110,6 +110,7 @@ impl Dialog {
                     PromptPurpose::Export => "Export the map",
                     PromptPurpose::Compare => "Compare with a map",
                     PromptPurpose::ImportInto => "Import cards into this map",
+                    PromptPurpose::ImportVolumes => "Import stage volumes",
                 });
                 ui.label(&prompt.reason);
                 first_field(ui, "Path", &mut prompt.text, fresh);
@@ -119,7 +120,7 @@ impl Dialog {
                         PromptPurpose::Save => "Save",
                         PromptPurpose::Export => "Export",
                         PromptPurpose::Compare => "Compare",
-                        PromptPurpose::ImportInto => "Import",
+                        PromptPurpose::ImportInto | PromptPurpose::ImportVolumes => "Import",
                     };
                     if ui.button(verb).clicked() {
                         outcome = Some(Outcome::Confirm);

@@ -217,7 +217,8 @@ pub fn json_report(analysis: &Analysis) -> String {
 }
 
 /// One finding as JSON: rule, severity, message, suggestion, the dismissal
-/// key, the stages' ids and names, and the card, lane, persona, channel and
+/// key, the stages' ids and names (with their volume and period when they
+/// have one), and the card, lane, persona, channel and
 /// parts (for aggregated findings) when the finding has them.
 pub fn finding_json(f: &Finding) -> Value {
     let stages: Vec<Value> = f
@@ -225,7 +226,20 @@ pub fn finding_json(f: &Finding) -> Value {
         .stages()
         .iter()
         .zip(&f.names.stages)
-        .map(|(id, name)| json!({ "id": id.0, "name": name }))
+        .enumerate()
+        .map(|(i, (id, name))| {
+            let mut stage = json!({ "id": id.0, "name": name });
+            // The funnel's numbers, for the stages that carry one.
+            if let (Some(Some((volume, period))), Some(fields)) =
+                (f.names.volumes.get(i), stage.as_object_mut())
+            {
+                fields.insert("volume".into(), json!(volume));
+                if !period.is_empty() {
+                    fields.insert("period".into(), json!(period));
+                }
+            }
+            stage
+        })
         .collect();
     let mut obj = json!({
         "rule": f.rule.id(),

@@ -44,6 +44,7 @@ fn set_map_field(map: &mut Map, field: &str, value: &Value) {
         "description" => set(&mut map.description, value),
         "state" => set(&mut map.state, value),
         "dismissals" => set(&mut map.dismissals, value),
+        "links" => set(&mut map.links, value),
         "conflicts" => set(&mut map.conflicts, value),
         _ => {}
     }

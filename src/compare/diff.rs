@@ -57,6 +57,9 @@ fn map_fields(old: &Map, new: &Map, out: &mut Vec<Change>) {
     if old.state != new.state {
         field("state", true, json(&old.state), json(&new.state));
     }
+    if old.links != new.links {
+        field("links", true, json(&old.links), json(&new.links));
+    }
     if old.dismissals != new.dismissals {
         field(
             "dismissals",

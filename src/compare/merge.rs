@@ -126,6 +126,10 @@ pub fn merge(base: &Map, ours: &Map, theirs: &Map) -> Merged {
     let cells = merge_cells(base, ours, theirs, cards, &mut conflicts);
     map.cards = grouped(&map, cells);
 
+    // Links are a set of pairs: one side's new ones join, one side's
+    // removals go; a link whose card the merge dropped goes with it.
+    map.links = merge_set(&base.links, &ours.links, &theirs.links, |l| *l);
+    map.drop_dangling_links();
     map.dismissals = merge_set(
         &base.dismissals,
         &ours.dismissals,

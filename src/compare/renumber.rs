@@ -90,6 +90,11 @@ pub(super) fn renumber<'a>(
             other => other,
         };
     }
+    // Links follow their renumbered cards.
+    for link in &mut out.links {
+        link.from = CardId(re(Kind::Card, link.from.0));
+        link.to = CardId(re(Kind::Card, link.to.0));
+    }
     out.next_id = next;
     (Cow::Owned(out), renumbered)
 }

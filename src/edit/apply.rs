@@ -64,6 +64,7 @@ fn set_card_field(card: &mut Card, field: &CardField) {
         CardField::Personas(v) => card.personas = v.clone(),
         CardField::Evidence(v) => card.evidence = *v,
         CardField::Source(v) => card.source = v.clone(),
+        CardField::FailPoint(v) => card.fail_point = *v,
     }
 }
 
@@ -74,6 +75,8 @@ fn set_stage_field(stage: &mut crate::model::Stage, field: &StageField) {
         StageField::Focus(v) => stage.focus = v.clone(),
         StageField::Emotion(v) => stage.emotion = v.clone(),
         StageField::Role(v) => stage.role = *v,
+        StageField::Volume(v) => stage.volume = *v,
+        StageField::Period(v) => stage.period = v.clone(),
     }
 }
 
@@ -129,6 +132,7 @@ pub(super) fn apply_one(
             map.freeze_stage_colors();
             map.stages.remove(index);
             map.cards.retain(|c| c.stage != *id);
+            map.drop_dangling_links();
         }
         Command::MoveStage { id, to } => {
             let from = map.stage_index(*id).ok_or_else(|| missing("stage", id))?;
@@ -161,6 +165,7 @@ pub(super) fn apply_one(
             let index = map.lane_index(*id).ok_or_else(|| missing("lane", id))?;
             map.lanes.remove(index);
             map.cards.retain(|c| c.lane != *id);
+            map.drop_dangling_links();
         }
         Command::MoveLane { id, to } => {
             let from = map.lane_index(*id).ok_or_else(|| missing("lane", id))?;
@@ -216,7 +221,10 @@ pub(super) fn apply_one(
             for id in ids {
                 map.card_index(*id).ok_or_else(|| missing("card", id))?;
             }
+            let ids: crate::model::IdSet<_> = ids.iter().copied().collect();
             map.cards.retain(|c| !ids.contains(&c.id));
+            // A card's arrows go with it; undo brings both back.
+            map.drop_dangling_links();
         }
         Command::MoveCards {
             ids,
@@ -290,6 +298,38 @@ pub(super) fn apply_one(
         Command::DuplicateCards(ids) => super::paste::duplicate(map, ids, created)?,
         Command::ResolveConflict { conflict, choice } => {
             crate::compare::resolve(map, conflict, *choice).map_err(EditError)?;
+        }
+        Command::AddLink(link) => {
+            for end in [link.from, link.to] {
+                map.card_index(end).ok_or_else(|| missing("card", end))?;
+            }
+            if link.from == link.to {
+                return Err(EditError("a card cannot link to itself".to_owned()));
+            }
+            if map.links.contains(link) {
+                return Err(EditError("these cards are linked already".to_owned()));
+            }
+            map.links.push(*link);
+        }
+        Command::DeleteLink(link) => {
+            let at = (map.links.iter().position(|l| l == link))
+                .ok_or_else(|| EditError("that link is not on the map".to_owned()))?;
+            map.links.remove(at);
+        }
+        Command::SetVolumes(volumes) => {
+            let index: crate::model::IdMap<StageId, usize> = (map.stages.iter().enumerate())
+                .map(|(i, s)| (s.id, i))
+                .collect();
+            for v in volumes {
+                let &i = index
+                    .get(&v.stage)
+                    .ok_or_else(|| missing("stage", v.stage))?;
+                let stage = &mut map.stages[i];
+                stage.volume = Some(v.volume);
+                if let Some(period) = &v.period {
+                    stage.period = period.clone();
+                }
+            }
         }
         Command::Batch(commands) => {
             for command in commands {

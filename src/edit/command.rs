@@ -12,8 +12,8 @@
 use crate::compare::Choice;
 use crate::interchange::clipboard::ClipCard;
 use crate::model::{
-    Card, CardId, Channel, Conflict, Dismissal, Emotion, Evidence, Lane, LaneId, LaneKind, Medium,
-    Persona, PersonaId, Score, Stage, StageId, StageRole,
+    Card, CardId, Channel, Conflict, Dismissal, Emotion, Evidence, Lane, LaneId, LaneKind, Link,
+    Medium, Persona, PersonaId, Score, Stage, StageId, StageRole,
 };
 
 /// One field of a card, with its new value.
@@ -39,6 +39,8 @@ pub enum CardField {
     Evidence(Evidence),
     /// Where the evidence comes from.
     Source(String),
+    /// Whether the card is a service blueprint's fail point.
+    FailPoint(bool),
 }
 
 /// One field of a stage, with its new value.
@@ -54,6 +56,21 @@ pub enum StageField {
     Emotion(Option<Emotion>),
     /// The stage's role in the funnel, or none (then it is guessed).
     Role(Option<StageRole>),
+    /// How many customers reached the stage, or unknown.
+    Volume(Option<u64>),
+    /// The period the volume counts.
+    Period(String),
+}
+
+/// A stage's count from the team's analytics, as an import sets it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StageVolume {
+    /// The stage.
+    pub stage: StageId,
+    /// How many customers reached it.
+    pub volume: u64,
+    /// The period counted; `None` keeps the stage's own.
+    pub period: Option<String>,
 }
 
 /// One field of a lane, with its new value.
@@ -205,6 +222,13 @@ pub enum Command {
         /// Which side to keep.
         choice: Choice,
     },
+    /// Draws an arrow from one card to another (once per pair).
+    AddLink(Link),
+    /// Takes an arrow away.
+    DeleteLink(Link),
+    /// Sets the volumes (and periods) of several stages: an import of the
+    /// team's analytics, as one undo step.
+    SetVolumes(Vec<StageVolume>),
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -259,6 +283,9 @@ impl Command {
                 choice: Choice::Theirs,
                 ..
             } => "take theirs".into(),
+            Command::AddLink(_) => "link cards".into(),
+            Command::DeleteLink(_) => "delete link".into(),
+            Command::SetVolumes(_) => "import stage volumes".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }

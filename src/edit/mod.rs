@@ -8,6 +8,6 @@ mod history;
 mod paste;
 pub use paste::created_cards;
 
-pub use command::{CardField, Command, EditError, LaneField, StageField};
+pub use command::{CardField, Command, EditError, LaneField, StageField, StageVolume};
 pub use document::{DocId, DocKey, Document};
 pub use history::{History, MergeKey};

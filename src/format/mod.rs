@@ -3,7 +3,7 @@
 //! ```ron
 //! (
 //!     format: "waymark",
-//!     version: 1,
+//!     version: 2,
 //!     map: ( title: "...", ... ),
 //! )
 //! ```
@@ -31,7 +31,7 @@ pub use save::{SaveError, probe_version, save, save_stamped};
 pub use stamp::{DiskStamp, content_hash};
 
 /// The format version this build writes and reads.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// The marker in the `format` field.
 pub const FORMAT_NAME: &str = "waymark";
@@ -75,10 +75,18 @@ pub fn to_string(map: &Map) -> String {
 }
 
 /// One step that brings a map from format version `N` to `N + 1`, at index
-/// `N - 1`. Version 1 is the first, so there are none yet; a new version
-/// adds its step here and a fixture `tests/fixtures/vN.ron` (the test
+/// `N - 1`. A new version adds its step here and a fixture
+/// `tests/fixtures/vN.ron` (the test
 /// `every_format_version_has_a_fixture_that_loads` insists on it).
-const MIGRATIONS: [fn(Map) -> Map; FORMAT_VERSION as usize - 1] = [];
+const MIGRATIONS: [fn(Map) -> Map; FORMAT_VERSION as usize - 1] = [v1_to_v2];
+
+/// Version 2 adds service blueprints and funnel numbers: the blueprint's
+/// lane kinds, links between cards, fail points, and stage volumes with
+/// their period. Every new field has a default that means "none", so a
+/// version 1 map is already a valid version 2 map.
+fn v1_to_v2(map: Map) -> Map {
+    map
+}
 
 /// Brings a map read from version `version` (1..=[`FORMAT_VERSION`]) up to
 /// the current version, one step at a time. A map from a newer version is

@@ -339,6 +339,14 @@ fn id_above_limit(map: &Map) -> Option<(ProblemPlace, u64)> {
             return Some((ProblemPlace::CardPersona(i, j), p.0));
         }
     }
+    for (i, l) in map.links.iter().enumerate() {
+        if too_big(l.from.0) {
+            return Some((ProblemPlace::LinkFrom(i), l.from.0));
+        }
+        if too_big(l.to.0) {
+            return Some((ProblemPlace::LinkTo(i), l.to.0));
+        }
+    }
     None
 }
 
@@ -353,6 +361,8 @@ fn map_path(place: &ProblemPlace) -> FieldPath {
         ProblemPlace::CardStage(i) => map.field("cards").index(i).field("stage"),
         ProblemPlace::CardLane(i) => map.field("cards").index(i).field("lane"),
         ProblemPlace::CardPersona(i, j) => map.field("cards").index(i).field("personas").index(j),
+        ProblemPlace::LinkFrom(i) => map.field("links").index(i).field("from"),
+        ProblemPlace::LinkTo(i) => map.field("links").index(i).field("to"),
         ProblemPlace::Map => map,
     }
 }

@@ -18,7 +18,7 @@ pub struct Template {
 }
 
 /// Every bundled template, in menu order.
-pub const TEMPLATES: [Template; 4] = [
+pub const TEMPLATES: [Template; 5] = [
     Template {
         id: "b2c-ecommerce",
         name: "B2C e-commerce",
@@ -46,6 +46,14 @@ pub const TEMPLATES: [Template; 4] = [
         description: "After the sign-up: first delivery, habit, churn risk, renewal, \
                       win-back and referrals.",
         ron: include_str!("../../assets/templates/subscription-retention.ron"),
+    },
+    Template {
+        id: "service-blueprint",
+        name: "Service blueprint",
+        description: "A hotel stay as a service blueprint: physical evidence, guest actions, \
+                      frontstage, backstage and support processes, with the work behind each \
+                      touchpoint linked.",
+        ron: include_str!("../../assets/templates/service-blueprint.ron"),
     },
 ];
 

@@ -223,6 +223,10 @@ pub struct Card {
     /// Where the evidence comes from: free text or a link.
     #[serde(default)]
     pub source: String,
+    /// A service blueprint's fail point: where the service tends to go
+    /// wrong. Left out of the file unless set.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub fail_point: bool,
 }
 
 impl Card {
@@ -242,6 +246,7 @@ impl Card {
             personas: Vec::new(),
             evidence: Evidence::default(),
             source: String::new(),
+            fail_point: false,
         }
     }
 }

@@ -131,3 +131,28 @@ pub fn one_actor_per_section(sections: usize) -> Map {
     }
     map
 }
+
+/// [`large_map`] with `links` arrows between its cards: card `i` to the
+/// card a lane further down in the same stage where there is one, else to
+/// the next card, as a blueprint's frontstage links to its backstage.
+/// Every pair once, none to itself.
+pub fn linked_map(cards: usize, links: usize) -> Map {
+    let mut map = large_map(cards);
+    let n = map.cards.len();
+    if n < 2 {
+        return map;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut k = 0;
+    while map.links.len() < links && k < 4 * links.max(1) {
+        let i = k % n;
+        let step = 1 + k / n;
+        let j = (i + step) % n;
+        k += 1;
+        let link = super::Link::new(map.cards[i].id, map.cards[j].id);
+        if i != j && seen.insert(link) {
+            map.links.push(link);
+        }
+    }
+    map
+}

@@ -7,9 +7,11 @@
 mod card;
 mod conflict;
 mod emotion;
+mod funnel;
 #[cfg(feature = "testing")]
 pub mod generated;
 mod ids;
+mod link;
 mod palette;
 mod persona;
 mod stage;
@@ -22,10 +24,12 @@ use serde::{Deserialize, Serialize};
 pub use card::{Card, Channel, Evidence, Medium};
 pub use conflict::{Conflict, MapHeader, MapState, Subject, Version};
 pub use emotion::{Emotion, Score};
+pub use funnel::{FunnelStep, format_count, format_share};
 pub use ids::{CardId, IdMap, IdSet, LaneId, MAX_ID, PersonaId, StageId};
+pub use link::Link;
 pub use palette::STAGE_PALETTE;
 pub use persona::{Dismissal, Persona};
-pub use stage::{Lane, LaneKind, Stage, StageRole};
+pub use stage::{BlueprintLine, Lane, LaneKind, Stage, StageRole};
 pub use validate::{Problem, ProblemPlace};
 
 /// A customer-journey map: the document a user edits and saves.
@@ -64,6 +68,10 @@ pub struct Map {
     /// Merge conflicts not yet resolved; left out of the file when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// Arrows between cards (a frontstage card to the backstage card that
+    /// serves it), each pair once; left out of the file when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
 }
 
 impl Default for Map {
@@ -86,6 +94,7 @@ impl Map {
             next_id: 1,
             state: MapState::Current,
             conflicts: Vec::new(),
+            links: Vec::new(),
         }
     }
 
@@ -268,6 +277,17 @@ impl Map {
                 None => sums.get(&stage.id).map(|&(sum, n)| sum as f32 / n as f32),
             })
             .collect()
+    }
+
+    /// Drops the links that start or end at a card no longer on the map.
+    /// Linear: the cards' ids are gathered once.
+    pub fn drop_dangling_links(&mut self) {
+        if self.links.is_empty() {
+            return;
+        }
+        let cards: IdSet<CardId> = self.cards.iter().map(|c| c.id).collect();
+        self.links
+            .retain(|l| cards.contains(&l.from) && cards.contains(&l.to));
     }
 
     /// Checks that every card points at an existing stage, lane and persona,

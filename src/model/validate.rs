@@ -23,6 +23,10 @@ pub enum ProblemPlace {
     CardLane(usize),
     /// `cards[i].personas[j]`.
     CardPersona(usize, usize),
+    /// The card `links[i]` starts at.
+    LinkFrom(usize),
+    /// The card `links[i]` points to.
+    LinkTo(usize),
     /// The map as a whole.
     Map,
 }
@@ -96,6 +100,40 @@ impl Map {
                     ),
                     ProblemPlace::CardPersona(i, j),
                 );
+            }
+        }
+        if !self.links.is_empty() {
+            let cards: HashSet<_> = self.cards.iter().map(|c| c.id).collect();
+            let mut pairs = HashSet::new();
+            for (i, link) in self.links.iter().enumerate() {
+                for (end, id, place) in [
+                    ("starts at", link.from, ProblemPlace::LinkFrom(i)),
+                    ("points to", link.to, ProblemPlace::LinkTo(i)),
+                ] {
+                    if !cards.contains(&id) {
+                        return problem(
+                            format!("link {} {end} card {id}, which does not exist", i + 1),
+                            place,
+                        );
+                    }
+                }
+                if link.from == link.to {
+                    return problem(
+                        format!("link {} points from card {} to itself", i + 1, link.from),
+                        ProblemPlace::LinkTo(i),
+                    );
+                }
+                if !pairs.insert(*link) {
+                    return problem(
+                        format!(
+                            "link {} from card {} to card {} is there twice",
+                            i + 1,
+                            link.from,
+                            link.to
+                        ),
+                        ProblemPlace::LinkFrom(i),
+                    );
+                }
             }
         }
         Ok(())

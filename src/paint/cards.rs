@@ -73,6 +73,9 @@ pub(super) fn paint_cards(
             let rows = layout.style.card_title_rows;
             paint_card_detail(p, card, r, theme, deco.editing == Some(card.id), rows);
         }
+        if card.fail_point {
+            super::blueprint::fail_mark(p, r);
+        }
     }
 }
 

@@ -58,33 +58,6 @@ pub(super) fn paint_legend(
         );
         x = t.right() + p.z(sizes::LEGEND_GAP);
     }
-    // The marks in the cards' bottom-right corners, explained.
-    x += p.z(sizes::LEGEND_GAP);
-    let r = p.text_or_space(
-        pos2(x, y),
-        Align2::LEFT_CENTER,
-        "Evidence",
-        TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
-        text,
-    );
-    x = r.right() + p.z(sizes::LEGEND_GAP);
-    for evidence in crate::model::Evidence::ALL {
-        super::cards::evidence_mark(
-            p,
-            pos2(x + p.z(5.0), y),
-            p.z(super::cards::EVIDENCE_MARK),
-            evidence,
-            theme.muted,
-        );
-        let t = p.text_or_space(
-            pos2(x + p.z(15.0), y),
-            Align2::LEFT_CENTER,
-            evidence.label(),
-            TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 140.0, 1),
-            text,
-        );
-        x = t.right() + p.z(sizes::LEGEND_GAP);
-    }
     let y = y + p.z(26.0);
     let mut x = legend.left() + p.z(6.0);
     let r = p.text_or_space(
@@ -115,6 +88,35 @@ pub(super) fn paint_legend(
             TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 240.0, 1),
             text,
         );
+    }
+    // The marks in the cards' bottom-right corners, explained, on a row
+    // of their own so a narrow map keeps them inside its width.
+    let y = y + p.z(26.0);
+    let mut x = legend.left() + p.z(6.0);
+    let r = p.text_or_space(
+        pos2(x, y),
+        Align2::LEFT_CENTER,
+        "Evidence",
+        TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
+        text,
+    );
+    x = r.right() + p.z(sizes::LEGEND_GAP);
+    for evidence in crate::model::Evidence::ALL {
+        super::cards::evidence_mark(
+            p,
+            pos2(x + p.z(5.0), y),
+            p.z(super::cards::EVIDENCE_MARK),
+            evidence,
+            theme.muted,
+        );
+        let t = p.text_or_space(
+            pos2(x + p.z(15.0), y),
+            Align2::LEFT_CENTER,
+            evidence.label(),
+            TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 140.0, 1),
+            text,
+        );
+        x = t.right() + p.z(sizes::LEGEND_GAP);
     }
     if layout.legend_personas.is_empty() {
         return;

@@ -6,6 +6,7 @@
 //! at exactly its size. Shapes outside `clip` are skipped: with thousands
 //! of cards most are off screen, and tessellation is the cost.
 
+pub mod blueprint;
 mod cards;
 mod emotion;
 mod face;
@@ -31,7 +32,7 @@ use egui::{Rect, Shape};
 use crate::layout::Layout;
 use egui::Color32;
 
-use crate::model::{CardId, LaneId, Map, PersonaId, StageId};
+use crate::model::{CardId, LaneId, Link, Map, PersonaId, StageId};
 use crate::theme::Theme;
 
 pub use face::face;
@@ -75,6 +76,8 @@ pub struct Decorations<'a> {
     pub found: Option<&'a FindMarks>,
     /// Presentation: the current stage, every other one veiled.
     pub spotlight: Option<Spotlight>,
+    /// The selected link between cards, drawn in the selection colour.
+    pub selected_link: Option<Link>,
 }
 
 /// A persona's colour, by its position in the map's persona list: the
@@ -196,7 +199,12 @@ fn paint_sections(
 ) {
     title::paint_title(p, map, layout, theme);
     grid::paint_grid(p, map, layout, theme, deco);
+    blueprint::paint_blueprint_lines(p, layout, theme);
+    if let Some(band) = &layout.funnel {
+        blueprint::paint_funnel(p, map, band, theme);
+    }
     emotion::paint_emotion_row(p, map, layout, theme, deco);
+    blueprint::paint_links(p, layout, theme, deco);
     cards::paint_cards(p, map, layout, theme, deco);
     if let Some(marks) = deco.found {
         find::paint_find_marks(p, layout, theme, marks);

@@ -34,6 +34,15 @@ pub const LEGEND_HEADING: f32 = 12.0;
 /// A legend's entries.
 pub const LEGEND_ITEM: f32 = 11.0;
 
+/// A blueprint line's name.
+pub const BLUEPRINT_LINE: f32 = 11.5;
+/// A stage's volume in the funnel band.
+pub const FUNNEL_VOLUME: f32 = 16.0;
+/// The drop-off from the stage before, in the funnel band.
+pub const FUNNEL_DROP: f32 = 14.0;
+/// The share and the period in the funnel band.
+pub const FUNNEL_NOTE: f32 = 11.0;
+
 /// Inner padding of a card.
 pub const CARD_PAD: f32 = 12.0;
 /// Inner padding of a stage header.

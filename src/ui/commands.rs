@@ -67,6 +67,8 @@ pub enum UiCommand {
     ImportInto,
     /// Open a Mermaid journey or a CSV of cards as a new map.
     Import,
+    /// Read each stage's customer count from a CSV of analytics.
+    ImportVolumes,
     /// Export a PNG diagram.
     ExportPng,
     /// Export an SVG diagram.
@@ -128,6 +130,7 @@ impl UiCommand {
             UiCommand::ToggleInspector => "Inspector Panel",
             UiCommand::ImportInto => "Import into This Map…",
             UiCommand::Import => "Import as New Map…",
+            UiCommand::ImportVolumes => "Import Stage Volumes…",
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
             UiCommand::ExportMermaid => "Export as Mermaid Journey…",
@@ -184,6 +187,9 @@ impl UiCommand {
                 "Import the cards of a CSV, Mermaid journey or map into this map, each in the stage and lane it names (one undo step)"
             }
             UiCommand::Import => "Import a Mermaid journey or a CSV of cards as a new map",
+            UiCommand::ImportVolumes => {
+                "Read how many customers reached each stage from a CSV of stage names and counts (one undo step)"
+            }
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
             UiCommand::ExportMermaid => "Export a Mermaid journey…",
@@ -240,7 +246,7 @@ impl UiCommand {
             UiCommand::Import => &[(cmd_shift, Key::I)],
             UiCommand::ExportPng => &[(cmd, Key::E)],
             UiCommand::ExportSvg => &[(cmd_shift, Key::E)],
-            UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
+            UiCommand::ExportMermaid | UiCommand::ExportCsv | UiCommand::ImportVolumes => &[],
             UiCommand::Present => &[(none, Key::F5)],
             UiCommand::PresenterWindow => &[],
             UiCommand::CompareWith => &[(cmd_shift, Key::D)],

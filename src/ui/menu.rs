@@ -82,6 +82,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             ui.separator();
             for cmd in [
                 UiCommand::ImportInto,
+                UiCommand::ImportVolumes,
                 UiCommand::Import,
                 UiCommand::ExportPng,
                 UiCommand::ExportSvg,

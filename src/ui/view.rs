@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use egui::{Pos2, Rect, Vec2};
 
 use crate::layout::{DropTarget, Layout};
-use crate::model::{CardId, IdSet, LaneId, Map, PersonaId, StageId};
+use crate::model::{CardId, IdSet, LaneId, Link, Map, PersonaId, StageId};
 use crate::paint::View;
 
 /// What is selected: cards, or one stage, or one lane.
@@ -239,6 +239,20 @@ pub struct ViewState {
     /// The time and place of the last click on the background, to tell
     /// a double-click there.
     pub last_click: Option<(f64, Pos2)>,
+    /// The selected link between cards (the card selection is empty then).
+    pub selected_link: Option<Link>,
+    /// A link being drawn from a card's handle.
+    pub link_drag: Option<LinkDrag>,
+}
+
+/// A link being drawn: from a card to wherever the pointer is. The map is
+/// not touched until it is dropped on another card.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LinkDrag {
+    /// The card it starts at.
+    pub from: CardId,
+    /// The pointer, in map units.
+    pub to: Pos2,
 }
 
 impl Default for ViewState {
@@ -259,6 +273,8 @@ impl Default for ViewState {
             persona_curves: Vec::new(),
             focus_next: None,
             last_click: None,
+            selected_link: None,
+            link_drag: None,
         }
     }
 }
@@ -298,6 +314,12 @@ impl ViewState {
     /// so a stale one must not linger.
     pub fn retain_existing(&mut self, map: &Map) {
         self.selection.retain_existing(map);
+        if self.selected_link.is_some_and(|l| !map.links.contains(&l)) {
+            self.selected_link = None;
+        }
+        if self.link_drag.is_some_and(|d| map.card(d.from).is_none()) {
+            self.link_drag = None;
+        }
         let exists = |target: EditTarget| match target {
             EditTarget::Card(id) => map.card(id).is_some(),
             EditTarget::Stage(id) => map.stage(id).is_some(),

@@ -227,3 +227,47 @@ fn unusable_input_exits_2_with_the_position() {
     let prefix = format!("{}:4:", bad.display());
     assert!(err.starts_with(&prefix), "{err}");
 }
+
+/// The funnel's numbers reach scripts: the biggest-drop-off finding's
+/// stages carry their volume and period in the JSON, and the text names
+/// the stage and the counts.
+#[test]
+fn json_stages_carry_their_volumes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut map = waymark::interchange::templates::load(
+        waymark::interchange::templates::by_id("service-blueprint").unwrap(),
+    );
+    for (stage, v) in map
+        .stages
+        .iter_mut()
+        .zip([12_000, 3_000, 2_700, 2_600, 2_500])
+    {
+        stage.volume = Some(v);
+        stage.period = "March 2026".into();
+    }
+    let path = saved(&dir, "blueprint.ron", &map);
+    let out = check(&path, &["--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "a warning passes by default");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let finding = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "biggest-drop-off")
+        .expect("the drop-off is found");
+    assert_eq!(finding["stages"][0]["name"], "Find the hotel");
+    assert_eq!(finding["stages"][0]["volume"], 12_000);
+    assert_eq!(finding["stages"][0]["period"], "March 2026");
+    assert_eq!(finding["stages"][1]["volume"], 3_000);
+    let text = stdout(&check(&path, &[]));
+    assert!(
+        text.contains(
+            "warning biggest-drop-off Find the hotel > Book a room: \"Book a room\" loses 75 %"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        check(&path, &["--fail-on", "warning"]).status.code(),
+        Some(1)
+    );
+}

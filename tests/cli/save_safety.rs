@@ -115,7 +115,7 @@ fn a_write_refused_halfway_leaves_the_old_file_untouched() {
 #[test]
 fn export_refuses_to_overwrite_a_newer_map() {
     let (_dir, source, target, _) = setup();
-    let newer = format::to_string(&sample_map()).replacen("version: 1", "version: 99", 1);
+    let newer = format::to_string(&sample_map()).replacen("version: 2", "version: 99", 1);
     fs::write(&target, &newer).unwrap();
     let out = export(&source, &target);
     assert_eq!(out.status.code(), Some(1));

@@ -21,8 +21,22 @@ fn touchpoints(map: &Map) -> Vec<&Card> {
         .collect()
 }
 
+/// The journey-map templates; the service blueprint has checks of its own.
+fn journeys() -> impl Iterator<Item = &'static Template> {
+    templates::all()
+        .iter()
+        .filter(|t| t.id != "service-blueprint")
+}
+
+fn blueprint() -> Map {
+    let Some(t) = templates::by_id("service-blueprint") else {
+        panic!("service-blueprint template missing");
+    };
+    templates::load(t)
+}
+
 #[test]
-fn there_are_four_templates_with_unique_ids() {
+fn there_are_five_templates_with_unique_ids() {
     let ids: Vec<&str> = templates::all().iter().map(|t| t.id).collect();
     assert_eq!(
         ids,
@@ -30,11 +44,12 @@ fn there_are_four_templates_with_unique_ids() {
             "b2c-ecommerce",
             "b2b-saas-trial",
             "store-visit",
-            "subscription-retention"
+            "subscription-retention",
+            "service-blueprint"
         ]
     );
     let names: HashSet<&str> = templates::all().iter().map(|t| t.name).collect();
-    assert_eq!(names.len(), 4);
+    assert_eq!(names.len(), 5);
     for t in templates::all() {
         assert!(!t.description.is_empty(), "{}", t.id);
         assert_eq!(templates::by_id(t.id), Some(t));
@@ -158,7 +173,7 @@ fn check_template(t: &Template) {
 
 #[test]
 fn each_template_is_a_complete_journey() {
-    for t in templates::all() {
+    for t in journeys() {
         check_template(t);
     }
 }
@@ -195,7 +210,7 @@ fn templates_survive_mermaid_and_csv() {
 /// and no main channel ends without a hand-over.
 #[test]
 fn each_template_gives_only_the_findings_we_defend() {
-    for t in templates::all() {
+    for t in journeys() {
         let analysis = waymark::analysis::analyze(&templates::load(t));
         let found: Vec<String> = analysis
             .findings
@@ -211,7 +226,7 @@ fn each_template_gives_only_the_findings_we_defend() {
 
 #[test]
 fn each_template_passes_waymark_check() {
-    for t in templates::all() {
+    for t in journeys() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR"))
             .join("assets/templates")
             .join(format!("{}.ron", t.id));
@@ -241,4 +256,75 @@ fn each_template_passes_waymark_check() {
         );
         assert_eq!(run("warning").status.code(), Some(1), "{}", t.id);
     }
+}
+
+/// The service blueprint: its five rows in the blueprint's order, so the
+/// three lines fall between the right ones, each stage with work in every
+/// row, every frontstage card linked to the backstage card behind it, and
+/// its fail point supported.
+#[test]
+fn the_service_blueprint_has_five_rows_linked_behind_each_touchpoint() {
+    use waymark::layout::{Style, layout};
+    use waymark::model::BlueprintLine;
+    let map = blueprint();
+    let kinds: Vec<&LaneKind> = map.lanes.iter().map(|l| &l.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &LaneKind::PhysicalEvidence,
+            &LaneKind::Actions,
+            &LaneKind::Frontstage,
+            &LaneKind::Backstage,
+            &LaneKind::Support
+        ]
+    );
+    let lines: Vec<BlueprintLine> = layout(&map, &Style::default())
+        .blueprint_lines
+        .iter()
+        .map(|l| l.line)
+        .collect();
+    assert_eq!(lines, BlueprintLine::ALL);
+    for stage in &map.stages {
+        for lane in &map.lanes {
+            assert!(
+                map.cell_cards(stage.id, lane.id).next().is_some(),
+                "{} has no {}",
+                stage.name,
+                lane.name
+            );
+        }
+    }
+    let frontstage = map.lanes[2].id;
+    for card in map.cards.iter().filter(|c| c.lane == frontstage) {
+        let behind = map.links.iter().filter(|l| l.from == card.id).any(|l| {
+            map.card(l.to)
+                .and_then(|c| map.lane(c.lane))
+                .is_some_and(|lane| lane.kind == LaneKind::Backstage)
+        });
+        assert!(behind, "{} has nothing behind it", card.title);
+        assert!(
+            !card.owner.is_empty() && !card.metric.is_empty(),
+            "{}",
+            card.title
+        );
+    }
+    assert!(map.cards.iter().any(|c| c.fail_point));
+    assert!(map.validate().is_ok());
+    // No stage counts yet: the team imports its own.
+    assert!(!map.has_funnel());
+}
+
+/// The blueprint is clean: every touchpoint has an owner and a metric,
+/// every stage two channels and a hand-over where a channel ends, and its
+/// fail point has work behind it, so neither blueprint rule fires.
+#[test]
+fn the_service_blueprint_gives_no_finding() {
+    let analysis = waymark::analysis::analyze(&blueprint());
+    let found: Vec<String> = analysis
+        .findings
+        .iter()
+        .map(|f| format!("{} {}", f.severity, f.rule))
+        .collect();
+    assert!(found.is_empty(), "{:#?}", analysis.findings);
+    assert!(analysis.dismissed.is_empty());
 }

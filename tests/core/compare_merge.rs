@@ -399,3 +399,49 @@ fn taking_theirs_restores_a_card_we_deleted_and_deletes_one_they_deleted() {
     assert!(map.card(id).is_none());
     assert!(map.conflicts.is_empty());
 }
+
+/// Links merge as a set of pairs: both sides' new links are kept, theirs
+/// following their renumbered cards; a link one side removed goes; and a
+/// link to a card the other side deleted goes with the card.
+#[test]
+fn links_from_both_sides_merge_and_follow_renumbered_cards() {
+    use waymark::model::Link;
+    let base = sample_map();
+    let (a, b, c) = (
+        id_of(&base, "Checkout"),
+        id_of(&base, "Order confirmation email"),
+        id_of(&base, "Friend's recommendation"),
+    );
+    let mut base_linked = base.clone();
+    base_linked.links.push(Link::new(c, b));
+    let touch = base.lanes[0].id;
+    let stage = base.stages[0].id;
+    let mut ours = base_linked.clone();
+    ours.links.push(Link::new(a, b));
+    let ours_card = ours.new_card_id();
+    ours.cards
+        .push(Arc::new(Card::new(ours_card, stage, touch, "Ours")));
+    let mut theirs = base_linked.clone();
+    theirs.links.clear(); // theirs removed c → b
+    let their_card = theirs.new_card_id();
+    theirs
+        .cards
+        .push(Arc::new(Card::new(their_card, stage, touch, "Theirs")));
+    theirs.links.push(Link::new(their_card, a));
+    assert_eq!(ours_card, their_card, "same new id");
+    let merged = compare::merge(&base_linked, &ours, &theirs);
+    assert!(merged.is_clean(), "{:?}", merged.conflicts);
+    let map = &merged.map;
+    let renumbered = map.cards.iter().find(|c| c.title == "Theirs").unwrap().id;
+    assert_ne!(renumbered, ours_card);
+    assert_eq!(map.links, [Link::new(a, b), Link::new(renumbered, a)]);
+    assert_opens(map);
+    // Theirs deleting a linked card drops our link to it.
+    let mut theirs = base.clone();
+    theirs.cards.retain(|card| card.id != b);
+    let mut ours = base.clone();
+    ours.links.push(Link::new(a, b));
+    let merged = compare::merge(&base, &ours, &theirs);
+    assert!(merged.map.links.is_empty());
+    assert_opens(&merged.map);
+}

@@ -194,3 +194,32 @@ fn export_file_writes_png_and_svg_by_extension() {
     let err = export::export_file(&sample_map(), &bad, &options(1.0), None).expect_err("no dir");
     assert!(matches!(err, ExportError::Write { .. }), "{err:?}");
 }
+
+/// The service blueprint's three lines, an arrow, a fail point and the
+/// funnel band under the headers (a volume, the share of the first stage,
+/// the drop-off as a number and a red bar), as the PNG draws them.
+#[test]
+fn blueprint_lines_and_funnel_band_match_the_reference() {
+    let mut b = crate::blueprint::blueprint();
+    for (stage, v) in b.map.stages.iter_mut().zip([12_000, 3_000, 2_400]) {
+        stage.volume = Some(v);
+        stage.period = "March 2026".into();
+    }
+    b.map
+        .links
+        .push(waymark::model::Link::new(b.cards[1][1], b.cards[1][2]));
+    b.map
+        .links
+        .push(waymark::model::Link::new(b.cards[1][2], b.cards[2][3]));
+    let fail = b.cards[1][1];
+    let card = b.map.cards.iter_mut().find(|c| c.id == fail).unwrap();
+    Arc::make_mut(card).fail_point = true;
+    let image = export::render_image(&b.map, &options(1.0)).expect("renders");
+    // Without the band, lines and arrows the picture differs.
+    let mut plain = b.map.clone();
+    plain.links.clear();
+    plain.stages.iter_mut().for_each(|s| s.volume = None);
+    let without = export::render_image(&plain, &options(1.0)).expect("renders");
+    assert_ne!(image.dimensions(), without.dimensions());
+    egui_kittest::image_snapshot(&image, "export_blueprint_funnel_1x");
+}

@@ -306,3 +306,33 @@ fn each_persona_curve_is_labelled_at_its_end_only_when_drawn() {
         "no curve, no label"
     );
 }
+
+/// The blueprint's lines are named in real text, its arrows are curves,
+/// and the funnel's numbers are there to select and search.
+#[test]
+fn the_svg_carries_the_blueprint_lines_arrows_and_funnel() {
+    let mut b = crate::blueprint::blueprint();
+    for (stage, v) in b.map.stages.iter_mut().zip([12_000, 3_000, 2_400]) {
+        stage.volume = Some(v);
+    }
+    b.map
+        .links
+        .push(waymark::model::Link::new(b.cards[0][1], b.cards[0][2]));
+    let parsed = svg(&b.map);
+    let texts: Vec<&str> = parsed.texts.iter().map(|(t, _)| t.as_str()).collect();
+    for want in [
+        "Line of interaction",
+        "Line of visibility",
+        "Line of internal interaction",
+        "12,000",
+        "−75 %",
+        "25 % of the first stage",
+    ] {
+        assert!(texts.contains(&want), "{want} missing from {texts:?}");
+    }
+    let raw = export::render_svg(&b.map, &ExportOptions::default()).unwrap();
+    let curves = raw.matches("<path d=\"M").count();
+    b.map.links.clear();
+    let without = export::render_svg(&b.map, &ExportOptions::default()).unwrap();
+    assert_eq!(curves, without.matches("<path d=\"M").count() + 1);
+}

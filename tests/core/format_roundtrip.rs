@@ -20,7 +20,7 @@ fn sample_round_trips_to_an_equal_map_and_identical_bytes() {
 fn file_starts_with_format_and_version() {
     let text = format::to_string(&Map::blank());
     let first: Vec<&str> = text.lines().take(3).collect();
-    assert_eq!(first, ["(", "    format: \"waymark\",", "    version: 1,"]);
+    assert_eq!(first, ["(", "    format: \"waymark\",", "    version: 2,"]);
 }
 
 #[test]
@@ -103,7 +103,7 @@ fn unknown_channel_names_the_choices() {
 
 #[test]
 fn newer_version_is_refused_and_never_overwritten() {
-    let text = format::to_string(&Map::blank()).replacen("version: 1", "version: 9", 1);
+    let text = format::to_string(&Map::blank()).replacen("version: 2", "version: 9", 1);
     let err = error_of(&text.replace("title:", "headline:"));
     assert_eq!(err.kind, LoadErrorKind::NewerVersion { version: 9 });
     assert!(err.to_string().contains("newer Waymark"));

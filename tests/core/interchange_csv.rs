@@ -11,9 +11,11 @@ use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona};
 const HEADER: &str =
     "stage,lane,title,channel,medium,owner,metric,emotion_score,emotion_word,personas,notes";
 
-/// The header written today: the old columns, then evidence and source.
+/// The header written today: the old columns, then evidence and source,
+/// then the service blueprint's fail point and the stage's funnel numbers.
 const FULL_HEADER: &str = "stage,lane,title,channel,medium,owner,metric,emotion_score,\
-                           emotion_word,personas,notes,evidence,source";
+                           emotion_word,personas,notes,evidence,source,fail_point,\
+                           stage_volume,stage_period";
 
 /// Every card as (stage, lane, title, notes, channel, medium, owner,
 /// metric, emotion, persona names), stage by stage and lane by lane.
@@ -548,4 +550,53 @@ fn a_row_without_a_channel_has_no_channel_and_writes_an_empty_cell() {
     let row = text.lines().nth(1).expect("a data row");
     assert!(row.starts_with("Buy,Touchpoints,Checkout,,"), "{row}");
     assert_eq!(parse(&text).cards[0].channel, Channel::Unknown);
+}
+
+/// Fail points, stage volumes and periods, and the blueprint's lane kinds
+/// survive a trip through CSV (links are not carried: CSV rows have no ids).
+#[test]
+fn blueprint_fields_and_volumes_round_trip() {
+    use waymark::model::LaneKind;
+    let text = "stage,lane,title,fail_point,stage_volume,stage_period\n\
+                Browse,Customer actions,Reads the size guide,,\"12,000\",March 2026\n\
+                Browse,Frontstage,Size guide page,yes,12000,March 2026\n\
+                Checkout,Backstage,Fraud check,,1800,\n\
+                Checkout,Support processes,Payment provider,no,,\n";
+    let map = parse(text);
+    assert_eq!(map.stages[0].volume, Some(12_000));
+    assert_eq!(map.stages[0].period, "March 2026");
+    assert_eq!(map.stages[1].volume, Some(1_800));
+    assert_eq!(map.stages[1].period, "");
+    let kinds: Vec<&LaneKind> = map.lanes.iter().map(|l| &l.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            &LaneKind::Actions,
+            &LaneKind::Frontstage,
+            &LaneKind::Backstage,
+            &LaneKind::Support
+        ]
+    );
+    let fails: Vec<bool> = map.cards.iter().map(|c| c.fail_point).collect();
+    assert_eq!(fails, [false, true, false, false]);
+    let again = csv::to_string(&map);
+    let back = parse(&again);
+    assert_eq!(back.stages, map.stages);
+    assert_eq!(back.lanes, map.lanes);
+    assert_eq!(back.cards, map.cards);
+    assert_eq!(csv::to_string(&back), again);
+}
+
+#[test]
+fn a_bad_stage_volume_or_fail_point_names_its_cell() {
+    let err = parse_err("stage,title,stage_volume\nBrowse,Ad,12k\n");
+    assert_eq!((err.row, err.column.as_deref()), (2, Some("stage_volume")));
+    assert_eq!(err.position, (2, 11));
+    assert!(
+        err.message.contains("`12k` is not a count"),
+        "{}",
+        err.message
+    );
+    let err = parse_err("stage,title,fail_point\nBrowse,Ad,maybe\n");
+    assert_eq!((err.row, err.column.as_deref()), (2, Some("fail_point")));
 }

@@ -12,6 +12,7 @@ mod common;
 mod analysis;
 mod analysis_evidence;
 mod analysis_map;
+mod blueprint;
 mod compare_diff;
 mod compare_merge;
 mod compare_props;

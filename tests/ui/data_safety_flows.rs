@@ -236,7 +236,7 @@ fn a_clean_map_offers_a_reload_when_its_file_changed_and_the_window_regains_focu
 fn a_newer_version_file_opens_read_only_and_save_never_touches_it() {
     let f = files();
     let newer = format::to_string(&sample_map()).replacen(
-        "version: 1",
+        "version: 2",
         &format!("version: {}", FORMAT_VERSION + 1),
         1,
     );

@@ -11,6 +11,7 @@ mod common;
 
 mod analysis_panel;
 mod app_state;
+mod blueprint_flows;
 mod canvas_text_flows;
 mod clipboard_flows;
 mod compare_flows;

@@ -82,7 +82,7 @@ fn a_newer_file_opens_read_only_and_is_never_overwritten() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("future.ron");
     let text = format::to_string(&sample_map())
-        .replacen("version: 1", "version: 9", 1)
+        .replacen("version: 2", "version: 9", 1)
         .replacen("title:", "mood: \"new\",\n    title:", 1);
     fs::write(&path, &text).unwrap();
 

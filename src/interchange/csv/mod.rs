@@ -16,6 +16,9 @@
 //! | `notes`         | free text, line breaks allowed                          |
 //! | `evidence`      | `observed`, `measured` or `assumed`; empty: assumed     |
 //! | `source`        | where the evidence comes from: free text or a link      |
+//! | `fail_point`    | `yes` for a service blueprint's fail point; empty: no   |
+//! | `stage_volume`  | customers who reached the card's stage (on every row)   |
+//! | `stage_period`  | the period that volume counts, such as `March 2026`     |
 //!
 //! Headers are matched ignoring case, spaces and punctuation, in any
 //! order; only `stage` and `title` must be there. Stages, lanes and
@@ -34,6 +37,7 @@
 mod formula;
 mod read;
 mod scan;
+mod volumes;
 mod write;
 
 use std::fmt;
@@ -42,6 +46,7 @@ use crate::format::{LoadError, LoadErrorKind};
 
 pub use formula::{protect, unprotect};
 pub use read::{from_str, import_into};
+pub use volumes::{UnknownStage, VolumeRow, Volumes, read_volumes};
 pub use write::{card_row, to_string};
 
 /// What a column holds. The order of [`Field::ALL`] is the column order
@@ -63,11 +68,14 @@ pub(crate) enum Field {
     Notes,
     Evidence,
     Source,
+    FailPoint,
+    StageVolume,
+    StagePeriod,
 }
 
 impl Field {
     /// Every field, in the order the columns are written.
-    pub(crate) const ALL: [Field; 13] = [
+    pub(crate) const ALL: [Field; 16] = [
         Field::Stage,
         Field::Lane,
         Field::Title,
@@ -81,6 +89,9 @@ impl Field {
         Field::Notes,
         Field::Evidence,
         Field::Source,
+        Field::FailPoint,
+        Field::StageVolume,
+        Field::StagePeriod,
     ];
 
     /// The header this module writes for the field.
@@ -99,6 +110,9 @@ impl Field {
             Field::Notes => "notes",
             Field::Evidence => "evidence",
             Field::Source => "source",
+            Field::FailPoint => "fail_point",
+            Field::StageVolume => "stage_volume",
+            Field::StagePeriod => "stage_period",
         }
     }
 
@@ -113,6 +127,9 @@ impl Field {
             Field::Notes => &["note"],
             Field::Evidence => &["evidencelevel"],
             Field::Source => &["evidencesource"],
+            Field::FailPoint => &["failpoint"],
+            Field::StageVolume => &["volume", "stagecount", "customers"],
+            Field::StagePeriod => &["period"],
             _ => &[],
         }
     }
@@ -120,7 +137,7 @@ impl Field {
     /// Whether the column holds free text, which must be kept from running
     /// as a formula. The score is a number Waymark writes itself.
     pub(crate) fn is_text(self) -> bool {
-        self != Field::EmotionScore
+        !matches!(self, Field::EmotionScore | Field::StageVolume)
     }
 
     /// Recognises a header, ignoring case, spaces and punctuation.
@@ -149,7 +166,7 @@ impl Field {
 }
 
 /// The header row this module writes, in column order.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 16] = [
     "stage",
     "lane",
     "title",
@@ -163,6 +180,9 @@ pub const COLUMNS: [&str; 13] = [
     "notes",
     "evidence",
     "source",
+    "fail_point",
+    "stage_volume",
+    "stage_period",
 ];
 
 /// What separates persona names in the `personas` column. Not a comma:

@@ -10,13 +10,25 @@ use crate::interchange::limits::{
     MAX_CARDS, MAX_LANES, MAX_PERSONAS, MAX_STAGES, input_too_large, too_many,
 };
 use crate::interchange::names::NameIndex;
-use crate::model::{Card, Channel, Emotion, Evidence, LaneKind, Map, Medium, Score};
+use crate::model::{
+    Card, Channel, Emotion, Evidence, IdMap, LaneKind, Map, Medium, Score, Stage, StageId,
+};
 
 /// Reads CSV cards into a new map titled `title`. Lanes come in the usual
-/// order (Touchpoints, Actions, …), then any others as first met.
+/// order (Touchpoints, Actions, …), then any others as first met; a
+/// service blueprint's lanes stay as first met.
 pub fn from_str(text: &str, title: &str) -> Result<Map, CsvError> {
     let mut map = Map::new(title);
     import_into(&mut map, text)?;
+    // A service blueprint keeps its rows as met: they stand in the
+    // blueprint's order, which the journey map's does not know.
+    if map
+        .lanes
+        .iter()
+        .any(|l| LaneKind::BLUEPRINT.contains(&l.kind))
+    {
+        return Ok(map);
+    }
     map.lanes.sort_by_key(|lane| {
         LaneKind::BUILT_IN
             .iter()
@@ -227,12 +239,36 @@ impl Cells<'_> {
 struct Builder {
     map: Map,
     names: NameIndex,
+    /// Stage positions by id, filled as rows set a stage's volume.
+    stage_pos: IdMap<StageId, usize>,
 }
 
 impl Builder {
     fn new(map: Map) -> Self {
         let names = NameIndex::new(&map);
-        Self { map, names }
+        let stage_pos = (map.stages.iter().enumerate())
+            .map(|(i, s)| (s.id, i))
+            .collect();
+        Self {
+            map,
+            names,
+            stage_pos,
+        }
+    }
+
+    /// A stage by id in constant time: a stage the import made is the
+    /// last, found at once from the end.
+    fn stage_mut(&mut self, id: StageId) -> Option<&mut Stage> {
+        let stages = &self.map.stages;
+        let at = match self.stage_pos.get(&id) {
+            Some(&i) => i,
+            None => {
+                let i = stages.iter().rposition(|s| s.id == id)?;
+                self.stage_pos.insert(id, i);
+                i
+            }
+        };
+        self.map.stages.get_mut(at)
     }
 
     /// Reads one row into a card on the map.
@@ -285,11 +321,50 @@ impl Builder {
                 ),
             ));
         };
+        let fail_point = match cells.get(Field::FailPoint).to_lowercase().as_str() {
+            "" | "no" | "false" | "0" => false,
+            "yes" | "true" | "1" | "x" => true,
+            other => {
+                return Err(cells.error(
+                    Field::FailPoint,
+                    format!("`{other}` is neither `yes` nor empty (or `no`)"),
+                ));
+            }
+        };
+        let volume_cell = cells.get(Field::StageVolume);
+        let volume = if volume_cell.is_empty() {
+            None
+        } else {
+            let digits: String = volume_cell
+                .chars()
+                .filter(|c| !matches!(c, ',' | '_' | ' ' | '\u{a0}' | '\u{202f}'))
+                .collect();
+            Some(digits.parse::<u64>().map_err(|_| {
+                cells.error(
+                    Field::StageVolume,
+                    format!(
+                        "`{volume_cell}` is not a count of customers; expected a whole \
+                         number such as 12000"
+                    ),
+                )
+            })?)
+        };
         let stage = self
             .names
             .stage(&mut self.map, stage_name)
             .map(|found| found.id)
             .ok_or_else(|| cells.error(Field::Stage, too_many("stages", MAX_STAGES)))?;
+        let period = cells.get(Field::StagePeriod);
+        if (volume.is_some() || !period.is_empty())
+            && let Some(s) = self.stage_mut(stage)
+        {
+            if volume.is_some() {
+                s.volume = volume;
+            }
+            if !period.is_empty() {
+                s.period = period.to_owned();
+            }
+        }
         let lane = self
             .names
             .lane(&mut self.map, cells.get(Field::Lane))
@@ -308,6 +383,7 @@ impl Builder {
         card.notes = cells.raw(Field::Notes).to_owned();
         card.evidence = evidence;
         card.source = cells.get(Field::Source).to_owned();
+        card.fail_point = fail_point;
         let mut seen = HashSet::new();
         for name in cells.get(Field::Personas).split(PERSONA_SEPARATOR) {
             let name = name.trim();

@@ -90,5 +90,11 @@ fn cell(
         Field::Notes => card.notes.clone(),
         Field::Evidence => card.evidence.label().to_owned(),
         Field::Source => card.source.clone(),
+        Field::FailPoint if card.fail_point => "yes".to_owned(),
+        Field::FailPoint => String::new(),
+        // The stage's numbers on each of its rows: a list of cards has no
+        // row of its own for a stage.
+        Field::StageVolume => stage.volume.map(|v| v.to_string()).unwrap_or_default(),
+        Field::StagePeriod => stage.period.clone(),
     }
 }

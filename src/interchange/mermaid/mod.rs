@@ -155,13 +155,10 @@ impl Lanes {
     }
 }
 
-/// A built-in lane kind recognised from its label, or a custom one.
+/// A known lane kind recognised from its label (or a usual wording, such
+/// as "Customer actions"), or a custom one.
 pub(crate) fn lane_kind(name: &str) -> LaneKind {
-    let name = name.trim();
-    LaneKind::BUILT_IN
-        .into_iter()
-        .find(|k| k.label().eq_ignore_ascii_case(name))
-        .unwrap_or_else(|| LaneKind::Custom(name.to_owned()))
+    LaneKind::recognise(name)
 }
 
 /// `text` after a case-insensitive `kw` at its start.

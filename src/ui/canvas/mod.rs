@@ -5,6 +5,7 @@ mod background;
 mod cards;
 mod compare;
 mod keys;
+mod links;
 mod navigation;
 mod overlays;
 
@@ -126,6 +127,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         persona_curves: &view.persona_curves,
         found,
         spotlight: None,
+        selected_link: view.selected_link,
     };
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
     painter.extend(shapes);
@@ -150,6 +152,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
     let space_held = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().egui_wants_keyboard_input();
     headers_ui(ui, map, layout, &v, rect, pin, view, out);
     cards::cards_ui(ui, map, layout, &v, open, view, out, space_held);
+    links::links_ui(ui, map, layout, &v, open, view, out, space_held);
     overlays::add_buttons_ui(ui, layout, &v, rect, out);
     overlays::persona_chips_ui(ui, map, layout, &v, rect, view);
     background::background_ui(ui, &bg, map, layout, &v, view, out, space_held);

@@ -3,7 +3,7 @@
 use egui::{ComboBox, Ui};
 
 use crate::edit::{CardField, Command};
-use crate::model::{Card, Channel, Emotion, Evidence, LaneKind, Map, Medium};
+use crate::model::{Card, Channel, Emotion, Evidence, LaneKind, Link, Map, Medium};
 
 use super::{heading, text_area, text_field, text_field_with_id};
 use crate::ui::Actions;
@@ -18,6 +18,10 @@ fn card_kind(map: &Map, card: &Card) -> &'static str {
         Some(LaneKind::Thoughts) => "Thought",
         Some(LaneKind::PainPoints) => "Pain point",
         Some(LaneKind::Opportunities) => "Opportunity",
+        Some(LaneKind::PhysicalEvidence) => "Physical evidence",
+        Some(LaneKind::Frontstage) => "Frontstage action",
+        Some(LaneKind::Backstage) => "Backstage action",
+        Some(LaneKind::Support) => "Support process",
         Some(LaneKind::Custom(_)) | None => "Card",
     }
 }
@@ -139,9 +143,58 @@ pub(super) fn card_ui(
     if let Some(t) = text_area(ui, "Notes", &card.notes, "Anything worth knowing") {
         edit(out, "notes", CardField::Notes(t));
     }
+    let mut fail = card.fail_point;
+    if ui
+        .checkbox(&mut fail, "Fail point")
+        .on_hover_text("Where the service tends to go wrong: marked red on the card")
+        .changed()
+    {
+        out.edit(Command::EditCard {
+            id,
+            field: CardField::FailPoint(fail),
+        });
+    }
+    links_ui(ui, map, card, out);
     ui.add_space(8.0);
     if ui.button("Delete Card").clicked() {
         out.edit(Command::DeleteCards(vec![card.id]));
+    }
+}
+
+/// The card's links to other cards, each with a button that removes it.
+/// New links are drawn on the canvas, from the card's edge.
+fn links_ui(ui: &mut Ui, map: &Map, card: &Card, out: &mut Actions) {
+    let links: Vec<Link> = map
+        .links
+        .iter()
+        .filter(|l| l.touches(card.id))
+        .copied()
+        .collect();
+    ui.add_space(6.0);
+    ui.label("Links");
+    if links.is_empty() {
+        ui.weak("None: drag from the dot on the card's right edge to the card that serves it.");
+        return;
+    }
+    for link in links {
+        let (arrow, other) = if link.from == card.id {
+            ("served by", link.to)
+        } else {
+            ("serves", link.from)
+        };
+        let Some(other) = map.card(other) else {
+            continue;
+        };
+        ui.horizontal(|ui| {
+            ui.label(format!("{arrow} “{}”", other.title));
+            if ui
+                .small_button("Remove")
+                .on_hover_text("Remove this link")
+                .clicked()
+            {
+                out.edit(Command::DeleteLink(link));
+            }
+        });
     }
 }
 

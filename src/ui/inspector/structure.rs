@@ -69,6 +69,7 @@ pub(super) fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions)
     if let Some(avg) = map.stage_emotion(stage) {
         ui.weak(format!("Emotion shown on the curve: {avg:+.1}"));
     }
+    volume_ui(ui, stage, &mut |key, field| edit(out, key, field));
     let index = map.stage_index(stage.id).unwrap_or(0);
     ui.add_space(8.0);
     ui.horizontal(|ui| {
@@ -104,6 +105,34 @@ pub(super) fn stage_ui(ui: &mut Ui, map: &Map, stage: &Stage, out: &mut Actions)
     }
 }
 
+/// The stage's funnel numbers: how many customers reached it, and in
+/// which period. The count takes digits only (separators typed with it
+/// are dropped); an empty field means no count.
+fn volume_ui(ui: &mut Ui, stage: &Stage, edit: &mut impl FnMut(&str, StageField)) {
+    ui.add_space(6.0);
+    let shown = stage.volume.map(|v| v.to_string()).unwrap_or_default();
+    if let Some(t) = text_field(
+        ui,
+        "Customers reached",
+        &shown,
+        "A count from analytics, e.g. 12000",
+    ) {
+        let digits: String = t.chars().filter(char::is_ascii_digit).collect();
+        let volume = if digits.is_empty() {
+            None
+        } else {
+            // Beyond u64 is no count of customers: keep the one there.
+            digits.parse().ok().or(stage.volume)
+        };
+        if volume != stage.volume {
+            edit("volume", StageField::Volume(volume));
+        }
+    }
+    if let Some(t) = text_field(ui, "Period", &stage.period, "e.g. March 2026") {
+        edit("period", StageField::Period(t));
+    }
+}
+
 pub(super) fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
     heading(ui, "Lane");
     let key = format!("lane:{}:name", lane.id);
@@ -121,7 +150,7 @@ pub(super) fn lane_ui(ui: &mut Ui, map: &Map, lane: &Lane, out: &mut Actions) {
     ComboBox::from_id_salt(("kind", lane.id))
         .selected_text(kind.label().to_owned())
         .show_ui(ui, |ui| {
-            for k in LaneKind::BUILT_IN {
+            for k in LaneKind::KNOWN {
                 let label = k.label().to_owned();
                 ui.selectable_value(&mut kind, k, label);
             }

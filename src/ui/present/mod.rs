@@ -230,6 +230,7 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
     let view = shot.view(rect);
     painter.rect_filled(rect, CornerRadius::ZERO, theme.map.background);
     let deco = Decorations {
+        selected_link: None,
         spotlight: (!layout.stages.is_empty()).then_some(Spotlight {
             stage: state.stage,
             veil: theme.veil,
