@@ -107,6 +107,7 @@ pub fn lane_color(kind: &LaneKind) -> Color32 {
         LaneKind::Thoughts => Color32::from_rgb(139, 92, 246),
         LaneKind::PainPoints => Color32::from_rgb(220, 60, 60),
         LaneKind::Opportunities => Color32::from_rgb(34, 160, 90),
+        LaneKind::Inbox => Color32::from_rgb(200, 140, 20),
         LaneKind::Custom(_) => Color32::from_rgb(120, 128, 140),
     }
 }

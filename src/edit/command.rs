@@ -205,6 +205,12 @@ pub enum Command {
         /// Which side to keep.
         choice: Choice,
     },
+    /// One more dot on a card in a dot vote.
+    AddVote(CardId),
+    /// One dot fewer on a card (none below zero).
+    RemoveVote(CardId),
+    /// Takes every dot off every card.
+    ClearVotes,
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -259,6 +265,9 @@ impl Command {
                 choice: Choice::Theirs,
                 ..
             } => "take theirs".into(),
+            Command::AddVote(_) => "add a dot".into(),
+            Command::RemoveVote(_) => "take back a dot".into(),
+            Command::ClearVotes => "clear votes".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }

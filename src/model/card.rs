@@ -213,6 +213,15 @@ pub struct Card {
     /// Where the evidence comes from: free text or a link.
     #[serde(default)]
     pub source: String,
+    /// The dots the room gave the card in dot votes. Left out of the file
+    /// while zero, so a map that never held a vote keeps its bytes.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+/// Whether a count is zero: such counts are left out of the file.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Card {
@@ -232,6 +241,7 @@ impl Card {
             personas: Vec::new(),
             evidence: Evidence::default(),
             source: String::new(),
+            votes: 0,
         }
     }
 }

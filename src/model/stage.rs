@@ -100,6 +100,9 @@ pub enum LaneKind {
     PainPoints,
     /// What the team could improve.
     Opportunities,
+    /// Notes from the room (participants' phones) the facilitator accepted,
+    /// waiting to be sorted into the other lanes.
+    Inbox,
     /// Anything else, described by the user.
     Custom(String),
 }
@@ -122,6 +125,7 @@ impl LaneKind {
             LaneKind::Thoughts => "Thoughts",
             LaneKind::PainPoints => "Pain points",
             LaneKind::Opportunities => "Opportunities",
+            LaneKind::Inbox => "Inbox",
             LaneKind::Custom(text) => text,
         }
     }

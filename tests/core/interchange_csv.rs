@@ -11,9 +11,10 @@ use waymark::model::{Card, Channel, Emotion, LaneKind, Map, Medium, Persona};
 const HEADER: &str =
     "stage,lane,title,channel,medium,owner,metric,emotion_score,emotion_word,personas,notes";
 
-/// The header written today: the old columns, then evidence and source.
+/// The header written today: the old columns, then evidence, source and
+/// the dot votes.
 const FULL_HEADER: &str = "stage,lane,title,channel,medium,owner,metric,emotion_score,\
-                           emotion_word,personas,notes,evidence,source";
+                           emotion_word,personas,notes,evidence,source,votes";
 
 /// Every card as (stage, lane, title, notes, channel, medium, owner,
 /// metric, emotion, persona names), stage by stage and lane by lane.

@@ -63,11 +63,12 @@ pub(crate) enum Field {
     Notes,
     Evidence,
     Source,
+    Votes,
 }
 
 impl Field {
     /// Every field, in the order the columns are written.
-    pub(crate) const ALL: [Field; 13] = [
+    pub(crate) const ALL: [Field; 14] = [
         Field::Stage,
         Field::Lane,
         Field::Title,
@@ -81,6 +82,7 @@ impl Field {
         Field::Notes,
         Field::Evidence,
         Field::Source,
+        Field::Votes,
     ];
 
     /// The header this module writes for the field.
@@ -99,6 +101,7 @@ impl Field {
             Field::Notes => "notes",
             Field::Evidence => "evidence",
             Field::Source => "source",
+            Field::Votes => "votes",
         }
     }
 
@@ -113,14 +116,16 @@ impl Field {
             Field::Notes => &["note"],
             Field::Evidence => &["evidencelevel"],
             Field::Source => &["evidencesource"],
+            Field::Votes => &["dots"],
             _ => &[],
         }
     }
 
     /// Whether the column holds free text, which must be kept from running
-    /// as a formula. The score is a number Waymark writes itself.
+    /// as a formula. The score and the votes are numbers Waymark writes
+    /// itself.
     pub(crate) fn is_text(self) -> bool {
-        self != Field::EmotionScore
+        !matches!(self, Field::EmotionScore | Field::Votes)
     }
 
     /// Recognises a header, ignoring case, spaces and punctuation.
@@ -149,7 +154,7 @@ impl Field {
 }
 
 /// The header row this module writes, in column order.
-pub const COLUMNS: [&str; 13] = [
+pub const COLUMNS: [&str; 14] = [
     "stage",
     "lane",
     "title",
@@ -163,6 +168,7 @@ pub const COLUMNS: [&str; 13] = [
     "notes",
     "evidence",
     "source",
+    "votes",
 ];
 
 /// What separates persona names in the `personas` column. Not a comma:

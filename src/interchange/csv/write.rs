@@ -90,5 +90,6 @@ fn cell(
         Field::Notes => card.notes.clone(),
         Field::Evidence => card.evidence.label().to_owned(),
         Field::Source => card.source.clone(),
+        Field::Votes => card.votes.to_string(),
     }
 }

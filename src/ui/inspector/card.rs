@@ -18,6 +18,7 @@ fn card_kind(map: &Map, card: &Card) -> &'static str {
         Some(LaneKind::Thoughts) => "Thought",
         Some(LaneKind::PainPoints) => "Pain point",
         Some(LaneKind::Opportunities) => "Opportunity",
+        Some(LaneKind::Inbox) => "Note from the room",
         Some(LaneKind::Custom(_)) | None => "Card",
     }
 }
