@@ -13,8 +13,8 @@ use crate::model::{CardId, Lane, LaneId};
 use crate::ui::edits::new_card;
 use crate::ui::panels::Panels;
 use crate::ui::present::{
-    NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, present_ui,
-    presenter_info, read_keys, show_presenter, stage_brief,
+    NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, RoomOverlay,
+    present_ui, presenter_info, read_keys, show_presenter, stage_brief,
 };
 use crate::ui::view::ViewState;
 use crate::ui::{Actions, UiCommand};
@@ -39,6 +39,13 @@ pub(super) struct Presenting {
     shared: Arc<Mutex<PresenterShared>>,
     /// Numbers the notes, so each is its own undo step.
     notes: u64,
+}
+
+impl Presenting {
+    /// The stage on the screen.
+    pub(super) fn stage(&self) -> usize {
+        self.state.stage
+    }
 }
 
 impl WaymarkApp {
@@ -171,6 +178,15 @@ impl WaymarkApp {
                         break;
                     }
                 }
+                PresentKey::Vote => match self.session.room.vote.as_ref().map(|v| v.revealed()) {
+                    None => {
+                        self.ask_start_vote();
+                        // The dialog owns the keys from here on.
+                        break;
+                    }
+                    Some(false) => out.command(UiCommand::RevealVotes),
+                    Some(true) => out.command(UiCommand::EndVote),
+                },
                 PresentKey::Undo => out.command(UiCommand::Undo),
                 PresentKey::Redo => out.command(UiCommand::Redo),
                 PresentKey::Save => out.command(UiCommand::Save),
@@ -182,6 +198,30 @@ impl WaymarkApp {
         let map = session.doc.map();
         let derived = &session.derived;
         let brief = stage_brief(map, &derived.layout, &derived.analysis, p.state.stage);
+        let room = &session.room;
+        let url = room.server.as_ref().map(|s| s.join_url());
+        let top = room
+            .vote
+            .as_ref()
+            .map(|v| super::room::revealed_top(map, v))
+            .unwrap_or_default();
+        let overlay = RoomOverlay {
+            join: match (&room.server, &url, &room.qr) {
+                (Some(server), Some(url), Some(qr)) => Some((url.as_str(), server.code(), qr)),
+                _ => None,
+            },
+            voting: room
+                .vote
+                .as_ref()
+                .filter(|v| !v.revealed())
+                .map(|v| (v.settings().dots, v.total())),
+            top: room
+                .vote
+                .as_ref()
+                .filter(|v| v.revealed())
+                .map(|_| top.as_slice()),
+            inbox: room.inbox.notes().len(),
+        };
         let input = PresentInput {
             map,
             layout: &derived.layout,
@@ -192,8 +232,17 @@ impl WaymarkApp {
                 .as_ref()
                 .filter(|s| s.error)
                 .map(|s| s.text.as_str()),
+            votes: room.marks(),
+            room: overlay,
         };
-        egui::CentralPanel::no_frame().show(ui, |ui| present_ui(ui, &input, &mut p.state));
+        let cast = egui::CentralPanel::no_frame()
+            .show(ui, |ui| present_ui(ui, &input, &mut p.state))
+            .inner;
+        if let Some((card, add)) = cast
+            && !dialog_open
+        {
+            out.push(crate::ui::Action::Vote { card, add });
+        }
         if p.state.presenter {
             let mut info = presenter_info(map, &derived.layout, &derived.analysis, &p.state);
             info.status = self.status.as_ref().map(|s| (s.text.clone(), s.error));

@@ -21,6 +21,11 @@ pub(super) fn paint_cards(
     let detail = level == Detail::Full;
     let tiny = level == Detail::Tiny;
     let radius = p.z(sizes::CARD_RADIUS);
+    let top = if tiny {
+        Default::default()
+    } else {
+        super::votes::top_places(map)
+    };
     for cb in &layout.cards {
         let r = p.view.rect(cb.rect);
         if !r.intersects(p.clip) {
@@ -71,6 +76,9 @@ pub(super) fn paint_cards(
         );
         if detail && !dragging {
             paint_card_detail(p, card, r, theme, deco.editing == Some(card.id));
+        }
+        if level != Detail::Tiny && !dragging {
+            super::votes::paint_votes(p, card, r, deco.votes, &top);
         }
     }
 }

@@ -22,6 +22,7 @@ mod spotlight;
 mod text;
 mod title;
 mod view;
+mod votes;
 
 use std::collections::HashSet;
 
@@ -45,6 +46,7 @@ pub use text::{
     cap_text_to, cap_texture_side, ladder_size,
 };
 pub use view::View;
+pub use votes::{DOT as VOTE_DOT, TOP as VOTE_TOP, VoteMarks};
 
 use painter::{Painter, TextSizing};
 
@@ -75,6 +77,8 @@ pub struct Decorations<'a> {
     pub found: Option<&'a FindMarks>,
     /// Presentation: the current stage, every other one veiled.
     pub spotlight: Option<Spotlight>,
+    /// Dot votes: counts shown, or hidden while a vote is open.
+    pub votes: VoteMarks<'a>,
 }
 
 /// A persona's colour, by its position in the map's persona list: the

@@ -19,6 +19,7 @@ pub mod inspector;
 pub mod menu;
 pub mod panels;
 pub mod present;
+pub mod room;
 pub mod view;
 
 pub use actions::{Action, Actions};

@@ -33,3 +33,4 @@ mod stage_colors;
 mod tables;
 mod text_wrap;
 mod unknown_fields;
+mod votes;
