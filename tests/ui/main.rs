@@ -27,5 +27,6 @@ mod present_flows;
 mod present_text_size;
 mod reveal_flows;
 mod ui_flows;
+mod vote_flows;
 mod window_flows;
 mod zoom_memory;

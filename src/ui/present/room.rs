@@ -58,7 +58,7 @@ pub fn ballots_ui(
 }
 
 /// Draws the room's panels over the presentation.
-pub fn room_overlay_ui(ui: &Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &PresentTheme) {
+pub fn room_overlay_ui(ui: &mut Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &PresentTheme) {
     let painter = ui.painter_at(rect);
     // Text a room reads from the back: a 1/30 of the screen's height.
     let size = (rect.height() / 30.0).clamp(16.0, 64.0);
@@ -112,6 +112,9 @@ pub fn room_overlay_ui(ui: &Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &Pres
             FontId::proportional(size * 1.2),
             text,
         );
+        let label = format!("{}, {}", lines[0], lines[1]);
+        ui.interact(area, Id::unique("room join"), Sense::hover())
+            .widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
     }
     let banner = |line: String| {
         let galley = ui.fonts_mut(|f| f.layout_no_wrap(line, FontId::proportional(size), text));
@@ -129,6 +132,7 @@ pub fn room_overlay_ui(ui: &Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &Pres
             VOTE_DOT,
         );
         painter.galley(r.center() - galley.size() / 2.0, galley, text);
+        r
     };
     if let Some((dots, placed)) = room.voting {
         let how = if room.join.is_some() {
@@ -136,9 +140,10 @@ pub fn room_overlay_ui(ui: &Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &Pres
         } else {
             "click the cards"
         };
-        banner(format!(
-            "Dot vote: {dots} dots each, {how} · {placed} dots placed"
-        ));
+        let line = format!("Dot vote: {dots} dots each, {how} · {placed} dots placed");
+        let r = banner(line.clone());
+        ui.interact(r, Id::unique("room vote banner"), Sense::hover())
+            .widget_info(|| WidgetInfo::labeled(Role::Label, true, &line));
     } else if room.inbox > 0 {
         banner(format!(
             "{} notes from the room wait in the inbox",
@@ -147,6 +152,11 @@ pub fn room_overlay_ui(ui: &Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &Pres
     }
     if let Some(top) = room.top {
         let mut lines = vec!["Top of the vote".to_owned()];
+        let said: Vec<String> = top
+            .iter()
+            .map(|(place, title, dots)| format!("#{place} {title} ({dots} dots)"))
+            .collect();
+        let label = format!("Top of the vote: {}", said.join("; "));
         if top.is_empty() {
             lines.push("No dots were cast".to_owned());
         }
@@ -171,6 +181,8 @@ pub fn room_overlay_ui(ui: &Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &Pres
             vec2(width + 2.0 * pad, height + 1.6 * pad),
         );
         panel(area);
+        ui.interact(area, Id::unique("room top"), Sense::hover())
+            .widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
         let mut y = area.top() + pad;
         for galley in galleys {
             let h = galley.size().y;
