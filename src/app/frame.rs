@@ -119,6 +119,7 @@ impl WaymarkApp {
                 });
         }
         session.panel.filter = session.find.findings_filter().map(str::to_owned);
+        session.panel.votes_hidden = session.room.vote.as_ref().is_some_and(|v| !v.revealed());
         if show_analysis {
             let panel = egui::Panel::left(("analysis", doc_id))
                 .default_size(320.0)

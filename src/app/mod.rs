@@ -256,6 +256,11 @@ impl WaymarkApp {
         &mut self.session.view
     }
 
+    /// The analysis panel's own state.
+    pub fn analysis_panel(&self) -> &AnalysisPanel {
+        &self.session.panel
+    }
+
     /// The status bar message.
     pub fn status(&self) -> Option<&Status> {
         self.status.as_ref()

@@ -225,3 +225,65 @@ fn the_ranking_puts_most_dots_first_and_ties_share_a_place() {
     );
     assert!(ranking(&sample_map(), None).is_empty());
 }
+
+/// The texts the shared painter draws for `map` with `deco`'s vote marks.
+fn painted_texts(map: &Map, marks: waymark::paint::VoteMarks<'_>) -> Vec<String> {
+    use egui::epaint::Shape;
+    use egui::epaint::text::{Fonts, TextOptions};
+    use waymark::layout::{Style, layout};
+    use waymark::paint::{Decorations, View, font_definitions, paint_map};
+    let l = layout(map, &Style::default());
+    let mut fonts = Fonts::new(TextOptions::default(), font_definitions());
+    let mut view_fonts = fonts.with_pixels_per_point(1.0);
+    let view = View {
+        origin: egui::Pos2::ZERO,
+        zoom: 1.0,
+    };
+    let deco = Decorations {
+        votes: marks,
+        ..Decorations::default()
+    };
+    let shapes = paint_map(
+        &mut view_fonts,
+        map,
+        &l,
+        &waymark::theme::Theme::light(),
+        &view,
+        view.rect(l.bounds),
+        &deco,
+    );
+    shapes
+        .iter()
+        .filter_map(|s| match s {
+            Shape::Text(t) => Some(t.galley.job.text.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[test]
+fn cards_show_their_dots_and_the_top_place_except_while_a_vote_is_open() {
+    let mut map = sample_map();
+    let id = pain(&map);
+    let i = map.card_index(id).unwrap();
+    Arc::make_mut(&mut map.cards[i]).votes = 17;
+    let shown = painted_texts(&map, waymark::paint::VoteMarks::Shown);
+    assert!(shown.iter().any(|t| t == "17"), "the count is drawn");
+    assert!(shown.iter().any(|t| t == "#1"), "and its place");
+    let lanes = vec![map.card(id).unwrap().lane];
+    let hidden = painted_texts(&map, waymark::paint::VoteMarks::Hidden(&lanes));
+    assert!(!hidden.iter().any(|t| t == "17" || t == "#1"), "{hidden:?}");
+    // The export draws what the screen shows: the count is in it.
+    let export = waymark::export::paint(&map, &waymark::export::ExportOptions::default());
+    assert!(
+        export
+            .shapes
+            .iter()
+            .any(|s| matches!(s, egui::epaint::Shape::Text(t) if t.galley.job.text == "17"))
+    );
+    assert!(
+        !painted_texts(&sample_map(), waymark::paint::VoteMarks::Shown)
+            .iter()
+            .any(|t| t == "#1")
+    );
+}

@@ -218,3 +218,49 @@ fn v_runs_a_vote_on_the_projector_clicks_cast_dots_and_v_reveals_the_top() {
     press(&mut h, Key::Escape);
     assert!(h.state().presentation().is_none());
 }
+
+#[test]
+fn the_analysis_panel_sorts_pain_points_by_votes_and_hides_counts_during_a_vote() {
+    let mut m = waymark::interchange::sample::sample_map();
+    let last = "Exchange needs a printed label";
+    let i = m.cards.iter().position(|c| c.title == last).unwrap();
+    std::sync::Arc::make_mut(&mut m.cards[i]).votes = 5;
+    let mut h = app_harness(
+        Document::new(m),
+        &ScriptedDialogs::default(),
+        vec2(1600.0, 1000.0),
+    );
+    h.get_by_label_contains("Pain points (4)").click();
+    h.run();
+    let y = |h: &Harness<'_, WaymarkApp>, text: &str| {
+        h.get_by_label_contains(&format!("{text} · "))
+            .rect()
+            .center()
+            .y
+    };
+    let first = "Size guide is hard to read on mobile";
+    assert!(shows(&h, &format!("{last} · Retention · 5 dots")));
+    assert!(y(&h, first) < y(&h, last), "map order first");
+    h.get_by_label("Most votes first").click();
+    h.run();
+    assert!(h.state().analysis_panel().sorts_by_votes());
+    assert!(y(&h, last) < y(&h, first), "the most dots on top");
+    // An open vote hides the counts and the order that would give them away.
+    h.state_mut().queue(waymark::ui::Action::Command(
+        waymark::ui::UiCommand::StartVote,
+    ));
+    h.run();
+    press(&mut h, Key::Enter);
+    h.get_by_label(last).click();
+    h.run();
+    h.get_by_label(last).click();
+    h.run();
+    assert_eq!(votes(&h, last), 2);
+    assert!(shows(&h, &format!("{last} · Retention")), "no count");
+    assert!(shows(&h, &format!("{first} · Consideration")));
+    assert!(y(&h, first) < y(&h, last), "map order while hidden");
+    h.get_by_label("Reveal Votes").click();
+    h.run();
+    assert!(shows(&h, &format!("{last} · Retention · 2 dots")));
+    assert!(y(&h, last) < y(&h, first));
+}
