@@ -100,7 +100,9 @@ pub struct RoomServer {
     server: Arc<tiny_http::Server>,
     stop: Arc<AtomicBool>,
     workers: Vec<JoinHandle<()>>,
-    requests: Receiver<RoomRequest>,
+    /// Behind a lock only so the server can be shared (tests, benches);
+    /// the editor alone takes from it.
+    requests: Mutex<Receiver<RoomRequest>>,
     shared: Arc<Shared>,
     addr: SocketAddr,
 }
@@ -228,7 +230,7 @@ impl RoomServer {
             server,
             stop,
             workers,
-            requests,
+            requests: Mutex::new(requests),
             shared,
             addr,
         })
@@ -265,7 +267,7 @@ impl RoomServer {
 
     /// The requests waiting for the editor, oldest first; never blocks.
     pub fn pending(&self) -> Vec<RoomRequest> {
-        self.requests.try_iter().take(QUEUE).collect()
+        lock(&self.requests).try_iter().take(QUEUE).collect()
     }
 
     /// Stops serving: the listening socket closes and the threads end.
@@ -278,7 +280,7 @@ impl Drop for RoomServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
         // Requests no one will answer: their workers stop waiting at once.
-        while self.requests.try_recv().is_ok() {}
+        while lock(&self.requests).try_recv().is_ok() {}
         for _ in 0..self.workers.len() {
             self.server.unblock();
         }

@@ -29,6 +29,7 @@ mod map_state;
 mod prop_commands;
 mod prop_roundtrip;
 mod readers_bounded;
+mod room_server;
 mod stage_colors;
 mod tables;
 mod text_wrap;
