@@ -50,8 +50,7 @@ pub fn request(
     head.push_str("\r\n");
     stream.write_all(head.as_bytes())?;
     stream.write_all(body.as_bytes())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw)?;
+    let raw = read_response(&mut stream)?;
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let mut lines = head.lines();
@@ -74,6 +73,41 @@ pub fn request(
         headers,
         body,
     })
+}
+
+/// Reads one response: up to its Content-Length, the end of its chunks,
+/// or the connection's close (some servers keep it open despite
+/// `Connection: close`).
+fn read_response(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
+    let mut raw = Vec::new();
+    let mut buf = [0u8; 8192];
+    loop {
+        let n = stream.read(&mut buf)?;
+        if n == 0 {
+            return Ok(raw);
+        }
+        raw.extend_from_slice(&buf[..n]);
+        let text = String::from_utf8_lossy(&raw);
+        let Some(end) = text.find("\r\n\r\n") else {
+            continue;
+        };
+        let head = text[..end].to_lowercase();
+        let body = raw.len() - end - 4;
+        let length = head
+            .lines()
+            .find_map(|l| l.strip_prefix("content-length:"))
+            .and_then(|v| v.trim().parse::<usize>().ok());
+        match length {
+            Some(len) if body >= len => return Ok(raw),
+            Some(_) => {}
+            None if head.contains("transfer-encoding: chunked") => {
+                if text.ends_with("0\r\n\r\n") {
+                    return Ok(raw);
+                }
+            }
+            None => {}
+        }
+    }
 }
 
 fn unchunk(mut body: &str) -> String {
