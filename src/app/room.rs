@@ -12,7 +12,7 @@ use crate::edit::{Command, DocKey};
 use crate::model::CardId;
 use crate::room::qr::Qr;
 use crate::room::{
-    Inbox, RoomRequest, RoomServer, RoomView, VoteSession, Voter, accept_note, cast,
+    Inbox, RoomRequest, RoomServer, RoomView, VoteSession, VoteSettings, Voter, accept_note, cast,
 };
 use crate::ui::room::{InviteForm, VoteForm};
 
@@ -85,13 +85,18 @@ impl WaymarkApp {
         self.push_dialog(Dialog::StartVote(form));
     }
 
-    /// Starts the vote the dialog set up; dots of an earlier vote are
-    /// cleared first, as an undo step of its own.
+    /// Starts the vote the dialog set up.
     pub(super) fn start_vote(&mut self, form: &VoteForm) {
-        let Some(settings) = form.settings() else {
-            self.set_error_status("Pick at least one lane for the vote");
-            return;
-        };
+        match form.settings() {
+            Some(settings) => self.begin_vote(settings),
+            None => self.set_error_status("Pick at least one lane for the vote"),
+        }
+    }
+
+    /// Starts a dot vote with these settings (as Start Vote does, for
+    /// benchmarks and embedding); dots of an earlier vote are cleared
+    /// first, as an undo step of its own.
+    pub fn begin_vote(&mut self, settings: VoteSettings) {
         if self.session.doc.map().cards.iter().any(|c| c.votes > 0) {
             self.session.doc.close_step();
             self.apply_edit(Command::ClearVotes);
@@ -175,27 +180,29 @@ impl WaymarkApp {
 
     /// Starts the room server on the address picked.
     pub(super) fn open_room(&mut self, form: &InviteForm) {
-        let Some(ip) = form.address() else {
-            return;
-        };
+        if let Some(ip) = form.address()
+            && let Err(err) = self.invite_room(ip)
+        {
+            self.push_dialog(Dialog::error(format!("Could not invite the room: {err}")));
+        }
+    }
+
+    /// Serves the room's page on `ip` (as Invite the Room does, for
+    /// benchmarks and embedding).
+    pub fn invite_room(&mut self, ip: std::net::IpAddr) -> Result<(), String> {
         let ctx = self.egui_ctx.clone();
         let wake = Box::new(move || ctx.request_repaint());
-        match RoomServer::start(ip, 0, wake) {
-            Ok(server) => {
-                let url = server.join_url();
-                self.session.room.qr = Qr::new(&url);
-                self.set_status(format!(
-                    "The room is invited: {} (code {})",
-                    url,
-                    server.code()
-                ));
-                self.session.room.server = Some(server);
-                self.publish_room();
-            }
-            Err(err) => {
-                self.push_dialog(Dialog::error(format!("Could not invite the room: {err}")))
-            }
-        }
+        let server = RoomServer::start(ip, 0, wake)?;
+        let url = server.join_url();
+        self.session.room.qr = Qr::new(&url);
+        self.set_status(format!(
+            "The room is invited: {} (code {})",
+            url,
+            server.code()
+        ));
+        self.session.room.server = Some(server);
+        self.publish_room();
+        Ok(())
     }
 
     pub(super) fn close_room(&mut self) {

@@ -124,6 +124,8 @@ struct Shared {
     queue: SyncSender<RoomRequest>,
     wake: Box<dyn Fn() + Send + Sync>,
     version: AtomicU64,
+    /// The server is stopping: workers stop waiting for answers.
+    stopping: AtomicBool,
 }
 
 #[derive(Default)]
@@ -210,6 +212,7 @@ impl RoomServer {
             queue,
             wake,
             version: AtomicU64::new(0),
+            stopping: AtomicBool::new(false),
         });
         let stop = Arc::new(AtomicBool::new(false));
         let workers = (0..WORKERS)
@@ -279,6 +282,7 @@ impl RoomServer {
 impl Drop for RoomServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Relaxed);
+        self.shared.stopping.store(true, Ordering::Relaxed);
         // Requests no one will answer: their workers stop waiting at once.
         while lock(&self.requests).try_recv().is_ok() {}
         for _ in 0..self.workers.len() {
@@ -505,7 +509,16 @@ impl Shared {
         }
         (self.wake)();
         // A little past the deadline: an answer sent just before it lands.
-        match answer.recv_timeout(ANSWER_WAIT + Duration::from_millis(500)) {
+        // In slices, so a stopping server's workers end at once.
+        let until = deadline + Duration::from_millis(500);
+        let answer = loop {
+            match answer.recv_timeout(Duration::from_millis(100)) {
+                Err(mpsc::RecvTimeoutError::Timeout)
+                    if Instant::now() < until && !self.stopping.load(Ordering::Relaxed) => {}
+                other => break other,
+            }
+        };
+        match answer {
             Ok(Ok(text)) => {
                 lock(&self.phones).flash.insert(phone, text);
                 redirect(request, Vec::new())
