@@ -296,7 +296,7 @@ pub fn ranking(map: &Map, lanes: Option<&[LaneId]>) -> Vec<(CardId, u32)> {
         .map(|c| (c.id, c.votes))
         .collect();
     // Stable: equal counts stay in map order.
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|r| std::cmp::Reverse(r.1));
     ranked
 }
 

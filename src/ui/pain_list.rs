@@ -28,7 +28,7 @@ pub fn pain_points(map: &Map, by_votes: bool) -> Vec<&Card> {
         .collect();
     if by_votes {
         // Stable: equal counts keep the map's order.
-        cards.sort_by(|a, b| b.votes.cmp(&a.votes));
+        cards.sort_by_key(|c| std::cmp::Reverse(c.votes));
     }
     cards
 }

@@ -99,13 +99,10 @@ fn read_response(stream: &mut TcpStream) -> std::io::Result<Vec<u8>> {
             .and_then(|v| v.trim().parse::<usize>().ok());
         match length {
             Some(len) if body >= len => return Ok(raw),
-            Some(_) => {}
-            None if head.contains("transfer-encoding: chunked") => {
-                if text.ends_with("0\r\n\r\n") {
-                    return Ok(raw);
-                }
+            None if head.contains("transfer-encoding: chunked") && text.ends_with("0\r\n\r\n") => {
+                return Ok(raw);
             }
-            None => {}
+            _ => {}
         }
     }
 }
