@@ -207,9 +207,12 @@ impl WaymarkApp {
             .unwrap_or_default();
         let overlay = RoomOverlay {
             join: match (&room.server, &url, &room.qr) {
-                (Some(server), Some(url), Some(qr)) => Some((url.as_str(), server.code(), qr)),
+                (Some(server), Some(url), Some(qr)) if !p.state.hide_join => {
+                    Some((url.as_str(), server.code(), qr))
+                }
                 _ => None,
             },
+            phones: room.server.is_some(),
             voting: room
                 .vote
                 .as_ref()

@@ -264,3 +264,38 @@ fn the_analysis_panel_sorts_pain_points_by_votes_and_hides_counts_during_a_vote(
     assert!(shows(&h, &format!("{last} · Retention · 2 dots")));
     assert!(y(&h, last) < y(&h, first));
 }
+
+#[test]
+fn the_projector_shows_the_join_code_while_the_room_is_invited_and_j_hides_it() {
+    let mut h = app_harness(
+        Document::new(waymark::interchange::sample::sample_map()),
+        &ScriptedDialogs::default(),
+        vec2(1280.0, 720.0),
+    );
+    press(&mut h, Key::F5);
+    assert!(
+        h.query_by_label_contains("Join: http://").is_none(),
+        "nothing served"
+    );
+    h.state_mut()
+        .invite_room(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST))
+        .unwrap();
+    h.run();
+    let code = h.state().room_server().unwrap().code().to_owned();
+    let label = h
+        .get_by_label_contains("Join: http://127.0.0.1:")
+        .value()
+        .unwrap_or_default();
+    assert!(label.ends_with(&format!("Code {code}")), "{label}");
+    press(&mut h, Key::J);
+    assert!(h.query_by_label_contains("Join: http://").is_none());
+    press(&mut h, Key::J);
+    assert!(h.query_by_label_contains("Join: http://").is_some());
+    // Leaving and stopping: the server goes with Stop Inviting.
+    press(&mut h, Key::Escape);
+    h.state_mut().queue(waymark::ui::Action::Command(
+        waymark::ui::UiCommand::CloseRoom,
+    ));
+    h.run();
+    assert!(h.state().room_server().is_none());
+}

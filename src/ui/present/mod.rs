@@ -65,6 +65,8 @@ pub struct PresentState {
     pub presenter: bool,
     /// The workshop time-box (T).
     pub timer: TimeBox,
+    /// The room's join panel is hidden (J).
+    pub hide_join: bool,
 }
 
 impl PresentState {
@@ -82,6 +84,7 @@ impl PresentState {
             started: time,
             presenter: false,
             timer: TimeBox::default(),
+            hide_join: false,
         }
     }
 
@@ -122,6 +125,7 @@ impl PresentState {
             PresentKey::Timer => self.timer.toggle(time),
             PresentKey::TimerLonger => self.timer.change(true),
             PresentKey::TimerShorter => self.timer.change(false),
+            PresentKey::Join => self.hide_join = !self.hide_join,
             PresentKey::Note
             | PresentKey::Escape
             | PresentKey::Undo

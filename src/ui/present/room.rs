@@ -14,8 +14,11 @@ use crate::theme::PresentTheme;
 /// What the room shows on the projector.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct RoomOverlay<'a> {
-    /// While phones are invited: the address, the join code, its QR code.
+    /// While phones are invited and it is not hidden (J): the address,
+    /// the join code, its QR code.
     pub join: Option<(&'a str, &'a str, &'a Qr)>,
+    /// Phones are invited (their join panel may be hidden).
+    pub phones: bool,
     /// While a vote is open: dots each, dots placed so far.
     pub voting: Option<(u32, usize)>,
     /// After the reveal: the top places, titles and dots.
@@ -73,6 +76,8 @@ pub fn room_overlay_ui(ui: &mut Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &
             StrokeKind::Inside,
         );
     };
+    // The banner stays clear of the join panel, in the width beside it.
+    let mut free_left = rect.left();
     if let Some((url, code, qr)) = room.join {
         let side = (rect.height() * 0.26).max(120.0);
         let lines = [format!("Join: {url}"), format!("Code {code}")];
@@ -94,6 +99,7 @@ pub fn room_overlay_ui(ui: &mut Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &
             vec2(width + 2.0 * pad, side + 2.4 * size + 2.0 * pad),
         );
         panel(area);
+        free_left = area.right();
         let qr_rect = Rect::from_min_size(area.min + vec2(pad, pad), vec2(side, side));
         crate::ui::room::paint_qr(&painter, qr_rect, qr);
         let mut y = qr_rect.bottom() + pad * 0.5;
@@ -117,12 +123,18 @@ pub fn room_overlay_ui(ui: &mut Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &
             .widget_info(|| WidgetInfo::labeled(Role::Label, true, &label));
     }
     let banner = |line: String| {
-        let galley = ui.fonts_mut(|f| f.layout_no_wrap(line, FontId::proportional(size), text));
+        let room_for = rect.right() - free_left - 4.0 * pad;
+        let mut galley =
+            ui.fonts_mut(|f| f.layout_no_wrap(line.clone(), FontId::proportional(size), text));
+        // On a small screen beside the join panel: smaller, never over it.
+        if galley.size().x > room_for && room_for > 0.0 {
+            let smaller = (size * room_for / galley.size().x).max(12.0);
+            galley = ui.fonts_mut(|f| f.layout_no_wrap(line, FontId::proportional(smaller), text));
+        }
+        let middle = (free_left + rect.right()) / 2.0;
+        let x = middle.min(rect.right() - galley.size().x / 2.0 - 2.0 * pad);
         let r = Rect::from_center_size(
-            pos2(
-                rect.center().x,
-                rect.bottom() - pad - galley.size().y / 2.0 - pad,
-            ),
+            pos2(x, rect.bottom() - pad - galley.size().y / 2.0 - pad),
             galley.size() + vec2(2.0 * pad, pad),
         );
         panel(r);
@@ -135,8 +147,8 @@ pub fn room_overlay_ui(ui: &mut Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &
         r
     };
     if let Some((dots, placed)) = room.voting {
-        let how = if room.join.is_some() {
-            "vote on your phone"
+        let how = if room.phones {
+            "vote on your phone or click the cards"
         } else {
             "click the cards"
         };
