@@ -334,8 +334,8 @@ impl WaymarkApp {
                 ui.add_space(2.0);
             });
         }
-        if let Some(server) = &room.server {
-            let url = server.join_url();
+        if room.server.is_some() || !room.inbox.notes().is_empty() {
+            let url = room.server.as_ref().map(|s| s.join_url());
             let notes = room
                 .inbox
                 .notes()
@@ -346,10 +346,13 @@ impl WaymarkApp {
                 })
                 .collect();
             let panel = crate::ui::room::RoomPanel {
-                url: &url,
-                code: server.code(),
-                qr: room.qr.as_ref(),
-                phones: server.participants(),
+                join: room
+                    .server
+                    .as_ref()
+                    .zip(url.as_deref())
+                    .map(|(server, url)| {
+                        (url, server.code(), room.qr.as_ref(), server.participants())
+                    }),
                 notes,
             };
             egui::Panel::right(("room panel", self.session.doc.id()))

@@ -485,7 +485,7 @@ impl Shared {
             request,
             vec![(
                 "Set-Cookie",
-                format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/"),
+                format!("{COOKIE}={token}; HttpOnly; SameSite=Lax; Path=/"),
             )],
         );
     }

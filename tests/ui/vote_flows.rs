@@ -299,3 +299,53 @@ fn the_projector_shows_the_join_code_while_the_room_is_invited_and_j_hides_it() 
     h.run();
     assert!(h.state().room_server().is_none());
 }
+
+#[test]
+fn a_note_from_a_phone_waits_in_the_inbox_even_after_the_room_closes() {
+    use crate::common::http::post;
+    let mut h = app_harness(
+        Document::new(waymark::interchange::sample::sample_map()),
+        &ScriptedDialogs::default(),
+        vec2(1600.0, 1000.0),
+    );
+    h.state_mut()
+        .invite_room(std::net::IpAddr::V4(std::net::Ipv4Addr::LOCALHOST))
+        .unwrap();
+    h.run();
+    let (addr, code) = {
+        let server = h.state().room_server().unwrap();
+        (server.addr(), server.code().to_owned())
+    };
+    // The phone on its own thread; this one gives the editor its frames.
+    let phone = std::thread::spawn(move || {
+        let cookie = post(addr, "/join", "", &format!("code={code}"))
+            .cookie()
+            .unwrap();
+        post(addr, "/note", &cookie, "text=Nobody+told+us+about+the+fee").status
+    });
+    while !phone.is_finished() {
+        h.step();
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert_eq!(phone.join().unwrap(), 303);
+    h.run();
+    let before = map(&h);
+    assert!(shows(&h, "Nobody told us about the fee"));
+    assert!(shows(&h, "1 phone joined"));
+    h.state_mut().queue(waymark::ui::Action::Command(
+        waymark::ui::UiCommand::CloseRoom,
+    ));
+    h.run();
+    assert!(h.state().room_server().is_none());
+    assert!(shows(&h, "Nobody told us about the fee"), "the note stays");
+    assert_eq!(map(&h), before, "nothing reached the map");
+    // The pointer comes to the button first, as in a window (the panel
+    // just changed under it).
+    h.get_by_label("Reject").hover();
+    h.run();
+    h.get_by_label("Reject").click();
+    h.run();
+    assert!(h.state().inbox().notes().is_empty());
+    assert!(!shows(&h, "Nobody told us about the fee"));
+    assert_eq!(map(&h), before);
+}

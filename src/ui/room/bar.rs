@@ -63,14 +63,9 @@ pub fn vote_bar_ui(ui: &mut Ui, bar: &RoomBar<'_>, out: &mut Actions) {
 
 /// What the room panel shows.
 pub struct RoomPanel<'a> {
-    /// The address phones open.
-    pub url: &'a str,
-    /// The join code.
-    pub code: &'a str,
-    /// The address as a QR code.
-    pub qr: Option<&'a Qr>,
-    /// Phones joined.
-    pub phones: usize,
+    /// While invited: the address phones open, the join code, the address
+    /// as a QR code and the phones joined.
+    pub join: Option<(&'a str, &'a str, Option<&'a Qr>, usize)>,
     /// Notes waiting, with their stage's name.
     pub notes: Vec<(&'a InboxNote, String)>,
 }
@@ -78,22 +73,29 @@ pub struct RoomPanel<'a> {
 /// The room panel: how to join, and the inbox.
 pub fn room_panel_ui(ui: &mut Ui, panel: &RoomPanel<'_>, out: &mut Actions) {
     ui.heading("Room");
-    ui.label(format!("Join at {}", panel.url));
-    ui.label(
-        RichText::new(format!("Code {}", panel.code))
-            .strong()
-            .size(20.0),
-    );
-    if let Some(qr) = panel.qr {
-        let (rect, _) = ui.allocate_exact_size(vec2(180.0, 180.0), egui::Sense::hover());
-        super::paint_qr(ui.painter(), rect, qr);
-    }
-    ui.label(format!(
-        "{} joined",
-        crate::analysis::count_noun(panel.phones, "phone", "phones")
-    ));
-    if UiCommand::CloseRoom.menu_button(ui, true) {
-        out.command(UiCommand::CloseRoom);
+    match panel.join {
+        Some((url, code, qr, phones)) => {
+            ui.label(format!("Join at {url}"));
+            ui.label(RichText::new(format!("Code {code}")).strong().size(20.0));
+            if let Some(qr) = qr {
+                let (rect, _) = ui.allocate_exact_size(vec2(180.0, 180.0), egui::Sense::hover());
+                super::paint_qr(ui.painter(), rect, qr);
+            }
+            ui.label(format!(
+                "{} joined",
+                crate::analysis::count_noun(phones, "phone", "phones")
+            ));
+            if UiCommand::CloseRoom.menu_button(ui, true) {
+                out.command(UiCommand::CloseRoom);
+            }
+        }
+        None => {
+            // Closed with notes still waiting: they stay until reviewed.
+            ui.label("The room is closed; its notes wait here.");
+            if UiCommand::InviteRoom.menu_button(ui, true) {
+                out.command(UiCommand::InviteRoom);
+            }
+        }
     }
     ui.separator();
     ui.heading(format!("Inbox ({})", panel.notes.len()));
