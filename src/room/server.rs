@@ -30,6 +30,8 @@ use super::view::RoomView;
 
 /// The most phones in one session.
 pub const MAX_PARTICIPANTS: usize = 100;
+/// The most characters of a note a phone sends.
+pub const MAX_NOTE_CHARS: usize = MAX_NOTE;
 /// The largest request body read.
 pub const MAX_BODY: usize = 4096;
 /// The longest URL answered.

@@ -280,3 +280,31 @@ fn fifty_phones_voting_at_once_lose_no_dot() {
     assert_eq!(steps, PHONES * DOTS as usize, "one undo step a dot");
     assert!(doc.map().cards.iter().all(|c| c.votes == 0));
 }
+
+#[test]
+fn a_note_is_cut_to_its_bound_and_the_room_holds_a_hundred_phones() {
+    let room = Arc::new(server());
+    let editor = editor(sample_map(), 3);
+    let (stop, handle) = run_editor(&room, &editor);
+    let cookie = join(&room);
+    let long = "é".repeat(400);
+    assert_eq!(
+        post(room.addr(), "/note", &cookie, &format!("text={long}")).status,
+        303
+    );
+    let kept = editor.inbox.lock().unwrap().notes()[0].text.clone();
+    assert_eq!(kept.chars().count(), waymark::room::server::MAX_NOTE_CHARS);
+    assert_eq!(
+        post(room.addr(), "/note", &cookie, "text=+++").status,
+        400,
+        "an empty note"
+    );
+    for _ in 1..waymark::room::server::MAX_PARTICIPANTS {
+        join(&room);
+    }
+    let full = post(room.addr(), "/join", "", &format!("code={}", room.code()));
+    assert_eq!(full.status, 503);
+    assert!(full.body.contains("The room is full."));
+    stop.store(true, Ordering::Relaxed);
+    handle.join().unwrap();
+}
