@@ -20,5 +20,6 @@ pub mod layout;
 pub mod model;
 pub mod paint;
 pub mod recovery;
+pub mod room;
 pub mod theme;
 pub mod ui;

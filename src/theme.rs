@@ -111,6 +111,7 @@ pub fn lane_color(kind: &LaneKind) -> Color32 {
         LaneKind::Frontstage => Color32::from_rgb(14, 116, 144),
         LaneKind::Backstage => Color32::from_rgb(71, 85, 105),
         LaneKind::Support => Color32::from_rgb(100, 116, 139),
+        LaneKind::Inbox => Color32::from_rgb(200, 140, 20),
         LaneKind::Custom(_) => Color32::from_rgb(120, 128, 140),
     }
 }

@@ -62,6 +62,10 @@ pub enum Dialog {
     ConfirmDelete(DeleteQuestion),
     /// Help → Keyboard Shortcuts; Enter or Esc closes it.
     Shortcuts,
+    /// Start a dot vote: which lanes, how many dots each.
+    StartVote(crate::ui::room::VoteForm),
+    /// Invite the room: on which address to serve the page.
+    Invite(crate::ui::room::InviteForm),
 }
 
 impl Dialog {

@@ -60,6 +60,10 @@ impl WaymarkApp {
                     ctx.request_repaint();
                 }
                 Action::SetTheme(choice) => self.set_theme(ctx, choice),
+                Action::Vote { card, add } => self.local_vote(card, add),
+                Action::NextVoter => self.next_voter(),
+                Action::AcceptNote(id) => self.accept_note(id),
+                Action::RejectNote(id) => self.reject_note(id),
             }
             let map = self.session.doc.map();
             self.session.view.retain_existing(map);
@@ -238,6 +242,12 @@ impl WaymarkApp {
                 ctx.request_repaint();
             }
             UiCommand::SaveFuture => self.save_future(),
+            UiCommand::StartVote => self.ask_start_vote(),
+            UiCommand::RevealVotes => self.reveal_votes(),
+            UiCommand::EndVote => self.end_vote(),
+            UiCommand::ClearVotes => self.clear_votes(),
+            UiCommand::InviteRoom => self.ask_invite(),
+            UiCommand::CloseRoom => self.close_room(),
             UiCommand::CompareWithCurrent => {
                 self.compare_with_current();
                 ctx.request_repaint();
@@ -383,6 +393,8 @@ impl WaymarkApp {
             (Dialog::ConfirmDelete(question), Outcome::Confirm) => self.delete(question),
             (Dialog::ConfirmDelete(_) | Dialog::Shortcuts, _) => {}
             (Dialog::Note(draft), _) => self.add_note(draft),
+            (Dialog::StartVote(form), _) => self.start_vote(&form),
+            (Dialog::Invite(form), _) => self.open_room(&form),
             (
                 Dialog::DismissReason {
                     rule, key, reason, ..

@@ -17,6 +17,8 @@ impl WaymarkApp {
     /// One frame of the whole editor.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        // What the phones sent lands before anything is drawn.
+        self.room_tick();
         // Presenting: the map full screen instead of the editor.
         if self.present.is_some() {
             self.present_frame_ui(ui);
@@ -73,6 +75,9 @@ impl WaymarkApp {
             theme: self.theme_choice,
             can_save_future,
             can_compare_current,
+            vote: session.room.vote.as_ref().map(|v| v.revealed()),
+            has_votes: session.doc.map().cards.iter().any(|c| c.votes > 0),
+            room_open: session.room.server.is_some(),
         };
         egui::Panel::top("menu").show(ui, |ui| menu_bar_ui(ui, &state, &mut out));
         egui::Panel::top("toolbar").show(ui, |ui| {
@@ -82,6 +87,7 @@ impl WaymarkApp {
         });
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar_ui(ui));
         self.notices_ui(ui);
+        self.room_bars_ui(ui, &mut out);
         let session = &mut self.session;
         // Panel sizes are remembered per document, like everything else
         // shown about it.
@@ -113,6 +119,7 @@ impl WaymarkApp {
                 });
         }
         session.panel.filter = session.find.findings_filter().map(str::to_owned);
+        session.panel.votes_hidden = session.room.vote.as_ref().is_some_and(|v| !v.revealed());
         if show_analysis {
             let panel = egui::Panel::left(("analysis", doc_id))
                 .default_size(320.0)
@@ -163,6 +170,7 @@ impl WaymarkApp {
                 found: session.find.marks(),
                 compare: session.compare.as_ref().map(|c| c.marks(session.doc.map())),
                 menu_was_open,
+                votes: session.room.marks(),
             };
             canvas_ui(ui, &input, &mut session.view, &mut out);
         });

@@ -17,6 +17,7 @@ mod import;
 mod modals;
 mod present;
 mod recovery;
+mod room;
 mod safety;
 mod safety_dialogs;
 mod status;
@@ -55,6 +56,9 @@ struct Session {
     find: FindBar,
     /// The map compared with another file, while that is shown.
     compare: Option<compare::CompareView>,
+    /// The workshop room: the vote, the phones' server, their notes. A
+    /// new document ends them (the server stops with it).
+    room: room::Room,
 }
 
 impl Session {
@@ -67,6 +71,7 @@ impl Session {
             derived,
             find: FindBar::default(),
             compare: None,
+            room: room::Room::default(),
         }
     }
 
@@ -139,6 +144,8 @@ pub struct WaymarkApp {
     recovery: recovery::AppRecovery,
     /// The open file as last seen on disk.
     disk: safety::DiskCheck,
+    /// The egui context, for threads that ask for a frame (the room server).
+    egui_ctx: egui::Context,
 }
 
 /// The key under which recent files are stored.
@@ -211,6 +218,7 @@ impl WaymarkApp {
             present_theme: crate::theme::PresentTheme::new(),
             recovery: recovery::AppRecovery::default(),
             disk: safety::DiskCheck::new(ctx),
+            egui_ctx: ctx.clone(),
         };
         app.opened_notices();
         app
@@ -246,6 +254,11 @@ impl WaymarkApp {
     /// The view state, for tests that set up a view.
     pub fn view_state_mut(&mut self) -> &mut ViewState {
         &mut self.session.view
+    }
+
+    /// The analysis panel's own state.
+    pub fn analysis_panel(&self) -> &AnalysisPanel {
+        &self.session.panel
     }
 
     /// The status bar message.

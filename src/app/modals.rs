@@ -59,6 +59,14 @@ fn keys(ctx: &egui::Context) -> Option<Outcome> {
     })
 }
 
+/// A room form's button as the dialog's outcome.
+fn form_outcome(choice: crate::ui::room::FormChoice) -> Outcome {
+    match choice {
+        crate::ui::room::FormChoice::Start => Outcome::Confirm,
+        crate::ui::room::FormChoice::Cancel => Outcome::Cancel,
+    }
+}
+
 /// What a dialog's body gives back in a frame.
 enum Answer {
     /// A button that closes the dialog.
@@ -205,6 +213,12 @@ impl Dialog {
                 if close.clicked() {
                     outcome = Some(Outcome::Confirm);
                 }
+            }
+            Dialog::StartVote(form) => {
+                outcome = crate::ui::room::vote_form_ui(ui, form, fresh).map(form_outcome);
+            }
+            Dialog::Invite(form) => {
+                outcome = crate::ui::room::invite_form_ui(ui, form, fresh).map(form_outcome);
             }
             Dialog::Note(draft) => {
                 outcome =

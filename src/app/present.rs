@@ -15,8 +15,8 @@ use crate::ui::edits::new_card;
 use crate::ui::panels::Panels;
 use crate::ui::present::camera::present_layout;
 use crate::ui::present::{
-    NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, present_ui,
-    presenter_info, read_keys, show_presenter, stage_brief,
+    NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, RoomOverlay,
+    present_ui, presenter_info, read_keys, show_presenter, stage_brief,
 };
 use crate::ui::view::ViewState;
 use crate::ui::{Actions, UiCommand};
@@ -61,6 +61,13 @@ impl Presenting {
             self.layout = present_layout(doc.map(), canvas);
             self.layout_for = key;
         }
+    }
+}
+
+impl Presenting {
+    /// The stage on the screen.
+    pub(super) fn stage(&self) -> usize {
+        self.state.stage
     }
 }
 
@@ -223,6 +230,15 @@ impl WaymarkApp {
                         break;
                     }
                 }
+                PresentKey::Vote => match self.session.room.vote.as_ref().map(|v| v.revealed()) {
+                    None => {
+                        self.ask_start_vote();
+                        // The dialog owns the keys from here on.
+                        break;
+                    }
+                    Some(false) => out.command(UiCommand::RevealVotes),
+                    Some(true) => out.command(UiCommand::EndVote),
+                },
                 PresentKey::Undo => out.command(UiCommand::Undo),
                 PresentKey::Redo => out.command(UiCommand::Redo),
                 PresentKey::Save => out.command(UiCommand::Save),
@@ -237,6 +253,33 @@ impl WaymarkApp {
         p.refresh_layout(&session.doc, screen);
         let layout = &p.layout;
         let brief = stage_brief(map, layout, &derived.analysis, p.state.stage);
+        let room = &session.room;
+        let url = room.server.as_ref().map(|s| s.join_url());
+        let top = room
+            .vote
+            .as_ref()
+            .map(|v| super::room::revealed_top(map, v))
+            .unwrap_or_default();
+        let overlay = RoomOverlay {
+            join: match (&room.server, &url, &room.qr) {
+                (Some(server), Some(url), Some(qr)) if !p.state.hide_join => {
+                    Some((url.as_str(), server.code(), qr))
+                }
+                _ => None,
+            },
+            phones: room.server.is_some(),
+            voting: room
+                .vote
+                .as_ref()
+                .filter(|v| !v.revealed())
+                .map(|v| (v.settings().dots, v.total())),
+            top: room
+                .vote
+                .as_ref()
+                .filter(|v| v.revealed())
+                .map(|_| top.as_slice()),
+            inbox: room.inbox.notes().len(),
+        };
         let input = PresentInput {
             map,
             layout,
@@ -247,8 +290,17 @@ impl WaymarkApp {
                 .as_ref()
                 .filter(|s| s.error)
                 .map(|s| s.text.as_str()),
+            votes: room.marks(),
+            room: overlay,
         };
-        egui::CentralPanel::no_frame().show(ui, |ui| present_ui(ui, &input, &mut p.state));
+        let cast = egui::CentralPanel::no_frame()
+            .show(ui, |ui| present_ui(ui, &input, &mut p.state))
+            .inner;
+        if let Some((card, add)) = cast
+            && !dialog_open
+        {
+            out.push(crate::ui::Action::Vote { card, add });
+        }
         if p.state.presenter {
             let mut info = presenter_info(map, layout, &derived.analysis, &p.state);
             info.status = self.status.as_ref().map(|s| (s.text.clone(), s.error));

@@ -9,6 +9,7 @@
 //! Output is streamed, one finding at a time, through a buffered writer:
 //! never built whole in memory.
 
+use std::collections::HashMap;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -16,6 +17,7 @@ use std::process::ExitCode;
 use serde_json::{Value, json};
 
 use crate::analysis::{Analysis, Finding, Place, Rule, Severity, analyze, count_noun};
+use crate::model::{CardId, Map};
 
 /// Arguments of `waymark check`.
 #[derive(clap::Args, Debug)]
@@ -96,7 +98,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let mut out = io::BufWriter::new(io::stdout().lock());
     let written = match args.format {
         Format::Text => write_text(&mut out, &analysis, &file_name(path)),
-        Format::Json => write_json(&mut out, &analysis),
+        Format::Json => write_json(&mut out, &analysis, &map),
     };
     // A closed pipe (`waymark check map.ron | head -1`) is not a failure of
     // the map; the exit code still reports the findings.
@@ -191,14 +193,22 @@ pub fn text_line(f: &Finding) -> String {
 }
 
 /// Writes a JSON array with one object per active finding, one object at
-/// a time, pretty-printed, with a final newline.
-pub fn write_json(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
+/// a time, pretty-printed, with a final newline. Cards carry their dot
+/// votes from `map`.
+pub fn write_json(out: &mut impl Write, analysis: &Analysis, map: &Map) -> io::Result<()> {
+    let votes: HashMap<CardId, u32> = map
+        .cards
+        .iter()
+        .filter(|c| c.votes > 0)
+        .map(|c| (c.id, c.votes))
+        .collect();
     if analysis.findings.is_empty() {
         return writeln!(out, "[]");
     }
     writeln!(out, "[")?;
     for (i, f) in analysis.findings.iter().enumerate() {
-        let text = serde_json::to_string_pretty(&finding_json(f)).map_err(io::Error::other)?;
+        let text =
+            serde_json::to_string_pretty(&finding_json(f, &votes)).map_err(io::Error::other)?;
         let comma = if i + 1 < analysis.findings.len() {
             ","
         } else {
@@ -210,17 +220,19 @@ pub fn write_json(out: &mut impl Write, analysis: &Analysis) -> io::Result<()> {
 }
 
 /// The JSON report as a string.
-pub fn json_report(analysis: &Analysis) -> String {
+pub fn json_report(analysis: &Analysis, map: &Map) -> String {
     let mut out = Vec::new();
-    let _ = write_json(&mut out, analysis);
+    let _ = write_json(&mut out, analysis, map);
     String::from_utf8_lossy(&out).into_owned()
 }
 
 /// One finding as JSON: rule, severity, message, suggestion, the dismissal
 /// key, the stages' ids and names (with their volume and period when they
 /// have one), and the card, lane, persona, channel and
-/// parts (for aggregated findings) when the finding has them.
-pub fn finding_json(f: &Finding) -> Value {
+/// parts (for aggregated findings) when the finding has them. A card, as
+/// the finding's place or as a part, carries its dot `votes` (by card id).
+pub fn finding_json(f: &Finding, votes: &HashMap<CardId, u32>) -> Value {
+    let votes_of = |card: CardId| votes.get(&card).copied().unwrap_or(0);
     let stages: Vec<Value> = f
         .place
         .stages()
@@ -254,7 +266,7 @@ pub fn finding_json(f: &Finding) -> Value {
             Place::Card { card, lane, .. } => {
                 fields.insert(
                     "card".into(),
-                    json!({ "id": card.0, "title": f.names.card }),
+                    json!({ "id": card.0, "title": f.names.card, "votes": votes_of(card) }),
                 );
                 fields.insert("lane".into(), json!({ "id": lane.0, "name": f.names.lane }));
             }
@@ -270,7 +282,14 @@ pub fn finding_json(f: &Finding) -> Value {
             let parts: Vec<Value> = f
                 .parts
                 .iter()
-                .map(|p| json!({ "key": p.place.key(), "name": p.name }))
+                .map(|p| match p.place {
+                    Place::Card { card, .. } => json!({
+                        "key": p.place.key(),
+                        "name": p.name,
+                        "votes": votes_of(card),
+                    }),
+                    _ => json!({ "key": p.place.key(), "name": p.name }),
+                })
                 .collect();
             fields.insert("parts".into(), Value::Array(parts));
         }

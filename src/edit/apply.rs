@@ -331,6 +331,23 @@ pub(super) fn apply_one(
                 }
             }
         }
+        Command::AddVote(id) => {
+            let card = card_mut(map, *id)?;
+            card.votes = card.votes.saturating_add(1);
+        }
+        Command::RemoveVote(id) => {
+            let card = map.card(*id).ok_or_else(|| missing("card", id))?;
+            // A card without dots stays shared: no change, no undo step.
+            if card.votes > 0 {
+                let card = card_mut(map, *id)?;
+                card.votes -= 1;
+            }
+        }
+        Command::ClearVotes => {
+            for card in map.cards.iter_mut().filter(|c| c.votes > 0) {
+                Arc::make_mut(card).votes = 0;
+            }
+        }
         Command::Batch(commands) => {
             for command in commands {
                 apply_one(command, map, created)?;

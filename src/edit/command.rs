@@ -229,6 +229,12 @@ pub enum Command {
     /// Sets the volumes (and periods) of several stages: an import of the
     /// team's analytics, as one undo step.
     SetVolumes(Vec<StageVolume>),
+    /// One more dot on a card in a dot vote.
+    AddVote(CardId),
+    /// One dot fewer on a card (none below zero).
+    RemoveVote(CardId),
+    /// Takes every dot off every card.
+    ClearVotes,
     /// Several commands as one undo step, applied in order.
     Batch(Vec<Command>),
 }
@@ -286,6 +292,9 @@ impl Command {
             Command::AddLink(_) => "link cards".into(),
             Command::DeleteLink(_) => "delete link".into(),
             Command::SetVolumes(_) => "import stage volumes".into(),
+            Command::AddVote(_) => "add a dot".into(),
+            Command::RemoveVote(_) => "take back a dot".into(),
+            Command::ClearVotes => "clear votes".into(),
             Command::Batch(cmds) => cmds.first().map(Command::label).unwrap_or_default(),
         }
     }

@@ -136,6 +136,8 @@ pub(super) fn duplicate(
         cards.push(card);
         if let Some(mut copy) = copy {
             copy.id = map.new_card_id();
+            // A copy is a new card: the room voted for the original.
+            copy.votes = 0;
             created.push(copy.id.0);
             cards.push(Arc::new(copy));
         }

@@ -227,6 +227,15 @@ pub struct Card {
     /// wrong. Left out of the file unless set.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub fail_point: bool,
+    /// The dots the room gave the card in dot votes. Left out of the file
+    /// while zero, so a map that never held a vote keeps its bytes.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub votes: u32,
+}
+
+/// Whether a count is zero: such counts are left out of the file.
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Card {
@@ -247,6 +256,7 @@ impl Card {
             evidence: Evidence::default(),
             source: String::new(),
             fail_point: false,
+            votes: 0,
         }
     }
 }

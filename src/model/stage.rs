@@ -122,6 +122,9 @@ pub enum LaneKind {
     /// Service blueprint: the systems and teams that support the backstage,
     /// below the line of internal interaction.
     Support,
+    /// Notes from the room (participants' phones) the facilitator accepted,
+    /// waiting to be sorted into the other lanes.
+    Inbox,
     /// Anything else, described by the user.
     Custom(String),
 }
@@ -170,6 +173,7 @@ impl LaneKind {
             LaneKind::Frontstage => "Frontstage",
             LaneKind::Backstage => "Backstage",
             LaneKind::Support => "Support processes",
+            LaneKind::Inbox => "Inbox",
             LaneKind::Custom(text) => text,
         }
     }

@@ -21,6 +21,11 @@ pub(super) fn paint_cards(
     let detail = level == Detail::Full;
     let tiny = level == Detail::Tiny;
     let radius = p.z(sizes::CARD_RADIUS);
+    let top = if tiny {
+        Default::default()
+    } else {
+        super::votes::top_places(map)
+    };
     for cb in &layout.cards {
         let r = p.view.rect(cb.rect);
         if !r.intersects(p.clip) {
@@ -75,6 +80,9 @@ pub(super) fn paint_cards(
         }
         if card.fail_point {
             super::blueprint::fail_mark(p, r);
+        }
+        if level != Detail::Tiny && !dragging {
+            super::votes::paint_votes(p, card, r, deco.votes, &top);
         }
     }
 }

@@ -23,6 +23,7 @@ mod spotlight;
 mod text;
 mod title;
 mod view;
+mod votes;
 
 use std::collections::HashSet;
 
@@ -46,6 +47,7 @@ pub use text::{
     cap_text_to, cap_texture_side, ladder_size,
 };
 pub use view::View;
+pub use votes::{DOT as VOTE_DOT, TOP as VOTE_TOP, VoteMarks};
 
 use painter::{Painter, TextSizing};
 
@@ -78,6 +80,8 @@ pub struct Decorations<'a> {
     pub spotlight: Option<Spotlight>,
     /// The selected link between cards, drawn in the selection colour.
     pub selected_link: Option<Link>,
+    /// Dot votes: counts shown, or hidden while a vote is open.
+    pub votes: VoteMarks<'a>,
 }
 
 /// A persona's colour, by its position in the map's persona list: the

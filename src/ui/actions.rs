@@ -58,6 +58,20 @@ pub enum Action {
     CompareGo(usize),
     /// Leave the comparison.
     LeaveCompare,
+    /// A dot on a card in the vote, or (`add` false) one taken back, by
+    /// the voter at this machine.
+    Vote {
+        /// The card.
+        card: crate::model::CardId,
+        /// Add a dot, or take one back.
+        add: bool,
+    },
+    /// The next person in the room votes at this machine.
+    NextVoter,
+    /// Accept a note from a phone: a card in the Inbox lane.
+    AcceptNote(u64),
+    /// Reject a note from a phone.
+    RejectNote(u64),
 }
 
 /// The actions of one frame, in order.

@@ -36,6 +36,10 @@ pub struct AnalysisPanel {
     by_stage: bool,
     /// Words from the find bar: only findings holding them all are shown.
     pub filter: Option<String>,
+    /// The pain-point list puts the most dot votes first.
+    by_votes: bool,
+    /// A vote is open: its counts are hidden here too.
+    pub votes_hidden: bool,
 }
 
 /// Whether a finding holds every word of a find-bar filter (an empty
@@ -261,9 +265,21 @@ impl AnalysisPanel {
                         ui.add_space(4.0);
                     }
                 }
+                super::pain_list::pain_list_ui(
+                    ui,
+                    map,
+                    &mut self.by_votes,
+                    self.votes_hidden,
+                    &mut action,
+                );
                 self.dismissed_ui(ui, analysis, &mut action);
             });
         action
+    }
+
+    /// Whether the pain-point list puts the most votes first.
+    pub fn sorts_by_votes(&self) -> bool {
+        self.by_votes
     }
 
     /// Whether findings of a severity are shown.

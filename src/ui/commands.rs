@@ -89,6 +89,18 @@ pub enum UiCommand {
     CompareWithCurrent,
     /// Add a persona and type its name.
     AddPersona,
+    /// Start a dot vote: which lanes, how many dots each.
+    StartVote,
+    /// Show the counts of the vote and rank the top cards.
+    RevealVotes,
+    /// End the vote; the dots stay on the cards.
+    EndVote,
+    /// Take every dot off the map.
+    ClearVotes,
+    /// Serve the participants' page on the local network.
+    InviteRoom,
+    /// Stop serving the participants' page.
+    CloseRoom,
     /// Show every keyboard shortcut.
     Shortcuts,
 }
@@ -141,6 +153,12 @@ impl UiCommand {
             UiCommand::SaveFuture => "Save as Future State…",
             UiCommand::CompareWithCurrent => "Compare with Current",
             UiCommand::AddPersona => "Add Persona",
+            UiCommand::StartVote => "Start Vote…",
+            UiCommand::RevealVotes => "Reveal Votes",
+            UiCommand::EndVote => "End Vote",
+            UiCommand::ClearVotes => "Clear Votes",
+            UiCommand::InviteRoom => "Invite the Room…",
+            UiCommand::CloseRoom => "Stop Inviting",
             UiCommand::Shortcuts => "Keyboard Shortcuts",
         }
     }
@@ -204,6 +222,16 @@ impl UiCommand {
             UiCommand::SaveFuture => "Save a copy as the map's future state and open it",
             UiCommand::CompareWithCurrent => "Compare a future-state map with its current state",
             UiCommand::AddPersona => "Add a persona and type its name",
+            UiCommand::StartVote => {
+                "Start a dot vote: the lanes that take dots (pain points first), dots each"
+            }
+            UiCommand::RevealVotes => "Show the vote's counts and rank the top cards",
+            UiCommand::EndVote => "End the vote; the dots stay on the cards",
+            UiCommand::ClearVotes => "Take every dot off the map",
+            UiCommand::InviteRoom => {
+                "Serve a page on the local network for participants' phones: notes and dots"
+            }
+            UiCommand::CloseRoom => "Stop serving the participants' page",
             UiCommand::Shortcuts => "Show this list of keyboard shortcuts",
         }
     }
@@ -251,6 +279,12 @@ impl UiCommand {
             UiCommand::PresenterWindow => &[],
             UiCommand::CompareWith => &[(cmd_shift, Key::D)],
             UiCommand::SaveFuture | UiCommand::CompareWithCurrent | UiCommand::AddPersona => &[],
+            UiCommand::StartVote
+            | UiCommand::RevealVotes
+            | UiCommand::EndVote
+            | UiCommand::ClearVotes
+            | UiCommand::InviteRoom
+            | UiCommand::CloseRoom => &[],
             UiCommand::Shortcuts => &[(none, Key::F1)],
         };
         keys.iter()

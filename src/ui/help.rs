@@ -24,7 +24,7 @@ pub const CANVAS_KEYS: [(&str, &str); 3] = [
 ];
 
 /// The keys while presenting (see `ui::present::keys`).
-pub const PRESENT_KEYS: [(&str, &str); 11] = [
+pub const PRESENT_KEYS: [(&str, &str); 13] = [
     ("→ / Page Down / Space", "Next stop or stage"),
     ("← / Page Up", "Previous stop or stage"),
     ("Home / End", "First / last stage"),
@@ -42,6 +42,14 @@ pub const PRESENT_KEYS: [(&str, &str); 11] = [
     (
         "T / + / −",
         "Start or stop a time-box (5 minutes), a minute more / less: shown on the projector and the presenter window",
+    ),
+    (
+        "V",
+        "Dot vote: start one (lanes, dots each; click a card for a dot, right-click takes it back), again to reveal and rank the top cards, again to end it",
+    ),
+    (
+        "J",
+        "Hide or show the room's join code and QR code (while phones are invited)",
     ),
     ("Ctrl+Z / Ctrl+Shift+Z / Ctrl+S", "Undo / redo / save"),
     ("Esc", "Leave presenting"),

@@ -31,6 +31,12 @@ pub struct MenuState<'a> {
     pub can_save_future: bool,
     /// Whether the map is a future state whose current file exists.
     pub can_compare_current: bool,
+    /// A dot vote runs (`Some`), revealed or not.
+    pub vote: Option<bool>,
+    /// Whether any card has dots.
+    pub has_votes: bool,
+    /// Whether phones are invited.
+    pub room_open: bool,
 }
 
 /// Shows the menu bar.
@@ -146,6 +152,19 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
             ui.separator();
             if UiCommand::Find.menu_button(ui, true) {
                 out.command(UiCommand::Find);
+            }
+            ui.separator();
+            for (cmd, enabled) in [
+                (UiCommand::StartVote, state.vote.is_none()),
+                (UiCommand::RevealVotes, state.vote == Some(false)),
+                (UiCommand::EndVote, state.vote.is_some()),
+                (UiCommand::ClearVotes, state.has_votes),
+                (UiCommand::InviteRoom, !state.room_open),
+                (UiCommand::CloseRoom, state.room_open),
+            ] {
+                if cmd.menu_button(ui, enabled) {
+                    out.command(cmd);
+                }
             }
         });
         ui.menu_button("View", |ui| {

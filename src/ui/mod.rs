@@ -17,8 +17,10 @@ pub mod help;
 mod inline_edit;
 pub mod inspector;
 pub mod menu;
+pub mod pain_list;
 pub mod panels;
 pub mod present;
+pub mod room;
 pub mod view;
 
 pub use actions::{Action, Actions};

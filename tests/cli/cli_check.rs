@@ -271,3 +271,39 @@ fn json_stages_carry_their_volumes() {
         Some(1)
     );
 }
+
+#[test]
+fn json_cards_carry_their_dot_votes() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut map = sample_map();
+    let friend = map
+        .cards
+        .iter_mut()
+        .find(|c| c.title == "Friend's recommendation")
+        .expect("the sample has it");
+    std::sync::Arc::make_mut(friend).votes = 4;
+    let path = saved(&dir, "voted.ron", &map);
+    let value: serde_json::Value =
+        serde_json::from_slice(&check(&path, &["--format", "json"]).stdout).expect("valid JSON");
+    let owner = value
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["rule"] == "missing-owner"))
+        .expect("the missing-owner finding");
+    assert_eq!(
+        owner["parts"][0]["name"],
+        "\"Friend's recommendation\" (Awareness)"
+    );
+    assert_eq!(owner["parts"][0]["votes"], 4);
+    // A card without dots says 0: the field is always there for cards.
+    map.cards
+        .iter_mut()
+        .for_each(|c| std::sync::Arc::make_mut(c).votes = 0);
+    let path = saved(&dir, "plain.ron", &map);
+    let value: serde_json::Value =
+        serde_json::from_slice(&check(&path, &["--format", "json"]).stdout).expect("valid JSON");
+    let owner = value
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["rule"] == "missing-owner"))
+        .expect("the missing-owner finding");
+    assert_eq!(owner["parts"][0]["votes"], 0);
+}

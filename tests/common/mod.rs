@@ -149,3 +149,6 @@ pub mod lookup;
 
 /// Proptest strategies shared by the property tests.
 pub mod strategies;
+
+/// Plain HTTP requests, for the room server and chromedriver.
+pub mod http;

@@ -12,10 +12,11 @@ const HEADER: &str =
     "stage,lane,title,channel,medium,owner,metric,emotion_score,emotion_word,personas,notes";
 
 /// The header written today: the old columns, then evidence and source,
-/// then the service blueprint's fail point and the stage's funnel numbers.
+/// then the service blueprint's fail point, the stage's funnel numbers,
+/// and the dot votes.
 const FULL_HEADER: &str = "stage,lane,title,channel,medium,owner,metric,emotion_score,\
                            emotion_word,personas,notes,evidence,source,fail_point,\
-                           stage_volume,stage_period";
+                           stage_volume,stage_period,votes";
 
 /// Every card as (stage, lane, title, notes, channel, medium, owner,
 /// metric, emotion, persona names), stage by stage and lane by lane.

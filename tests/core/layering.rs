@@ -30,6 +30,7 @@ const PURE: &[&str] = &[
     "interchange",
     "recovery",
     "compare",
+    "room",
 ];
 
 /// Crates the pure core must not name.

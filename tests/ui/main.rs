@@ -27,6 +27,8 @@ mod order_flows;
 mod present_flows;
 mod present_text_size;
 mod reveal_flows;
+mod room_browser;
 mod ui_flows;
+mod vote_flows;
 mod window_flows;
 mod zoom_memory;

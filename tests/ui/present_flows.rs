@@ -451,6 +451,8 @@ fn an_error_stays_on_the_projected_screen_in_a_band() {
                     theme: &theme,
                     brief: None,
                     error: Some("Could not apply the change: the stage is gone"),
+                    votes: Default::default(),
+                    room: Default::default(),
                 };
                 present_ui(ui, &input, state);
             },

@@ -71,11 +71,12 @@ pub(crate) enum Field {
     FailPoint,
     StageVolume,
     StagePeriod,
+    Votes,
 }
 
 impl Field {
     /// Every field, in the order the columns are written.
-    pub(crate) const ALL: [Field; 16] = [
+    pub(crate) const ALL: [Field; 17] = [
         Field::Stage,
         Field::Lane,
         Field::Title,
@@ -92,6 +93,7 @@ impl Field {
         Field::FailPoint,
         Field::StageVolume,
         Field::StagePeriod,
+        Field::Votes,
     ];
 
     /// The header this module writes for the field.
@@ -113,6 +115,7 @@ impl Field {
             Field::FailPoint => "fail_point",
             Field::StageVolume => "stage_volume",
             Field::StagePeriod => "stage_period",
+            Field::Votes => "votes",
         }
     }
 
@@ -130,14 +133,19 @@ impl Field {
             Field::FailPoint => &["failpoint"],
             Field::StageVolume => &["volume", "stagecount", "customers"],
             Field::StagePeriod => &["period"],
+            Field::Votes => &["dots"],
             _ => &[],
         }
     }
 
     /// Whether the column holds free text, which must be kept from running
-    /// as a formula. The score is a number Waymark writes itself.
+    /// as a formula. The score and the votes are numbers Waymark writes
+    /// itself.
     pub(crate) fn is_text(self) -> bool {
-        !matches!(self, Field::EmotionScore | Field::StageVolume)
+        !matches!(
+            self,
+            Field::EmotionScore | Field::StageVolume | Field::Votes
+        )
     }
 
     /// Recognises a header, ignoring case, spaces and punctuation.
@@ -166,7 +174,7 @@ impl Field {
 }
 
 /// The header row this module writes, in column order.
-pub const COLUMNS: [&str; 16] = [
+pub const COLUMNS: [&str; 17] = [
     "stage",
     "lane",
     "title",
@@ -183,6 +191,7 @@ pub const COLUMNS: [&str; 16] = [
     "fail_point",
     "stage_volume",
     "stage_period",
+    "votes",
 ];
 
 /// What separates persona names in the `personas` column. Not a comma:

@@ -349,6 +349,16 @@ impl Builder {
                 )
             })?)
         };
+        let votes_cell = cells.get(Field::Votes);
+        let votes = match votes_cell {
+            "" => 0,
+            text => text.parse::<u32>().map_err(|_| {
+                cells.error(
+                    Field::Votes,
+                    format!("`{text}` is not a number of dots; expected a whole number from 0"),
+                )
+            })?,
+        };
         let stage = self
             .names
             .stage(&mut self.map, stage_name)
@@ -384,6 +394,7 @@ impl Builder {
         card.evidence = evidence;
         card.source = cells.get(Field::Source).to_owned();
         card.fail_point = fail_point;
+        card.votes = votes;
         let mut seen = HashSet::new();
         for name in cells.get(Field::Personas).split(PERSONA_SEPARATOR) {
             let name = name.trim();

@@ -96,5 +96,6 @@ fn cell(
         // row of its own for a stage.
         Field::StageVolume => stage.volume.map(|v| v.to_string()).unwrap_or_default(),
         Field::StagePeriod => stage.period.clone(),
+        Field::Votes => card.votes.to_string(),
     }
 }

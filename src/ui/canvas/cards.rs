@@ -7,9 +7,10 @@ use crate::edit::Command;
 use crate::layout::Layout;
 use crate::model::{CardId, Map, Score};
 use crate::paint::View;
+use crate::paint::VoteMarks;
 use crate::ui::headers::full_text_ui;
 use crate::ui::view::{CardDrag, EditTarget, Selection, ViewState};
-use crate::ui::{Actions, UiCommand};
+use crate::ui::{Action, Actions, UiCommand};
 
 /// The widgets of the cards in view.
 #[allow(clippy::too_many_arguments)]
@@ -22,6 +23,7 @@ pub(super) fn cards_ui(
     view: &mut ViewState,
     out: &mut Actions,
     space_held: bool,
+    votes: VoteMarks<'_>,
 ) {
     let mods = ui.input(|i| i.modifiers);
     if crate::paint::cards_are_tiny(layout, v.zoom) {
@@ -46,6 +48,24 @@ pub(super) fn cards_ui(
         // The full title, which the card may show cut, and what its marks
         // mean. Built only on hover.
         let response = response.on_hover_ui(|ui| card_tooltip_ui(ui, card));
+        // During a vote a card of a voting lane is a ballot: a click is a
+        // dot, a right-click takes one back; nothing else happens to it.
+        if let VoteMarks::Hidden(lanes) = votes
+            && lanes.contains(&card.lane)
+        {
+            if response.clicked() {
+                out.push(Action::Vote {
+                    card: card.id,
+                    add: true,
+                });
+            } else if response.secondary_clicked() {
+                out.push(Action::Vote {
+                    card: card.id,
+                    add: false,
+                });
+            }
+            continue;
+        }
         if response.clicked() {
             if mods.shift || mods.command {
                 toggle(&mut view.selection, card.id);

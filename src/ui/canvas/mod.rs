@@ -15,7 +15,7 @@ use egui::{Color32, CornerRadius, Key, Sense, Ui};
 
 use crate::layout::Layout;
 use crate::model::{CardId, Map, StageId};
-use crate::paint::{Decorations, FindMarks, Pinned, paint_map, paint_pinned_headers};
+use crate::paint::{Decorations, FindMarks, Pinned, VoteMarks, paint_map, paint_pinned_headers};
 use crate::theme::Theme;
 
 use super::Actions;
@@ -59,6 +59,9 @@ pub struct CanvasInput<'a> {
     /// A dropdown or menu was open when the frame began: Esc closes it
     /// and does nothing else (it keeps the selection).
     pub menu_was_open: bool,
+    /// Dot votes: shown, or hidden while a vote is open (then a click on
+    /// a card of a voting lane casts a dot, a right-click takes one back).
+    pub votes: VoteMarks<'a>,
 }
 
 /// Shows the canvas in the rest of `ui`.
@@ -72,6 +75,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         found,
         compare: comparison,
         menu_was_open,
+        votes,
     } = *input;
     let sense = if interactive {
         Sense::click_and_drag()
@@ -128,6 +132,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
         found,
         spotlight: None,
         selected_link: view.selected_link,
+        votes,
     };
     let shapes = ui.fonts_mut(|fonts| paint_map(fonts, map, layout, theme, &v, rect, &deco));
     painter.extend(shapes);
@@ -151,7 +156,7 @@ pub fn canvas_ui(ui: &mut Ui, input: &CanvasInput<'_>, view: &mut ViewState, out
 
     let space_held = ui.input(|i| i.key_down(Key::Space)) && !ui.ctx().egui_wants_keyboard_input();
     headers_ui(ui, map, layout, &v, rect, pin, view, out);
-    cards::cards_ui(ui, map, layout, &v, open, view, out, space_held);
+    cards::cards_ui(ui, map, layout, &v, open, view, out, space_held, votes);
     links::links_ui(ui, map, layout, &v, open, view, out, space_held);
     overlays::add_buttons_ui(ui, layout, &v, rect, out);
     overlays::persona_chips_ui(ui, map, layout, &v, rect, view);

@@ -22,6 +22,7 @@ fn card_kind(map: &Map, card: &Card) -> &'static str {
         Some(LaneKind::Frontstage) => "Frontstage action",
         Some(LaneKind::Backstage) => "Backstage action",
         Some(LaneKind::Support) => "Support process",
+        Some(LaneKind::Inbox) => "Note from the room",
         Some(LaneKind::Custom(_)) | None => "Card",
     }
 }

@@ -41,6 +41,10 @@ pub enum PresentKey {
     TimerLonger,
     /// A minute less on the time-box (−).
     TimerShorter,
+    /// Start a dot vote; again to reveal it; again to end it (V).
+    Vote,
+    /// Hide or show the room's join code and QR code (J).
+    Join,
 }
 
 /// The bindings, longer modifier sets first so Ctrl+Shift+Z is not read
@@ -68,6 +72,8 @@ const BINDINGS: &[(Modifiers, Key, PresentKey)] = &[
     (Modifiers::NONE, Key::N, PresentKey::Note),
     (Modifiers::NONE, Key::P, PresentKey::Presenter),
     (Modifiers::NONE, Key::T, PresentKey::Timer),
+    (Modifiers::NONE, Key::V, PresentKey::Vote),
+    (Modifiers::NONE, Key::J, PresentKey::Join),
     (Modifiers::NONE, Key::Plus, PresentKey::TimerLonger),
     (Modifiers::NONE, Key::Equals, PresentKey::TimerLonger),
     (Modifiers::NONE, Key::Minus, PresentKey::TimerShorter),
@@ -90,4 +96,4 @@ pub fn read_keys(ctx: &egui::Context) -> Vec<PresentKey> {
 
 /// The keys as the help line shows them.
 pub const HELP: &str = "→ / Space next · ← back · Home / End · I info · O overview · \
-                        B / W blank · N note · P presenter window · T timer (+ / −) · Esc leave";
+                        B / W blank · N note · P presenter window · T timer (+ / −) · V vote · J join code · Esc leave";

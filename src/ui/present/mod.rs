@@ -12,6 +12,7 @@ mod keys;
 mod note;
 mod overlay;
 mod presenter;
+mod room;
 mod timer;
 
 use egui::{Color32, CornerRadius, Rect, Role, Sense, Ui, WidgetInfo};
@@ -27,6 +28,7 @@ pub use keys::{HELP, PresentKey, read_keys};
 pub use note::{NoteChoice, NoteDraft, NoteLane, note_ui};
 pub use overlay::Laser;
 pub use presenter::{PresenterInfo, PresenterShared, presenter_info, presenter_ui, show_presenter};
+pub use room::{RoomOverlay, ballots_ui, room_overlay_ui};
 pub use timer::{TimeBox, timer_ui};
 
 /// A blanked screen, as PowerPoint's B and W keys make.
@@ -63,6 +65,8 @@ pub struct PresentState {
     pub presenter: bool,
     /// The workshop time-box (T).
     pub timer: TimeBox,
+    /// The room's join panel is hidden (J).
+    pub hide_join: bool,
 }
 
 impl PresentState {
@@ -80,6 +84,7 @@ impl PresentState {
             started: time,
             presenter: false,
             timer: TimeBox::default(),
+            hide_join: false,
         }
     }
 
@@ -120,11 +125,13 @@ impl PresentState {
             PresentKey::Timer => self.timer.toggle(time),
             PresentKey::TimerLonger => self.timer.change(true),
             PresentKey::TimerShorter => self.timer.change(false),
+            PresentKey::Join => self.hide_join = !self.hide_join,
             PresentKey::Note
             | PresentKey::Escape
             | PresentKey::Undo
             | PresentKey::Redo
-            | PresentKey::Save => return false,
+            | PresentKey::Save
+            | PresentKey::Vote => return false,
         }
         true
     }
@@ -193,19 +200,30 @@ pub struct PresentInput<'a> {
     pub brief: Option<&'a StageBrief>,
     /// A failure to show the presenter (a save that did not happen).
     pub error: Option<&'a str>,
+    /// Dot votes on the cards: hidden while a vote is open.
+    pub votes: crate::paint::VoteMarks<'a>,
+    /// The workshop room's panels.
+    pub room: RoomOverlay<'a>,
 }
 
 /// Draws the presentation in the rest of `ui`: the map through the
 /// camera, then the info overlay, the pointer highlight or a blank
 /// screen. Asks for frames only while the camera glides or the pointer
-/// highlight fades.
-pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentState) {
+/// highlight fades. Returns a dot cast by a click on a card during a vote
+/// (true) or taken back by a right-click (false).
+pub fn present_ui(
+    ui: &mut Ui,
+    input: &PresentInput<'_>,
+    state: &mut PresentState,
+) -> Option<(crate::model::CardId, bool)> {
     let PresentInput {
         map,
         layout,
         theme,
         brief,
         error,
+        votes,
+        room,
     } = *input;
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
     let label = state.describe(map);
@@ -220,7 +238,7 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
             Blank::White => Color32::WHITE,
         };
         painter.rect_filled(rect, CornerRadius::ZERO, color);
-        return;
+        return None;
     }
     let target = state.target(layout, rect);
     let (shot, moving) = state.camera.follow(target, rect, time);
@@ -235,6 +253,7 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
             stage: state.stage,
             veil: theme.veil,
         }),
+        votes,
         ..Decorations::default()
     };
     let shapes =
@@ -252,6 +271,9 @@ pub fn present_ui(ui: &mut Ui, input: &PresentInput<'_>, state: &mut PresentStat
     if let Some(error) = error {
         overlay::error_ui(ui, rect, error, theme);
     }
+    let cast = ballots_ui(ui, rect, &view, map, layout, votes);
+    room_overlay_ui(ui, rect, &room, theme);
     timer_ui(ui, rect, &state.timer, theme.panel_text, theme.panel);
     state.laser.ui(ui, rect, theme.laser, time);
+    cast
 }
