@@ -131,17 +131,22 @@ fn main() {
 
     // Layout stays linear with links: ten times the cards and links, about
     // ten times the time.
-    let layout_ms = |cards: usize| {
-        let map = linked_map(cards, cards);
+    let layout_ms = |cards: usize, links: usize| {
+        let map = linked_map(cards, links);
         let style = waymark::layout::Style::default();
         harness::ms(harness::median_of(1, 15, || {
             waymark::layout::layout(&map, &style)
         }))
     };
-    let (small, big) = (layout_ms(2_000), layout_ms(20_000));
+    let (small, big) = (layout_ms(2_000, 2_000), layout_ms(20_000, 20_000));
+    let (plain_small, plain_big) = (layout_ms(2_000, 0), layout_ms(20_000, 0));
     println!(
         "  layout, 2,000 cards + 2,000 links   {small:7.3} ms\n  layout, 20,000 cards + 20,000 links {big:7.3} ms   ratio {:.1}x for 10x",
         big / small
+    );
+    println!(
+        "  layout, 2,000 cards, no links       {plain_small:7.3} ms\n  layout, 20,000 cards, no links      {plain_big:7.3} ms   ratio {:.1}x for 10x",
+        plain_big / plain_small
     );
 
     let map = large_map(10_000);

@@ -203,9 +203,12 @@ fn header_ui(
         // Dropping a header next to itself moves nothing: show no bar.
         drag.slot = (slot != index && slot != index + 1).then_some(slot);
     }
+    // egui ends a drag on Esc as on a release: only a release drops.
+    let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
     if response.drag_stopped()
         && let Some(drag) = view.header_drag.take()
         && drag.header == header
+        && !escaped
         && let Some(p) = response.interact_pointer_pos()
     {
         let before = slot_at(centers, along(p));

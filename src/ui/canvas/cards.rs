@@ -98,9 +98,13 @@ pub(super) fn cards_ui(
         {
             drag.target = layout.drop_target(map, v.to_map(p));
         }
+        // egui ends a drag on Esc as on a release: Esc cancels, only a
+        // release drops.
+        let escaped = ui.input(|i| i.key_pressed(egui::Key::Escape));
         if response.drag_stopped()
             && let Some(drag) = view.drag.take()
             && drag.card == card.id
+            && !escaped
             && let Some(target) = drag.target
         {
             let ids = view.selection.cards_in_order(map);
