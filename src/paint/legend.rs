@@ -33,14 +33,7 @@ pub(super) fn paint_legend(
     };
     let y = legend.top() + p.z(18.0);
     let mut x = legend.left() + p.z(6.0);
-    let r = p.text_or_space(
-        pos2(x, y),
-        Align2::LEFT_CENTER,
-        "Emotion",
-        TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
-        text,
-    );
-    x = r.right() + p.z(sizes::LEGEND_GAP);
+    x = heading(p, pos2(x, y), "Emotion", theme, text);
     for score in -2..=2 {
         let score = crate::model::Score::clamped(score);
         p.face(
@@ -60,14 +53,7 @@ pub(super) fn paint_legend(
     }
     let y = y + p.z(26.0);
     let mut x = legend.left() + p.z(6.0);
-    let r = p.text_or_space(
-        pos2(x, y),
-        Align2::LEFT_CENTER,
-        "Channels",
-        TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
-        text,
-    );
-    x = r.right() + p.z(sizes::LEGEND_GAP);
+    x = heading(p, pos2(x, y), "Channels", theme, text);
     for channel in &layout.channels {
         super::cards::channel_mark(p, pos2(x + p.z(6.0), y), p.z(sizes::CHANNEL_MARK), channel);
         let t = p.text_or_space(
@@ -93,14 +79,7 @@ pub(super) fn paint_legend(
     // of their own so a narrow map keeps them inside its width.
     let y = y + p.z(26.0);
     let mut x = legend.left() + p.z(6.0);
-    let r = p.text_or_space(
-        pos2(x, y),
-        Align2::LEFT_CENTER,
-        "Evidence",
-        TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
-        text,
-    );
-    x = r.right() + p.z(sizes::LEGEND_GAP);
+    x = heading(p, pos2(x, y), "Evidence", theme, text);
     for evidence in crate::model::Evidence::ALL {
         super::cards::evidence_mark(
             p,
@@ -162,4 +141,17 @@ pub(super) fn paint_legend(
             text,
         );
     }
+}
+
+/// A legend row's heading at `at`; returns where the row's first entry
+/// starts.
+fn heading(p: &mut Painter<'_, '_>, at: egui::Pos2, name: &str, theme: &Theme, text: bool) -> f32 {
+    let r = p.text_or_space(
+        at,
+        Align2::LEFT_CENTER,
+        name,
+        TextStyle::bold(sizes::LEGEND_HEADING, theme.text, 100.0, 1),
+        text,
+    );
+    r.right() + p.z(sizes::LEGEND_GAP)
 }
