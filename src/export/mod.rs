@@ -1,4 +1,4 @@
-//! PNG and SVG diagrams of a whole map, drawn by the canvas's own code.
+//! PNG, SVG and PDF diagrams of a whole map, drawn by the canvas's own code.
 //!
 //! One path to the pixels: [`crate::layout::layout`] places everything,
 //! [`crate::paint::paint_map_for_export`] turns it into epaint shapes, as on
@@ -10,9 +10,11 @@
 //! Everything here can run on a worker thread: it owns its fonts, touches
 //! no `egui::Context`, and reports through a shared [`Progress`].
 
+pub mod pdf;
 pub mod png;
 pub mod raster;
 pub mod svg;
+pub mod text_rows;
 pub mod texture;
 
 use std::fmt;
@@ -96,6 +98,8 @@ pub struct ExportOptions {
     /// The personas whose emotion curves are drawn, as toggled in the
     /// legend; none by default.
     pub personas: Vec<crate::model::PersonaId>,
+    /// Pages of a PDF: paper, orientation, poster or handout.
+    pub pdf: pdf::PdfOptions,
 }
 
 impl Default for ExportOptions {
@@ -106,6 +110,7 @@ impl Default for ExportOptions {
             transparent: false,
             compression: PngCompression::default(),
             personas: Vec::new(),
+            pdf: pdf::PdfOptions::default(),
         }
     }
 }
@@ -130,6 +135,8 @@ pub enum ExportError {
     Cancelled,
     /// The PNG encoder failed.
     Encode(String),
+    /// The PDF writer failed.
+    Pdf(String),
     /// The file could not be written.
     Write {
         /// The file.
@@ -167,6 +174,7 @@ impl fmt::Display for ExportError {
             }
             ExportError::Cancelled => write!(f, "the export was cancelled"),
             ExportError::Encode(msg) => write!(f, "could not encode the PNG: {msg}"),
+            ExportError::Pdf(msg) => write!(f, "could not write the PDF: {msg}"),
             ExportError::Write { path, message } => write!(f, "could not write {path}: {message}"),
         }
     }
@@ -423,7 +431,13 @@ pub fn render_svg(map: &Map, options: &ExportOptions) -> Result<String, ExportEr
     ))
 }
 
-/// Exports to a file whose extension (`.png` or `.svg`) picks the format.
+/// Renders the map as a PDF document, laid out as `options.pdf` says.
+pub fn render_pdf(map: &Map, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    pdf::render_pdf(map, options, &options.pdf)
+}
+
+/// Exports to a file whose extension (`.png`, `.svg` or `.pdf`) picks the
+/// format.
 /// The file is replaced atomically: a failed export leaves the old one.
 pub fn export_file(
     map: &Map,
@@ -433,6 +447,7 @@ pub fn export_file(
 ) -> Result<(), ExportError> {
     let bytes = match crate::io::extension(path).as_str() {
         "svg" => render_svg(map, options)?.into_bytes(),
+        "pdf" => render_pdf(map, options)?,
         _ => render_png(map, options, progress)?,
     };
     crate::format::atomic::write(path, &bytes).map_err(|err| ExportError::Write {
