@@ -285,8 +285,14 @@ pub fn image_size(bounds: Rect, scale: f32) -> Result<[u32; 2], ExportError> {
 /// zoom 1, map origin at the image's corner, nothing selected. Text is
 /// laid out for `scale` pixels per point so glyphs are rasterised sharp.
 pub fn paint(map: &Map, options: &ExportOptions) -> Painted {
+    paint_with_style(map, options, &Style::default())
+}
+
+/// [`paint`] with another style: the PDF handout's stage pages put short
+/// cards side by side, as the presentation does.
+pub fn paint_with_style(map: &Map, options: &ExportOptions, style: &Style) -> Painted {
     let theme = options.theme.theme();
-    let layout: Layout = layout(map, &Style::default());
+    let layout: Layout = layout(map, style);
     let mut fonts = Fonts::new(TextOptions::default(), font_definitions())
         .with_font_providers(font_providers());
     let bounds = layout.bounds;

@@ -71,6 +71,8 @@ pub enum UiCommand {
     ExportPng,
     /// Export an SVG diagram.
     ExportSvg,
+    /// Export a PDF: a poster of the whole map or a handout.
+    ExportPdf,
     /// Export a Mermaid journey.
     ExportMermaid,
     /// Export the cards as CSV.
@@ -130,6 +132,7 @@ impl UiCommand {
             UiCommand::Import => "Import as New Map…",
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
+            UiCommand::ExportPdf => "Export PDF…",
             UiCommand::ExportMermaid => "Export as Mermaid Journey…",
             UiCommand::ExportCsv => "Export Cards as CSV…",
             UiCommand::Present => "Present",
@@ -186,6 +189,7 @@ impl UiCommand {
             UiCommand::Import => "Import a Mermaid journey or a CSV of cards as a new map",
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
+            UiCommand::ExportPdf => "Export a PDF poster or handout…",
             UiCommand::ExportMermaid => "Export a Mermaid journey…",
             UiCommand::ExportCsv => "Export the cards as CSV…",
             UiCommand::Present => {
@@ -240,7 +244,7 @@ impl UiCommand {
             UiCommand::Import => &[(cmd_shift, Key::I)],
             UiCommand::ExportPng => &[(cmd, Key::E)],
             UiCommand::ExportSvg => &[(cmd_shift, Key::E)],
-            UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
+            UiCommand::ExportPdf | UiCommand::ExportMermaid | UiCommand::ExportCsv => &[],
             UiCommand::Present => &[(none, Key::F5)],
             UiCommand::PresenterWindow => &[],
             UiCommand::CompareWith => &[(cmd_shift, Key::D)],

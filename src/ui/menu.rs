@@ -85,6 +85,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 UiCommand::Import,
                 UiCommand::ExportPng,
                 UiCommand::ExportSvg,
+                UiCommand::ExportPdf,
                 UiCommand::ExportMermaid,
                 UiCommand::ExportCsv,
             ] {

@@ -124,17 +124,16 @@ pub fn render_pdf(
     options: &ExportOptions,
     pdf: &PdfOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut painted = paint(
-        map,
-        &ExportOptions {
-            // Text is laid out at 1 pixel per point: PDF is vector.
-            scale: 1.0,
-            ..options.clone()
-        },
-    );
+    let options = &ExportOptions {
+        // Text is laid out at 1 pixel per point: PDF is vector.
+        scale: 1.0,
+        pdf: *pdf,
+        ..options.clone()
+    };
+    let mut painted = paint(map, options);
     let plan = match pdf.layout {
         PdfLayout::Poster => pages::poster(&painted),
-        PdfLayout::Handout => pages::handout(map, &mut painted, pdf, &options.theme.theme()),
+        PdfLayout::Handout => pages::handout(map, &mut painted, options, &options.theme.theme()),
     };
     write_document(&painted, &plan, pdf, &map.title)
 }
@@ -148,7 +147,12 @@ fn write_document(
 ) -> Result<Vec<u8>, ExportError> {
     let mut flat: Vec<&egui::Shape> = Vec::with_capacity(painted.shapes.len());
     for_each_shape(&painted.shapes, &mut |s| flat.push(s));
-    let mut writer = text::TextWriter::new(&painted.fonts);
+    let stages = plan.stages.as_ref().unwrap_or(painted);
+    let mut stage_flat: Vec<&egui::Shape> = Vec::new();
+    if plan.stages.is_some() {
+        for_each_shape(&stages.shapes, &mut |s| stage_flat.push(s));
+    }
+    let mut writer = text::TextWriter::new(&[&painted.fonts, &stages.fonts]);
     let mut document = Document::new();
     if !title.trim().is_empty() {
         document.set_metadata(
@@ -157,7 +161,7 @@ fn write_document(
                 .creator("Waymark".to_owned()),
         );
     }
-    let buckets = pages::Buckets::new(&flat, plan);
+    let buckets = pages::Buckets::new(&stage_flat, plan);
     for (number, page) in plan.pages.iter().enumerate() {
         let content = page.size();
         let (pw, ph, scale) = match pdf.paper() {
@@ -183,11 +187,13 @@ fn write_document(
                 surface.draw_path(&path);
             }
         }
-        // Centre the content on the paper.
-        let (ox, oy) = (
-            (pw - content.x * scale) / 2.0,
-            (ph - content.y * scale) / 2.0,
-        );
+        // A poster is centred on the paper; a handout's pages start at
+        // the top, as pages of a document do.
+        let ox = (pw - content.x * scale) / 2.0;
+        let oy = match pdf.layout {
+            PdfLayout::Poster => (ph - content.y * scale) / 2.0,
+            PdfLayout::Handout => ((ph - content.y * scale) / 2.0).min(PAPER_MARGIN),
+        };
         surface.push_transform(&Transform::from_row(scale, 0.0, 0.0, scale, ox, oy));
         for piece in &page.pieces {
             let src = piece.src;
@@ -205,7 +211,7 @@ fn write_document(
             } else {
                 None
             };
-            for shape in buckets.shapes(&flat, piece) {
+            for shape in buckets.shapes(&flat, &stage_flat, piece) {
                 draw::shape(&mut surface, &mut writer, shape);
             }
             for shape in &piece.extra {

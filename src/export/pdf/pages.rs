@@ -9,9 +9,9 @@
 
 use egui::{Pos2, Rect, Shape, Vec2, pos2, vec2};
 
-use super::{PdfOptions, findings};
-use crate::export::Painted;
-use crate::layout::{Layout, Style, layout};
+use super::findings;
+use crate::export::{ExportOptions, Painted, paint_with_style};
+use crate::layout::{Layout, MAX_CARDS_ACROSS, Style, layout};
 use crate::model::Map;
 use crate::theme::Theme;
 
@@ -67,6 +67,8 @@ pub struct Plan {
     pub columns: Vec<Rect>,
     /// The lane-name column.
     pub labels: Rect,
+    /// The painting the stage pages show, if not the main one.
+    pub stages: Option<Painted>,
 }
 
 /// The whole map on one page.
@@ -84,23 +86,73 @@ pub fn poster(painted: &Painted) -> Plan {
         pages: vec![page],
         columns: Vec::new(),
         labels: Rect::NOTHING,
+        stages: None,
     }
 }
 
+/// The size of a stage page of `laid`: the lane names and one column.
+fn stage_page_size(laid: &Layout) -> Vec2 {
+    let labels = laid.lanes.first().map_or(laid.style.label_width, |l| {
+        l.label.right() - laid.bounds.left()
+    });
+    let column = laid.style.column_width() + laid.style.stage_gap;
+    let bottom = laid
+        .lanes
+        .last()
+        .map_or(laid.emotion_row.bottom(), |l| l.row.bottom());
+    vec2(
+        labels + column,
+        bottom - laid.title.bottom() + laid.style.margin,
+    )
+}
+
+/// The style of the stage pages: the presentation's short cards, as many
+/// side by side (1 to [`MAX_CARDS_ACROSS`]) as make the worst stage's page
+/// largest on paper of `inner` points.
+fn stage_style(map: &Map, inner: Vec2) -> Style {
+    let style_for = |across| Style {
+        // Room for two rows of title above the channel, on paper.
+        card_size: vec2(CARD_WIDTH, CARD_HEIGHT),
+        ..Style::presentation(across, CARD_WIDTH)
+    };
+    let mut best = (style_for(1), 0.0_f32);
+    for across in 1..=MAX_CARDS_ACROSS {
+        let style = style_for(across);
+        let size = stage_page_size(&layout(map, &style));
+        let scale = (inner.x / size.x.max(1.0)).min(inner.y / size.y.max(1.0));
+        // Strictly larger: fewer cards across when it makes no difference.
+        if scale > best.1 {
+            best = (style, scale);
+        }
+    }
+    best.0
+}
+
+/// A card's width on the stage pages: the editor's.
+const CARD_WIDTH: f32 = 212.0;
+
+/// A card's height on the stage pages: between the presentation's (56,
+/// where a second row of title meets the channel) and the editor's (78).
+const CARD_HEIGHT: f32 = 66.0;
+
 /// The handout: the title band down to the emotion curve; one page per
-/// stage, its column beside the lane names; then the findings.
-pub fn handout(map: &Map, painted: &mut Painted, pdf: &PdfOptions, theme: &Theme) -> Plan {
-    let style = Style::default();
-    let laid: Layout = layout(map, &style);
+/// stage, its column beside the lane names (short cards side by side, so
+/// a stage fills a page at a size that reads); then the findings.
+pub fn handout(map: &Map, painted: &mut Painted, options: &ExportOptions, theme: &Theme) -> Plan {
+    let pdf = &options.pdf;
+    let inner = pdf.paper().map_or(vec2(842.0, 595.0), |(w, h)| {
+        vec2(w - 2.0 * super::PAPER_MARGIN, h - 2.0 * super::PAPER_MARGIN)
+    });
+    let main: Layout = layout(map, &Style::default());
     // The painting puts the layout's corner at the origin.
-    let shift = -laid.bounds.min.to_vec2();
+    let shift = -main.bounds.min.to_vec2();
     let bounds = painted.bounds;
     let mut pages = Vec::new();
     let title_page = Rect::from_min_max(
         bounds.min,
         pos2(
             bounds.max.x,
-            (laid.emotion_row.bottom() + shift.y + style.row_gap).min(bounds.max.y),
+            (main.emotion_row.bottom() + shift.y + main.style.row_gap).min(bounds.max.y),
         ),
     );
     pages.push(Page {
@@ -112,6 +164,11 @@ pub fn handout(map: &Map, painted: &mut Painted, pdf: &PdfOptions, theme: &Theme
             extra: Vec::new(),
         }],
     });
+
+    let style = stage_style(map, inner);
+    let stages = paint_with_style(map, options, &style);
+    let laid = layout(map, &style);
+    let shift = -laid.bounds.min.to_vec2();
     let half_gap = style.stage_gap / 2.0;
     let bottom = laid
         .lanes
@@ -128,7 +185,7 @@ pub fn handout(map: &Map, painted: &mut Painted, pdf: &PdfOptions, theme: &Theme
         })
         + shift.x
         + half_gap;
-    let labels = Rect::from_min_max(pos2(bounds.min.x, top), pos2(labels_right, bottom));
+    let labels = Rect::from_min_max(pos2(stages.bounds.min.x, top), pos2(labels_right, bottom));
     let columns: Vec<Rect> = laid
         .stages
         .iter()
@@ -159,9 +216,6 @@ pub fn handout(map: &Map, painted: &mut Painted, pdf: &PdfOptions, theme: &Theme
             ],
         });
     }
-    let inner = pdf.paper().map_or(vec2(842.0, 595.0), |(w, h)| {
-        vec2(w - 2.0 * super::PAPER_MARGIN, h - 2.0 * super::PAPER_MARGIN)
-    });
     for shapes in findings::pages(map, painted, inner, theme) {
         pages.push(Page {
             pieces: vec![Piece {
@@ -177,6 +231,7 @@ pub fn handout(map: &Map, painted: &mut Painted, pdf: &PdfOptions, theme: &Theme
         pages,
         columns,
         labels,
+        stages: Some(stages),
     }
 }
 
@@ -186,8 +241,6 @@ pub struct Buckets {
     stages: Vec<Vec<usize>>,
     /// The shapes that meet the lane-name column.
     labels: Vec<usize>,
-    /// Every shape's bounds.
-    rects: Vec<Rect>,
 }
 
 impl Buckets {
@@ -215,26 +268,22 @@ impl Buckets {
                 }
             }
         }
-        Self {
-            stages,
-            labels,
-            rects,
-        }
+        Self { stages, labels }
     }
 
-    /// The painting's shapes that `piece` shows, in paint order.
+    /// The shapes that `piece` shows, in paint order: of the `main`
+    /// painting for [`Source::All`], else of the stage pages' `shapes`.
     pub fn shapes<'a>(
         &'a self,
+        main: &'a [&'a Shape],
         shapes: &'a [&'a Shape],
         piece: &'a Piece,
     ) -> Box<dyn Iterator<Item = &'a Shape> + 'a> {
         match piece.source {
             Source::All => Box::new(
-                shapes
-                    .iter()
-                    .zip(&self.rects)
-                    .filter(|(_, r)| piece.src.intersects(**r))
-                    .map(|(s, _)| *s),
+                main.iter()
+                    .filter(|s| piece.src.intersects(s.visual_bounding_rect()))
+                    .copied(),
             ),
             Source::Labels => Box::new(self.labels.iter().map(|&i| shapes[i])),
             Source::Stage(s) => {

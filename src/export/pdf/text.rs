@@ -62,9 +62,18 @@ struct Run {
 }
 
 impl TextWriter {
-    /// A writer for text laid out with `fonts`: its definitions, and the
-    /// fallback fonts it discovered while laying out.
-    pub fn new(fonts: &Fonts) -> Self {
+    /// A writer for text laid out with `fonts` (one set of definitions,
+    /// perhaps several layouts): the definitions, and the fallback fonts
+    /// each discovered while laying out.
+    pub fn new(all: &[&Fonts]) -> Self {
+        let Some(fonts) = all.first() else {
+            return Self {
+                faces: Vec::new(),
+                families: HashMap::new(),
+                choice: HashMap::new(),
+                buffer: None,
+            };
+        };
         let definitions = fonts.definitions();
         let mut faces = Vec::new();
         let mut by_name: HashMap<String, usize> = HashMap::new();
@@ -98,7 +107,7 @@ impl TextWriter {
             }
         }
         // The fallbacks go last, where egui puts them (lowest priority).
-        for insert in fonts.discovered_fonts() {
+        for insert in all.iter().flat_map(|f| f.discovered_fonts()) {
             let Some(i) = add(
                 &insert.name,
                 insert.data.font.clone(),
