@@ -33,7 +33,7 @@ pub(super) fn fill(color: Color32) -> Option<Fill> {
 }
 
 fn stroke(width: f32, color: Color32) -> Option<krilla::paint::Stroke> {
-    if !(width > 0.0) || color.a() == 0 {
+    if !width.is_finite() || width <= 0.0 || color.a() == 0 {
         return None;
     }
     let [r, g, b, a] = color.to_srgba_unmultiplied();
@@ -181,7 +181,7 @@ fn ellipse(surface: &mut Surface<'_>, e: &EllipseShape) {
 
 /// An ellipse as four cubic arcs.
 fn ellipse_path(c: Pos2, r: egui::Vec2) -> Option<Path> {
-    if !(r.x > 0.0 && r.y > 0.0) {
+    if !(r.x.is_finite() && r.y.is_finite()) || r.x <= 0.0 || r.y <= 0.0 {
         return None;
     }
     let (kx, ky) = (r.x * KAPPA, r.y * KAPPA);
