@@ -14,8 +14,8 @@ pub mod pdf;
 pub mod png;
 pub mod raster;
 pub mod svg;
-pub mod text_rows;
 pub mod texture;
+pub mod walk;
 
 use std::fmt;
 use std::path::Path;

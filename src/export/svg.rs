@@ -11,12 +11,10 @@
 
 use std::fmt::Write as _;
 
-use super::text_rows;
+use super::walk;
 use crate::paint::cap_text;
 
-use egui::epaint::{
-    Color32, ColorMode, CornerRadius, PathStroke, RectShape, Stroke, StrokeKind, TextShape,
-};
+use egui::epaint::{Color32, CornerRadius, PathStroke, RectShape, Stroke, StrokeKind, TextShape};
 use egui::{Pos2, Rect, Shape};
 
 /// The fonts a viewer should try, in the editor's order: DejaVu first,
@@ -50,7 +48,7 @@ pub fn write_svg(shapes: &[Shape], bounds: Rect, background: Color32, title: &st
             paint_attr("fill", background)
         );
     }
-    text_rows::for_each_shape(shapes, &mut |shape| shape_svg(&mut out, shape));
+    walk::for_each_shape(shapes, &mut |shape| shape_svg(&mut out, shape));
     out.push_str("</svg>\n");
     out
 }
@@ -111,18 +109,6 @@ fn stroke_attrs(width: f32, color: Color32) -> String {
         paint_attr("stroke", color),
         num(width)
     )
-}
-
-fn path_stroke_color(stroke: &PathStroke) -> Color32 {
-    match &stroke.color {
-        ColorMode::Solid(c) => *c,
-        // A colour per point cannot be written as one SVG stroke: take the
-        // colour at the centre, the best single stand-in.
-        ColorMode::UV(f) => f(
-            Rect::from_min_size(Pos2::ZERO, egui::vec2(1.0, 1.0)),
-            Pos2::ZERO,
-        ),
-    }
 }
 
 fn shape_svg(out: &mut String, shape: &Shape) {
@@ -186,7 +172,7 @@ fn shape_svg(out: &mut String, shape: &Shape) {
                 out,
                 r#"<{tag} points="{}"{fill}{}/>"#,
                 points.join(" "),
-                stroke_attrs(p.stroke.width, path_stroke_color(&p.stroke))
+                stroke_attrs(p.stroke.width, walk::path_stroke_color(&p.stroke))
             );
         }
         Shape::CubicBezier(b) => {
@@ -244,7 +230,7 @@ fn bezier_svg(out: &mut String, d: &str, closed: bool, fill: Color32, stroke: &P
     let _ = writeln!(
         out,
         r#"<path d="{d}"{fill}{}/>"#,
-        stroke_attrs(stroke.width, path_stroke_color(stroke))
+        stroke_attrs(stroke.width, walk::path_stroke_color(stroke))
     );
 }
 
@@ -332,12 +318,12 @@ fn text_svg(out: &mut String, t: &TextShape) {
         return;
     };
     let font = &section.format.font_id;
-    let rtl = text_rows::is_rtl_text(t);
-    let rows = text_rows::text_rows(t, rtl);
+    let rtl = walk::is_rtl_text(t);
+    let rows = walk::text_rows(t, rtl);
     if rows.is_empty() {
         return;
     }
-    let color = text_rows::text_color(t);
+    let color = walk::text_color(t);
     let rotate = if t.angle != 0.0 {
         format!(
             r#" transform="rotate({} {} {})""#,
@@ -359,7 +345,7 @@ fn text_svg(out: &mut String, t: &TextShape) {
         } else {
             ""
         },
-        if text_rows::is_bold(&font.family) {
+        if walk::is_bold(&font.family) {
             r#" font-weight="bold""#
         } else {
             ""

@@ -134,7 +134,7 @@ fn a_pdf_poster_of_the_sample_holds_every_card_title_as_text() {
 }
 
 #[test]
-fn a_pdf_handout_has_a_title_page_a_page_per_stage_and_the_findings() {
+fn a_pdf_handout_has_a_title_page_a_page_per_stage_and_the_findings_each_bookmarked() {
     if !readers_present() {
         return;
     }
@@ -186,6 +186,29 @@ fn a_pdf_handout_has_a_title_page_a_page_per_stage_and_the_findings() {
         for lane in &map.lanes {
             assert!(page.contains(&lane.name), "{page}");
         }
+    }
+    // The reader's outline has a bookmark per page, the stages by name.
+    let outline = run(
+        "qpdf",
+        &["--json", "--json-key=outlines", &pdf.display().to_string()],
+    );
+    let mut titles = vec!["Personas and emotion curve".to_owned()];
+    titles.extend(map.stages.iter().map(|s| s.name.clone()));
+    titles.push("Findings".to_owned());
+    let mut rest = outline.as_str();
+    for (page, title) in titles.iter().enumerate() {
+        let at = rest
+            .find(&format!("\"destpageposfrom1\": {}", page + 1))
+            .unwrap_or_else(|| panic!("no bookmark to page {}:\n{outline}", page + 1));
+        rest = &rest[at..];
+        let named = rest
+            .find(&format!("\"title\": \"{title}\""))
+            .unwrap_or_else(|| panic!("no bookmark {title:?}:\n{outline}"));
+        assert!(
+            rest[..named].matches("destpageposfrom1").count() == 1,
+            "{title:?} is not page {}'s bookmark:\n{outline}",
+            page + 1
+        );
     }
     let findings = text_of(&pdf, Some(map.stages.len() + 2));
     let analysis = waymark::analysis::analyze(&map);

@@ -3,62 +3,18 @@
 //! (rounded corners as arcs), circles and ellipses, lines, polylines and
 //! Bézier curves, filled and stroked as egui draws them.
 
-use egui::epaint::{
-    CircleShape, Color32, ColorMode, CornerRadius, EllipseShape, PathStroke, RectShape, Stroke,
-    StrokeKind,
-};
+use egui::epaint::{CircleShape, CornerRadius, EllipseShape, RectShape, Stroke, StrokeKind};
 use egui::{Pos2, Rect, Shape};
-use krilla::color::rgb;
 use krilla::geom::{Path, PathBuilder};
-use krilla::num::NormalizedF32;
-use krilla::paint::{Fill, FillRule, LineCap, LineJoin};
+use krilla::paint::Fill;
 use krilla::surface::Surface;
 
+use super::colors::{fill, stroke};
 use super::text::TextWriter;
+use crate::export::walk;
 
 /// How far a cubic's control point sits along a quarter circle's tangent.
 const KAPPA: f32 = 0.552_284_8;
-
-/// A fill of `color`, unmultiplied (egui's colours are premultiplied).
-pub(super) fn fill(color: Color32) -> Option<Fill> {
-    if color.a() == 0 {
-        return None;
-    }
-    let [r, g, b, a] = color.to_srgba_unmultiplied();
-    Some(Fill {
-        paint: rgb::Color::new(r, g, b).into(),
-        opacity: NormalizedF32::new(a as f32 / 255.0).unwrap_or(NormalizedF32::ONE),
-        rule: FillRule::NonZero,
-    })
-}
-
-fn stroke(width: f32, color: Color32) -> Option<krilla::paint::Stroke> {
-    if !width.is_finite() || width <= 0.0 || color.a() == 0 {
-        return None;
-    }
-    let [r, g, b, a] = color.to_srgba_unmultiplied();
-    Some(krilla::paint::Stroke {
-        paint: rgb::Color::new(r, g, b).into(),
-        width,
-        miter_limit: 4.0,
-        line_cap: LineCap::Butt,
-        line_join: LineJoin::Miter,
-        opacity: NormalizedF32::new(a as f32 / 255.0).unwrap_or(NormalizedF32::ONE),
-        dash: None,
-    })
-}
-
-fn path_stroke_color(stroke: &PathStroke) -> Color32 {
-    match &stroke.color {
-        ColorMode::Solid(c) => *c,
-        // One colour per point has no PDF stroke: the colour at the
-        // centre is the best single stand-in (as in the SVG).
-        ColorMode::UV(f) => f(
-            Rect::from_min_size(Pos2::ZERO, egui::vec2(1.0, 1.0)),
-            Pos2::ZERO,
-        ),
-    }
-}
 
 /// Fills and strokes a path; either may be absent.
 fn paint_path(
@@ -110,7 +66,7 @@ pub(super) fn shape(surface: &mut Surface<'_>, text: &mut TextWriter, shape: &Sh
                 b.close();
             }
             let fill = if p.closed { fill(p.fill) } else { None };
-            let s = stroke(p.stroke.width, path_stroke_color(&p.stroke));
+            let s = stroke(p.stroke.width, walk::path_stroke_color(&p.stroke));
             paint_path(surface, b.finish(), fill, s);
         }
         Shape::CubicBezier(c) => {
@@ -122,7 +78,7 @@ pub(super) fn shape(surface: &mut Surface<'_>, text: &mut TextWriter, shape: &Sh
                 b.close();
             }
             let fill = if c.closed { fill(c.fill) } else { None };
-            let s = stroke(c.stroke.width, path_stroke_color(&c.stroke));
+            let s = stroke(c.stroke.width, walk::path_stroke_color(&c.stroke));
             paint_path(surface, b.finish(), fill, s);
         }
         Shape::QuadraticBezier(q) => {
@@ -134,7 +90,7 @@ pub(super) fn shape(surface: &mut Surface<'_>, text: &mut TextWriter, shape: &Sh
                 b.close();
             }
             let fill = if q.closed { fill(q.fill) } else { None };
-            let s = stroke(q.stroke.width, path_stroke_color(&q.stroke));
+            let s = stroke(q.stroke.width, walk::path_stroke_color(&q.stroke));
             paint_path(surface, b.finish(), fill, s);
         }
         Shape::Text(t) => text.text(surface, t),

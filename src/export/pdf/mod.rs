@@ -15,17 +15,20 @@
 //! own text layout and font lookup, a second text path that can drift
 //! from the screen.
 
+mod colors;
 mod draw;
 mod findings;
 mod pages;
 mod text;
 
 use krilla::Document;
+use krilla::destination::XyzDestination;
 use krilla::geom::{PathBuilder, Transform};
 use krilla::metadata::Metadata;
+use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 
-use super::text_rows::for_each_shape;
+use super::walk::for_each_shape;
 use super::{ExportError, ExportOptions, Painted, paint};
 use crate::model::Map;
 
@@ -132,7 +135,7 @@ pub fn render_pdf(
     };
     let mut painted = paint(map, options);
     let plan = match pdf.layout {
-        PdfLayout::Poster => pages::poster(&painted),
+        PdfLayout::Poster => pages::poster(&painted, &map.title),
         PdfLayout::Handout => pages::handout(map, &mut painted, options, &options.theme.theme()),
     };
     write_document(&painted, &plan, pdf, &map.title)
@@ -162,6 +165,8 @@ fn write_document(
         );
     }
     let buckets = pages::Buckets::new(&stage_flat, plan);
+    // A bookmark per page: the handout's stages by name in the outline.
+    let mut outline = Outline::new();
     for (number, page) in plan.pages.iter().enumerate() {
         let content = page.size();
         let (pw, ph, scale) = match pdf.paper() {
@@ -174,9 +179,15 @@ fn write_document(
         };
         let settings = PageSettings::from_wh(pw.max(1.0), ph.max(1.0))
             .ok_or_else(|| ExportError::Pdf(format!("page {} has no size", number + 1)))?;
+        if !page.name.trim().is_empty() {
+            outline.push_child(OutlineNode::new(
+                page.name.clone(),
+                XyzDestination::new(number, krilla::geom::Point::from_xy(0.0, 0.0)),
+            ));
+        }
         let mut pdf_page = document.start_page_with(settings);
         let mut surface = pdf_page.surface();
-        if let Some(fill) = draw::fill(painted.background)
+        if let Some(fill) = colors::fill(painted.background)
             && let Some(rect) = krilla::geom::Rect::from_xywh(0.0, 0.0, pw, ph)
         {
             let mut b = PathBuilder::new();
@@ -226,6 +237,7 @@ fn write_document(
         surface.finish();
         pdf_page.finish();
     }
+    document.set_outline(outline);
     document
         .finish()
         .map_err(|err| ExportError::Pdf(format!("{err:?}")))

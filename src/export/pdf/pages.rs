@@ -13,6 +13,7 @@ use super::findings;
 use crate::export::{ExportOptions, Painted, paint_with_style};
 use crate::layout::{Layout, MAX_CARDS_ACROSS, Style, layout};
 use crate::model::Map;
+use crate::paint::cap_text;
 use crate::theme::Theme;
 
 /// Which shapes of the painting a piece shows.
@@ -45,6 +46,8 @@ pub struct Piece {
 /// One page: pieces side by side.
 #[derive(Default)]
 pub struct Page {
+    /// Its bookmark in the reader's outline.
+    pub name: String,
     /// What it shows.
     pub pieces: Vec<Piece>,
 }
@@ -72,8 +75,9 @@ pub struct Plan {
 }
 
 /// The whole map on one page.
-pub fn poster(painted: &Painted) -> Plan {
+pub fn poster(painted: &Painted, title: &str) -> Plan {
     let page = Page {
+        name: title.to_owned(),
         pieces: vec![Piece {
             src: painted.bounds,
             dst: Pos2::ZERO,
@@ -156,6 +160,7 @@ pub fn handout(map: &Map, painted: &mut Painted, options: &ExportOptions, theme:
         ),
     );
     pages.push(Page {
+        name: "Personas and emotion curve".to_owned(),
         pieces: vec![Piece {
             src: title_page,
             dst: Pos2::ZERO,
@@ -197,7 +202,12 @@ pub fn handout(map: &Map, painted: &mut Painted, options: &ExportOptions, theme:
         })
         .collect();
     for (i, column) in columns.iter().enumerate() {
+        let name = map
+            .stages
+            .get(i)
+            .map_or_else(String::new, |s| cap_text(&s.name).into_owned());
         pages.push(Page {
+            name,
             pieces: vec![
                 Piece {
                     src: labels,
@@ -218,6 +228,7 @@ pub fn handout(map: &Map, painted: &mut Painted, options: &ExportOptions, theme:
     }
     for shapes in findings::pages(map, painted, inner, theme) {
         pages.push(Page {
+            name: "Findings".to_owned(),
             pieces: vec![Piece {
                 src: Rect::from_min_size(Pos2::ZERO, inner),
                 dst: Pos2::ZERO,

@@ -22,8 +22,8 @@ use krilla::text::{Font, GlyphId, KrillaGlyph};
 use skrifa::MetadataProvider as _;
 use skrifa::raw::TableProvider as _;
 
-use super::draw;
-use crate::export::text_rows::{self, TextRow};
+use super::colors;
+use crate::export::walk::{self, TextRow};
 use crate::paint::rtl::is_rtl;
 
 /// One font face the text may use.
@@ -161,12 +161,12 @@ impl TextWriter {
             return;
         };
         let font_id = section.format.font_id.clone();
-        let rtl = text_rows::is_rtl_text(t);
-        let rows = text_rows::text_rows(t, rtl);
+        let rtl = walk::is_rtl_text(t);
+        let rows = walk::text_rows(t, rtl);
         if rows.is_empty() {
             return;
         }
-        surface.set_fill(draw::fill(text_rows::text_color(t)));
+        surface.set_fill(colors::fill(walk::text_color(t)));
         surface.set_stroke(None);
         let rotated = t.angle != 0.0;
         if rotated {

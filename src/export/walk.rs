@@ -1,10 +1,24 @@
-//! What the vector exporters (SVG, PDF) read from a laid-out galley: its
-//! colour, and each row's letters where egui placed them. One reading, so
-//! the two formats cannot disagree about which letters a row shows.
+//! What the vector exporters (SVG, PDF) read from the canvas's shapes:
+//! the shapes in paint order, a path's one colour, and a galley's colour
+//! and rows with their letters where egui placed them. One reading, so
+//! the two formats cannot disagree about what a shape shows.
 
 use egui::epaint::text::{Glyph, PlacedRow};
-use egui::epaint::{Color32, TextShape};
-use egui::{FontFamily, Pos2, Shape};
+use egui::epaint::{Color32, ColorMode, PathStroke, TextShape};
+use egui::{FontFamily, Pos2, Rect, Shape};
+
+/// The one colour of a path's stroke. A colour per point cannot be
+/// written as one vector stroke: take the colour at the centre, the best
+/// single stand-in.
+pub fn path_stroke_color(stroke: &PathStroke) -> Color32 {
+    match &stroke.color {
+        ColorMode::Solid(c) => *c,
+        ColorMode::UV(f) => f(
+            Rect::from_min_size(Pos2::ZERO, egui::vec2(1.0, 1.0)),
+            Pos2::ZERO,
+        ),
+    }
+}
 
 /// Calls `f` on every shape in paint order, with nested
 /// [`Shape::Vec`]s opened.
