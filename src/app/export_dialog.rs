@@ -126,7 +126,7 @@ impl ExportForm {
             ui.radio_value(
                 &mut pdf.layout,
                 PdfLayout::Handout,
-                "Handout: title, a page per stage, findings",
+                "Handout: title, stages, findings",
             );
         });
         ui.end_row();

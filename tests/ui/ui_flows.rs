@@ -381,8 +381,7 @@ fn file_export_pdf_writes_the_handout_the_dialog_chose() {
     h.get_by_label("Export PDF…").click();
     h.run();
     h.get_by_label("Export PDF");
-    h.get_by_label("Handout: title, a page per stage, findings")
-        .click();
+    h.get_by_label("Handout: title, stages, findings").click();
     h.get_by_label("A4").click();
     h.run();
     // Orientation is offered only for paper, not for pages fitted to the map.
