@@ -2,6 +2,11 @@
 //! raster, encode) for the sample map, a 2,000-card map and a 4K image, and
 //! what each PNG compression level costs and saves.
 //!
+//! Then the PDF export (poster and handout) of the same maps, against the
+//! PNG export of the same map, and against Mermaid's own PDF of the same
+//! journey (`mmdc -o x.pdf`) when `MMDC` names an mmdc binary (with
+//! `MMDC_PUPPETEER` naming a puppeteer config, for a system Chromium).
+//!
 //! `cargo bench --bench export` (add `--features zlib-rs` to compare zlib-rs
 //! behind the Balanced/High levels).
 
@@ -18,7 +23,70 @@ use waymark::interchange::sample::sample_map;
 use waymark::model::Map;
 use waymark::model::generated::{Shape, generated_map};
 
-use harness::ms;
+use harness::{median_of, ms};
+use waymark::export::pdf::{PageSize, PdfLayout, PdfOptions};
+
+/// A PDF export's median time and size.
+fn pdf_case(name: &str, map: &Map, layout: PdfLayout, runs: usize) -> Duration {
+    let opts = ExportOptions {
+        pdf: PdfOptions {
+            layout,
+            page: PageSize::A4,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut size = 0;
+    let t = median_of(1, runs, || {
+        size = export::render_pdf(map, &opts).expect("exports").len();
+    });
+    println!(
+        "{name:<28} {:>5} cards  PDF {layout:<8?} {:>8.1} ms  {:>6} KiB  {:>6.1} µs/card",
+        map.cards.len(),
+        ms(t),
+        size / 1024,
+        t.as_secs_f64() * 1e6 / map.cards.len().max(1) as f64
+    );
+    t
+}
+
+/// The median time of a PNG export at `scale`.
+fn png_time(map: &Map, scale: f32, runs: usize) -> Duration {
+    let opts = ExportOptions {
+        scale,
+        ..Default::default()
+    };
+    median_of(1, runs, || {
+        export::render_png(map, &opts, None).expect("exports")
+    })
+}
+
+/// `mmdc -o x.pdf` on the map's Mermaid journey, if `MMDC` names mmdc.
+fn mmdc_time(map: &Map, runs: usize) -> Option<Duration> {
+    let mmdc = std::env::var_os("MMDC")?;
+    let dir = tempfile::tempdir().ok()?;
+    let input = dir.path().join("journey.mmd");
+    std::fs::write(&input, waymark::interchange::mermaid::to_string(map)).ok()?;
+    let output = dir.path().join("journey.pdf");
+    let run = || {
+        let mut cmd = std::process::Command::new(&mmdc);
+        if let Some(config) = std::env::var_os("MMDC_PUPPETEER") {
+            cmd.arg("-p").arg(config);
+        }
+        cmd.arg("-q")
+            .arg("-i")
+            .arg(&input)
+            .arg("-o")
+            .arg(&output)
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    if !run() {
+        println!("mmdc failed; no Mermaid comparison");
+        return None;
+    }
+    Some(median_of(0, runs, run))
+}
 
 /// The best of `runs` runs, phase by phase (the minimum is the least noisy
 /// estimate on a shared machine).
@@ -119,9 +187,47 @@ fn main() {
     let hd_bounds = waymark::layout::layout(&hd, &Default::default()).bounds;
     let scale_4k = 3840.0 / hd_bounds.width();
     case("4K (7×5 map)", &hd, scale_4k, runs);
+
+    println!("-- PDF (A4 landscape; median of {runs}) --");
+    let poster = pdf_case("sample", &sample, PdfLayout::Poster, runs);
+    let handout = pdf_case("sample", &sample, PdfLayout::Handout, runs);
+    let png1 = png_time(&sample, 1.0, runs);
+    let png2 = png_time(&sample, 2.0, runs);
+    println!(
+        "sample PNG 1× {:.1} ms, 2× {:.1} ms; PDF poster / PNG 1× {:.2}, / PNG 2× {:.2}; handout / PNG 1× {:.2}",
+        ms(png1),
+        ms(png2),
+        poster.as_secs_f64() / png1.as_secs_f64(),
+        poster.as_secs_f64() / png2.as_secs_f64(),
+        handout.as_secs_f64() / png1.as_secs_f64(),
+    );
+    if let Some(mmdc) = mmdc_time(&sample, if quick { 1 } else { 3 }) {
+        println!(
+            "sample mmdc -o x.pdf {:.1} ms; Waymark PDF poster is {:.1}× faster, handout {:.1}×",
+            ms(mmdc),
+            mmdc.as_secs_f64() / poster.as_secs_f64(),
+            mmdc.as_secs_f64() / handout.as_secs_f64(),
+        );
+    }
     if quick {
         return;
     }
+    // Cost in proportion to size: 2,000 and 10,000 cards.
+    let huge = generated_map(Shape {
+        stages: 50,
+        lanes: 8,
+        cards: 10_000,
+        personas: 0,
+    });
+    let p2 = pdf_case("2,000 cards", &big, PdfLayout::Poster, 3);
+    let p10 = pdf_case("10,000 cards", &huge, PdfLayout::Poster, 3);
+    let h2 = pdf_case("2,000 cards", &big, PdfLayout::Handout, 3);
+    let h10 = pdf_case("10,000 cards", &huge, PdfLayout::Handout, 3);
+    println!(
+        "10,000 / 2,000 cards (5× the cards): poster {:.1}×, handout {:.1}×",
+        p10.as_secs_f64() / p2.as_secs_f64(),
+        h10.as_secs_f64() / h2.as_secs_f64(),
+    );
     case("2,000 cards 1×", &big, 1.0, 3);
     case("2,000 cards 2×", &big, 2.0, 1);
     case("2,000 cards 3× (too large)", &big, 3.0, 1);

@@ -233,6 +233,7 @@ impl WaymarkApp {
             }
             UiCommand::ExportPng => self.export_as("png"),
             UiCommand::ExportSvg => self.export_as("svg"),
+            UiCommand::ExportPdf => self.export_as("pdf"),
             UiCommand::ExportMermaid => self.export_as("mmd"),
             UiCommand::ExportCsv => self.export_as("csv"),
             UiCommand::Present => self.present(ctx, false),

@@ -1,4 +1,4 @@
-//! Exports from the editor: PNG and SVG diagrams on a worker thread with a
+//! Exports from the editor: PNG, SVG and PDF diagrams on a worker thread with a
 //! progress bar, and Mermaid or CSV through the same file code as the CLI.
 
 use std::path::{Path, PathBuf};
@@ -25,6 +25,12 @@ pub struct ExportJob {
     done: Receiver<Result<(), ExportError>>,
 }
 
+/// Whether an extension names a diagram, drawn by the exporters (and set
+/// up in the export dialog), rather than a copy of the map.
+fn is_diagram(extension: &str) -> bool {
+    matches!(extension, "png" | "svg" | "pdf")
+}
+
 /// The export dialog's first choices: 2×, crisp on slides and projectors.
 pub(super) fn app_export_options() -> ExportOptions {
     ExportOptions {
@@ -46,7 +52,7 @@ impl WaymarkApp {
     /// Mermaid and CSV only need a path.
     pub(super) fn export_as(&mut self, extension: &'static str) {
         let map_path = self.session.doc.path().map(Path::to_path_buf);
-        if extension == "png" || extension == "svg" {
+        if is_diagram(extension) {
             let form = ExportForm::new(extension, map_path.as_deref(), &self.export_options);
             self.push_dialog(Dialog::Export(form));
             return;
@@ -101,7 +107,7 @@ impl WaymarkApp {
     /// Exports to a file: diagrams on a worker thread, other formats at once.
     pub(super) fn export_to(&mut self, path: &Path) {
         let ext = crate::io::extension(path);
-        if ext == "png" || ext == "svg" {
+        if is_diagram(&ext) {
             if self.export_job.is_some() {
                 self.set_status("An export is already running");
                 return;

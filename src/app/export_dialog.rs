@@ -1,17 +1,19 @@
 //! The export dialog: where the diagram goes, at which scale, in which
 //! theme, and whether its background is left out: the choices
-//! `waymark export` offers on the command line.
+//! `waymark export` offers on the command line (and, for a PDF, the paper,
+//! its orientation, and poster or handout).
 
 use std::path::{Path, PathBuf};
 
 use egui::Ui;
 
+use crate::export::pdf::{Orientation, PageSize, PdfLayout, PdfOptions};
 use crate::export::{ExportOptions, ThemeChoice};
 
 /// The export dialog's fields.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExportForm {
-    /// "png" or "svg".
+    /// "png", "svg" or "pdf".
     pub format: &'static str,
     /// Where to write, as typed.
     pub path: String,
@@ -21,6 +23,8 @@ pub struct ExportForm {
     pub theme: ThemeChoice,
     /// Leave the background out.
     pub transparent: bool,
+    /// Pages of a PDF.
+    pub pdf: PdfOptions,
 }
 
 /// What the user did in the export dialog this frame.
@@ -47,6 +51,7 @@ impl ExportForm {
             scale: last.scale,
             theme: last.theme,
             transparent: last.transparent,
+            pdf: last.pdf,
         }
     }
 
@@ -56,6 +61,7 @@ impl ExportForm {
             scale: self.scale,
             theme: self.theme,
             transparent: self.transparent,
+            pdf: self.pdf,
             ..Default::default()
         }
     }
@@ -83,6 +89,9 @@ impl ExportForm {
                     });
                     ui.end_row();
                 }
+                if self.format == "pdf" {
+                    self.pdf_ui(ui);
+                }
                 ui.label("Theme");
                 ui.horizontal(|ui| {
                     for theme in ThemeChoice::ALL {
@@ -104,6 +113,38 @@ impl ExportForm {
             }
         });
         action
+    }
+}
+
+impl ExportForm {
+    /// The PDF's rows: poster or handout, paper, orientation.
+    fn pdf_ui(&mut self, ui: &mut Ui) {
+        let pdf = &mut self.pdf;
+        ui.label("Pages");
+        ui.horizontal(|ui| {
+            ui.radio_value(&mut pdf.layout, PdfLayout::Poster, "Poster: the whole map");
+            ui.radio_value(
+                &mut pdf.layout,
+                PdfLayout::Handout,
+                "Handout: title, stages, findings",
+            );
+        });
+        ui.end_row();
+        ui.label("Paper");
+        ui.horizontal(|ui| {
+            for size in PageSize::ALL {
+                ui.radio_value(&mut pdf.page, size, size.label());
+            }
+        });
+        ui.end_row();
+        if pdf.page != PageSize::Fit {
+            ui.label("Orientation");
+            ui.horizontal(|ui| {
+                ui.radio_value(&mut pdf.orientation, Orientation::Landscape, "Landscape");
+                ui.radio_value(&mut pdf.orientation, Orientation::Portrait, "Portrait");
+            });
+            ui.end_row();
+        }
     }
 }
 

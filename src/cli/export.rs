@@ -13,7 +13,28 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use crate::export::pdf::{Orientation, PageSize, PdfLayout, PdfOptions};
 use crate::export::{self, ExportError, ExportOptions, ThemeChoice, fmt_scale};
+
+/// How a PDF was laid out, for the success message: "PDF poster, A4
+/// landscape".
+fn pdf_kind(pdf: &PdfOptions) -> String {
+    let layout = match pdf.layout {
+        PdfLayout::Poster => "poster",
+        PdfLayout::Handout => "handout",
+    };
+    match pdf.page {
+        PageSize::Fit => format!("PDF {layout}, pages fitted to the map"),
+        size => format!(
+            "PDF {layout}, {} {}",
+            size.label(),
+            match pdf.orientation {
+                Orientation::Landscape => "landscape",
+                Orientation::Portrait => "portrait",
+            }
+        ),
+    }
+}
 
 /// Exit code: the export failed.
 pub const EXIT_FAILED: u8 = 1;
@@ -32,12 +53,28 @@ pub enum ThemeArg {
     Presentation,
 }
 
+/// The PDF's paper, as typed on the command line.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PageArg {
+    /// Each page as large as what it shows (the map's own size).
+    #[default]
+    Fit,
+    /// ISO A4.
+    A4,
+    /// ISO A3.
+    A3,
+    /// US Letter.
+    Letter,
+}
+
 /// Arguments of `waymark export`.
 #[derive(clap::Args, Debug)]
 #[command(after_help = "\
-The output's extension picks the format: .png and .svg draw the map as on \
-screen (the whole map, whatever the editor's pan and zoom); other \
-extensions (.ron, ...) save the map in that format.
+The output's extension picks the format: .png, .svg and .pdf draw the map as \
+on screen (the whole map, whatever the editor's pan and zoom); other \
+extensions (.ron, .mmd, .csv) save the map in that format. A PDF is a \
+poster (the whole map on one page) or, with --handout, a title page with \
+the personas and the emotion curve, a page per stage, and the findings.
 
 Exit codes:
   0  the file was written
@@ -47,7 +84,8 @@ Exit codes:
 pub struct ExportArgs {
     /// The map to export.
     pub map: PathBuf,
-    /// The output file; its extension picks the format (.png, .svg, .ron, ...).
+    /// The output file; its extension picks the format (.png, .svg, .pdf,
+    /// .ron, .mmd, .csv).
     #[arg(short, long)]
     pub output: PathBuf,
     /// PNG pixels per map unit: 1 for screen, 2 or 3 for print and projectors
@@ -64,6 +102,20 @@ pub struct ExportArgs {
     /// for several. None are drawn by default.
     #[arg(long = "persona", value_name = "NAME")]
     pub personas: Vec<String>,
+    /// PDF paper: fit (each page the size of what it shows), a4, a3 or
+    /// letter (the content scaled to fit).
+    #[arg(long, value_enum, default_value_t = PageArg::Fit)]
+    pub page: PageArg,
+    /// PDF paper turned wider than tall (the default).
+    #[arg(long, conflicts_with = "portrait")]
+    pub landscape: bool,
+    /// PDF paper turned taller than wide.
+    #[arg(long)]
+    pub portrait: bool,
+    /// A PDF handout: title page, one page per stage, findings; without
+    /// it, a poster of the whole map on one page.
+    #[arg(long)]
+    pub handout: bool,
 }
 
 /// Parses a scale such as `2`, `1.5`, `2x` or `2×`.
@@ -160,11 +212,29 @@ fn export(args: &ExportArgs) -> Result<String, (u8, String)> {
             ThemeArg::Presentation => ThemeChoice::Presentation,
         },
         transparent: args.transparent,
+        pdf: PdfOptions {
+            page: match args.page {
+                PageArg::Fit => PageSize::Fit,
+                PageArg::A4 => PageSize::A4,
+                PageArg::A3 => PageSize::A3,
+                PageArg::Letter => PageSize::Letter,
+            },
+            orientation: if args.portrait {
+                Orientation::Portrait
+            } else {
+                Orientation::Landscape
+            },
+            layout: if args.handout {
+                PdfLayout::Handout
+            } else {
+                PdfLayout::Poster
+            },
+        },
         ..ExportOptions::default()
     };
     let out = args.output.display();
     match crate::io::extension(&args.output).as_str() {
-        "png" | "svg" => {
+        "png" | "svg" | "pdf" => {
             // The image is still written: boxes for the uncovered letters.
             if let Some(warning) = crate::paint::missing_fonts_warning(&map) {
                 eprintln!("waymark export: warning: {warning}");
@@ -182,21 +252,31 @@ fn export(args: &ExportArgs) -> Result<String, (u8, String)> {
                 };
                 (code, format!("{out}: {err}{hint}"))
             })?;
-            let kind = if crate::io::extension(&args.output) == "svg" {
-                "SVG".to_owned()
-            } else {
-                format!("PNG at {}×", fmt_scale(args.scale))
+            let kind = match crate::io::extension(&args.output).as_str() {
+                "svg" => "SVG".to_owned(),
+                "pdf" => pdf_kind(&options.pdf),
+                _ => format!("PNG at {}×", fmt_scale(args.scale)),
             };
             Ok(format!("wrote {out} ({kind})"))
         }
         "" => Err((
             EXIT_USAGE,
-            format!("{out} has no extension; add .png, .svg or .ron to pick a format"),
+            format!(
+                "{out} has no extension; add .png, .svg, .pdf, .ron, .mmd or .csv to pick a \
+                 format"
+            ),
         )),
-        _ => {
+        ext if crate::io::EXTENSIONS.contains(&ext) => {
             crate::io::save_any(&map, &args.output).map_err(|msg| (EXIT_FAILED, msg))?;
             Ok(format!("wrote {out}"))
         }
+        other => Err((
+            EXIT_FAILED,
+            format!(
+                "{out}: cannot write .{other} files; use .png, .svg or .pdf for a diagram, \
+                 or .ron, .mmd or .csv for the map"
+            ),
+        )),
     }
 }
 

@@ -1,4 +1,4 @@
-//! PNG and SVG diagrams of a whole map, drawn by the canvas's own code.
+//! PNG, SVG and PDF diagrams of a whole map, drawn by the canvas's own code.
 //!
 //! One path to the pixels: [`crate::layout::layout`] places everything,
 //! [`crate::paint::paint_map_for_export`] turns it into epaint shapes, as on
@@ -10,10 +10,12 @@
 //! Everything here can run on a worker thread: it owns its fonts, touches
 //! no `egui::Context`, and reports through a shared [`Progress`].
 
+pub mod pdf;
 pub mod png;
 pub mod raster;
 pub mod svg;
 pub mod texture;
+pub mod walk;
 
 use std::fmt;
 use std::path::Path;
@@ -96,6 +98,8 @@ pub struct ExportOptions {
     /// The personas whose emotion curves are drawn, as toggled in the
     /// legend; none by default.
     pub personas: Vec<crate::model::PersonaId>,
+    /// Pages of a PDF: paper, orientation, poster or handout.
+    pub pdf: pdf::PdfOptions,
 }
 
 impl Default for ExportOptions {
@@ -106,6 +110,7 @@ impl Default for ExportOptions {
             transparent: false,
             compression: PngCompression::default(),
             personas: Vec::new(),
+            pdf: pdf::PdfOptions::default(),
         }
     }
 }
@@ -130,6 +135,8 @@ pub enum ExportError {
     Cancelled,
     /// The PNG encoder failed.
     Encode(String),
+    /// The PDF writer failed.
+    Pdf(String),
     /// The file could not be written.
     Write {
         /// The file.
@@ -167,6 +174,7 @@ impl fmt::Display for ExportError {
             }
             ExportError::Cancelled => write!(f, "the export was cancelled"),
             ExportError::Encode(msg) => write!(f, "could not encode the PNG: {msg}"),
+            ExportError::Pdf(msg) => write!(f, "could not write the PDF: {msg}"),
             ExportError::Write { path, message } => write!(f, "could not write {path}: {message}"),
         }
     }
@@ -277,8 +285,14 @@ pub fn image_size(bounds: Rect, scale: f32) -> Result<[u32; 2], ExportError> {
 /// zoom 1, map origin at the image's corner, nothing selected. Text is
 /// laid out for `scale` pixels per point so glyphs are rasterised sharp.
 pub fn paint(map: &Map, options: &ExportOptions) -> Painted {
+    paint_with_style(map, options, &Style::default())
+}
+
+/// [`paint`] with another style: the PDF handout's stage pages put short
+/// cards side by side, as the presentation does.
+pub fn paint_with_style(map: &Map, options: &ExportOptions, style: &Style) -> Painted {
     let theme = options.theme.theme();
-    let layout: Layout = layout(map, &Style::default());
+    let layout: Layout = layout(map, style);
     let mut fonts = Fonts::new(TextOptions::default(), font_definitions())
         .with_font_providers(font_providers());
     let bounds = layout.bounds;
@@ -423,7 +437,13 @@ pub fn render_svg(map: &Map, options: &ExportOptions) -> Result<String, ExportEr
     ))
 }
 
-/// Exports to a file whose extension (`.png` or `.svg`) picks the format.
+/// Renders the map as a PDF document, laid out as `options.pdf` says.
+pub fn render_pdf(map: &Map, options: &ExportOptions) -> Result<Vec<u8>, ExportError> {
+    pdf::render_pdf(map, options, &options.pdf)
+}
+
+/// Exports to a file whose extension (`.png`, `.svg` or `.pdf`) picks the
+/// format.
 /// The file is replaced atomically: a failed export leaves the old one.
 pub fn export_file(
     map: &Map,
@@ -433,6 +453,7 @@ pub fn export_file(
 ) -> Result<(), ExportError> {
     let bytes = match crate::io::extension(path).as_str() {
         "svg" => render_svg(map, options)?.into_bytes(),
+        "pdf" => render_pdf(map, options)?,
         _ => render_png(map, options, progress)?,
     };
     crate::format::atomic::write(path, &bytes).map_err(|err| ExportError::Write {

@@ -11,12 +11,11 @@
 
 use std::fmt::Write as _;
 
+use super::walk;
 use crate::paint::cap_text;
 
-use egui::epaint::{
-    Color32, ColorMode, CornerRadius, PathStroke, RectShape, Stroke, StrokeKind, TextShape,
-};
-use egui::{FontFamily, Pos2, Rect, Shape};
+use egui::epaint::{Color32, CornerRadius, PathStroke, RectShape, Stroke, StrokeKind, TextShape};
+use egui::{Pos2, Rect, Shape};
 
 /// The fonts a viewer should try, in the editor's order: DejaVu first,
 /// then faces for the scripts it lacks (the same Noto faces the editor
@@ -49,9 +48,7 @@ pub fn write_svg(shapes: &[Shape], bounds: Rect, background: Color32, title: &st
             paint_attr("fill", background)
         );
     }
-    for shape in shapes {
-        shape_svg(&mut out, shape);
-    }
+    walk::for_each_shape(shapes, &mut |shape| shape_svg(&mut out, shape));
     out.push_str("</svg>\n");
     out
 }
@@ -112,18 +109,6 @@ fn stroke_attrs(width: f32, color: Color32) -> String {
         paint_attr("stroke", color),
         num(width)
     )
-}
-
-fn path_stroke_color(stroke: &PathStroke) -> Color32 {
-    match &stroke.color {
-        ColorMode::Solid(c) => *c,
-        // A colour per point cannot be written as one SVG stroke: take the
-        // colour at the centre, the best single stand-in.
-        ColorMode::UV(f) => f(
-            Rect::from_min_size(Pos2::ZERO, egui::vec2(1.0, 1.0)),
-            Pos2::ZERO,
-        ),
-    }
 }
 
 fn shape_svg(out: &mut String, shape: &Shape) {
@@ -187,7 +172,7 @@ fn shape_svg(out: &mut String, shape: &Shape) {
                 out,
                 r#"<{tag} points="{}"{fill}{}/>"#,
                 points.join(" "),
-                stroke_attrs(p.stroke.width, path_stroke_color(&p.stroke))
+                stroke_attrs(p.stroke.width, walk::path_stroke_color(&p.stroke))
             );
         }
         Shape::CubicBezier(b) => {
@@ -245,7 +230,7 @@ fn bezier_svg(out: &mut String, d: &str, closed: bool, fill: Color32, stroke: &P
     let _ = writeln!(
         out,
         r#"<path d="{d}"{fill}{}/>"#,
-        stroke_attrs(stroke.width, path_stroke_color(stroke))
+        stroke_attrs(stroke.width, walk::path_stroke_color(stroke))
     );
 }
 
@@ -333,31 +318,12 @@ fn text_svg(out: &mut String, t: &TextShape) {
         return;
     };
     let font = &section.format.font_id;
-    let bold = matches!(&font.family, FontFamily::Name(name) if name.contains("bold"));
-    let rows: Vec<_> = galley
-        .rows
-        .iter()
-        .filter(|r| !r.row.glyphs.is_empty())
-        .collect();
+    let rtl = walk::is_rtl_text(t);
+    let rows = walk::text_rows(t, rtl);
     if rows.is_empty() {
         return;
     }
-    // The colour egui put on the first glyph's vertices: it already holds
-    // the section colour, any override and the opacity factor.
-    let color = rows
-        .first()
-        .and_then(|r| {
-            let first = r.row.glyphs.first()?;
-            r.row.visuals.mesh.vertices.get(first.first_vertex as usize)
-        })
-        .map(|v| v.color)
-        .or(t.override_text_color)
-        .unwrap_or(section.format.color);
-    let color = if t.opacity_factor < 1.0 {
-        color.gamma_multiply(t.opacity_factor.max(0.0))
-    } else {
-        color
-    };
+    let color = walk::text_color(t);
     let rotate = if t.angle != 0.0 {
         format!(
             r#" transform="rotate({} {} {})""#,
@@ -368,7 +334,6 @@ fn text_svg(out: &mut String, t: &TextShape) {
     } else {
         String::new()
     };
-    let rtl = galley.job.text.chars().any(crate::paint::rtl::is_rtl);
     let _ = write!(
         out,
         r#"<text xml:space="preserve" font-size="{}"{}{}{}{rotate}>"#,
@@ -380,40 +345,29 @@ fn text_svg(out: &mut String, t: &TextShape) {
         } else {
             ""
         },
-        if bold { r#" font-weight="bold""# } else { "" },
+        if walk::is_bold(&font.family) {
+            r#" font-weight="bold""#
+        } else {
+            ""
+        },
         paint_attr("fill", color)
     );
-    for placed in &rows {
-        let glyphs = &placed.row.glyphs;
-        let (Some(first), Some(last)) = (glyphs.first(), glyphs.last()) else {
-            continue;
-        };
-        let x = t.pos.x + placed.pos.x + first.pos.x;
-        let y = t.pos.y + placed.pos.y + first.pos.y;
-        let length = last.pos.x + last.advance_width - first.pos.x;
-        // egui 0.37 follows a right-to-left run with invisible copies of
-        // its letters (no advance, no image): leave those out.
-        let text: String = placed
-            .row
-            .glyphs
-            .iter()
-            .filter(|g| !rtl || g.advance_width > 0.0 || g.uv_rect.size.x > 0.0)
-            .map(|g| g.chr)
-            .collect();
-        let text = text.trim_end_matches('\n');
-        let text = if rtl && rows.len() == 1 && !galley.elided {
+    let single = rows.len() == 1;
+    for row in &rows {
+        let text: String = row.glyphs.iter().map(|g| g.chr).collect();
+        let text = if rtl && single && !galley.elided {
             std::borrow::Cow::Owned(crate::paint::rtl::visual_text(&galley.job))
         } else if rtl {
-            crate::paint::rtl::joined_visual(text)
+            crate::paint::rtl::joined_visual(&text)
         } else {
-            std::borrow::Cow::Borrowed(text)
+            std::borrow::Cow::Borrowed(text.as_str())
         };
         let _ = write!(
             out,
             r#"<tspan x="{}" y="{}" textLength="{}" lengthAdjust="spacingAndGlyphs">{}</tspan>"#,
-            num(x),
-            num(y),
-            num(length.max(0.0)),
+            num(row.origin.x),
+            num(row.origin.y),
+            num(row.length),
             escape(&text)
         );
     }

@@ -73,6 +73,8 @@ pub enum UiCommand {
     ExportPng,
     /// Export an SVG diagram.
     ExportSvg,
+    /// Export a PDF: a poster of the whole map or a handout.
+    ExportPdf,
     /// Export a Mermaid journey.
     ExportMermaid,
     /// Export the cards as CSV.
@@ -145,6 +147,7 @@ impl UiCommand {
             UiCommand::ImportVolumes => "Import Stage Volumes…",
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
+            UiCommand::ExportPdf => "Export PDF…",
             UiCommand::ExportMermaid => "Export as Mermaid Journey…",
             UiCommand::ExportCsv => "Export Cards as CSV…",
             UiCommand::Present => "Present",
@@ -210,6 +213,7 @@ impl UiCommand {
             }
             UiCommand::ExportPng => "Export PNG…",
             UiCommand::ExportSvg => "Export SVG…",
+            UiCommand::ExportPdf => "Export a PDF poster or handout…",
             UiCommand::ExportMermaid => "Export a Mermaid journey…",
             UiCommand::ExportCsv => "Export the cards as CSV…",
             UiCommand::Present => {
@@ -274,7 +278,10 @@ impl UiCommand {
             UiCommand::Import => &[(cmd_shift, Key::I)],
             UiCommand::ExportPng => &[(cmd, Key::E)],
             UiCommand::ExportSvg => &[(cmd_shift, Key::E)],
-            UiCommand::ExportMermaid | UiCommand::ExportCsv | UiCommand::ImportVolumes => &[],
+            UiCommand::ExportPdf
+            | UiCommand::ExportMermaid
+            | UiCommand::ExportCsv
+            | UiCommand::ImportVolumes => &[],
             UiCommand::Present => &[(none, Key::F5)],
             UiCommand::PresenterWindow => &[],
             UiCommand::CompareWith => &[(cmd_shift, Key::D)],

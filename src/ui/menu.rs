@@ -92,6 +92,7 @@ pub fn menu_bar_ui(ui: &mut Ui, state: &MenuState<'_>, out: &mut Actions) {
                 UiCommand::Import,
                 UiCommand::ExportPng,
                 UiCommand::ExportSvg,
+                UiCommand::ExportPdf,
                 UiCommand::ExportMermaid,
                 UiCommand::ExportCsv,
             ] {

@@ -82,6 +82,10 @@ fn other_extensions_go_to_save_any() {
     let out = waymark(&["export", "boots.ron", "-o", "boots.docx"], dir.path());
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stderr(&out).contains(".docx"), "{}", stderr(&out));
+    // The formats it can write, the diagrams included.
+    for ext in [".png", ".svg", ".pdf", ".ron", ".mmd", ".csv"] {
+        assert!(stderr(&out).contains(ext), "{ext}: {}", stderr(&out));
+    }
     let out = waymark(&["export", "boots.ron", "-o", "noext"], dir.path());
     assert_eq!(code(&out), 2, "{}", stderr(&out));
 }

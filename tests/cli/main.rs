@@ -13,6 +13,7 @@ mod bad_files;
 mod cli_check;
 mod cli_export;
 mod compare_cli;
+mod export_pdf;
 mod io_interchange;
 mod present_export;
 mod save_safety;

@@ -371,6 +371,51 @@ fn ctrl_e_exports_a_png_with_the_dialogs_choices_off_the_ui_thread() {
 }
 
 #[test]
+fn file_export_pdf_writes_the_handout_the_dialog_chose() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("journey.pdf");
+    let dialogs = ScriptedDialogs::default();
+    let mut h = editor(Document::new(sample_map()), &dialogs);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export PDF…").click();
+    h.run();
+    h.get_by_label("Export PDF");
+    h.get_by_label("Handout: title, stages, findings").click();
+    h.get_by_label("A4").click();
+    h.run();
+    // Orientation is offered only for paper, not for pages fitted to the map.
+    h.get_by_label("Portrait").click();
+    h.run();
+    dialogs.push(Picked::Path(path.clone()));
+    h.get_by_label("Choose…").click();
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run_steps(1);
+    wait_for_export(&mut h);
+    let status = h.state().status().cloned().expect("a message when done");
+    assert!(status.text.contains("journey.pdf"), "{status:?}");
+    let written = std::fs::read(&path).expect("a PDF was written");
+    assert!(written.starts_with(b"%PDF-"));
+    // The dialog's choices reached the exporter: the same bytes as a
+    // portrait A4 handout made directly.
+    let options = waymark::export::ExportOptions {
+        pdf: waymark::export::pdf::PdfOptions {
+            page: waymark::export::pdf::PageSize::A4,
+            orientation: waymark::export::pdf::Orientation::Portrait,
+            layout: waymark::export::pdf::PdfLayout::Handout,
+        },
+        ..Default::default()
+    };
+    let expected = waymark::export::render_pdf(&sample_map(), &options).unwrap();
+    assert_eq!(written.len(), expected.len());
+    assert!(
+        written == expected,
+        "the same PDF as the handout options give"
+    );
+}
+
+#[test]
 fn the_export_dialog_starts_next_to_the_map_file() {
     let dir = tempfile::tempdir().unwrap();
     let map_path = dir.path().join("boots.ron");
