@@ -349,3 +349,31 @@ fn a_note_from_a_phone_waits_in_the_inbox_even_after_the_room_closes() {
     assert!(!shows(&h, "Nobody told us about the fee"));
     assert_eq!(map(&h), before);
 }
+
+#[test]
+fn at_720p_the_vote_banner_lies_under_the_framed_stage_not_over_its_cards() {
+    let mut h = app_harness(
+        Document::new(waymark::interchange::sample::sample_map()),
+        &ScriptedDialogs::default(),
+        vec2(1280.0, 720.0),
+    );
+    press(&mut h, Key::F5);
+    let before = h.state().presentation().unwrap().canvas;
+    assert!(
+        before.bottom() >= 719.0,
+        "no band without a banner: {before:?}"
+    );
+    press(&mut h, Key::V);
+    press(&mut h, Key::Enter);
+    for _ in 0..6 {
+        let banner = h.get_by_label_contains("Dot vote: 3 dots each").rect();
+        let framed = h.state().presentation().unwrap().canvas;
+        // The stage is framed (and every stage of the sample fits) above
+        // the banner.
+        assert!(
+            framed.bottom() <= banner.top() + 0.5,
+            "{framed:?} runs under the banner {banner:?}"
+        );
+        press(&mut h, Key::ArrowRight);
+    }
+}

@@ -228,7 +228,11 @@ pub fn present_ui(
     let (rect, response) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
     let label = state.describe(map);
     response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &label));
-    state.canvas = rect;
+    // The stage is framed above the room's banner, so the banner covers
+    // no card; the map is still drawn under it, to the screen's edge.
+    let band = room.banner_band(rect);
+    let framed = Rect::from_min_max(rect.min, egui::pos2(rect.right(), rect.bottom() - band));
+    state.canvas = framed;
     state.clamp_to(layout);
     let time = ui.input(|i| i.time);
     let painter = ui.painter_at(rect);
@@ -240,12 +244,12 @@ pub fn present_ui(
         painter.rect_filled(rect, CornerRadius::ZERO, color);
         return None;
     }
-    let target = state.target(layout, rect);
-    let (shot, moving) = state.camera.follow(target, rect, time);
+    let target = state.target(layout, framed);
+    let (shot, moving) = state.camera.follow(target, framed, time);
     if moving {
         ui.ctx().request_repaint();
     }
-    let view = shot.view(rect);
+    let view = shot.view(framed);
     painter.rect_filled(rect, CornerRadius::ZERO, theme.map.background);
     let deco = Decorations {
         selected_link: None,

@@ -60,11 +60,29 @@ pub fn ballots_ui(
     cast
 }
 
+impl RoomOverlay<'_> {
+    /// The height of the band along the bottom of `canvas` the banner (a
+    /// vote open, notes waiting) takes: the camera frames the stage above
+    /// it, so the banner never lies over a card. Nothing without a banner.
+    pub fn banner_band(&self, canvas: Rect) -> f32 {
+        if self.voting.is_some() || self.inbox > 0 {
+            3.0 * banner_size(canvas)
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The room's text size on a canvas: a 1/30 of the screen's height, read
+/// from the back.
+fn banner_size(canvas: Rect) -> f32 {
+    (canvas.height() / 30.0).clamp(16.0, 64.0)
+}
+
 /// Draws the room's panels over the presentation.
 pub fn room_overlay_ui(ui: &mut Ui, rect: Rect, room: &RoomOverlay<'_>, theme: &PresentTheme) {
     let painter = ui.painter_at(rect);
-    // Text a room reads from the back: a 1/30 of the screen's height.
-    let size = (rect.height() / 30.0).clamp(16.0, 64.0);
+    let size = banner_size(rect);
     let pad = size * 0.5;
     let text = theme.panel_text;
     let panel = |r: Rect| {
