@@ -139,7 +139,9 @@ fn layouts(name: &str, map: &Map) {
         median(samples)
     };
     let present = time(&|| {
-        std::hint::black_box(waymark::ui::present::camera::present_layout(map, canvas));
+        std::hint::black_box(waymark::ui::present::screen_layout::present_layout(
+            map, canvas,
+        ));
     });
     let editor = time(&|| {
         std::hint::black_box(waymark::layout::layout(

@@ -13,7 +13,7 @@ use crate::layout::Layout;
 use crate::model::{CardId, Lane, LaneId};
 use crate::ui::edits::new_card;
 use crate::ui::panels::Panels;
-use crate::ui::present::camera::present_layout;
+use crate::ui::present::screen_layout::present_layout;
 use crate::ui::present::{
     NoteDraft, PresentInput, PresentKey, PresentState, PresenterInfo, PresenterShared, RoomOverlay,
     present_ui, presenter_info, read_keys, show_presenter, stage_brief,

@@ -8,6 +8,7 @@
 //! ordinary undoable command.
 
 mod form;
+mod guard;
 pub mod inbox;
 pub mod network;
 mod page;
@@ -19,6 +20,7 @@ pub mod vote;
 use crate::edit::{Command, Document};
 use crate::model::CardId;
 
+pub use guard::join_code;
 pub use inbox::{Inbox, InboxNote, accept_note};
 pub use server::{RoomRequest, RoomServer};
 pub use view::RoomView;

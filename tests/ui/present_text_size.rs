@@ -15,7 +15,8 @@ use waymark::layout::{Layout, Style, layout};
 use waymark::model::Map;
 use waymark::paint::{Decorations, Spotlight, View, paint_map};
 use waymark::theme::PresentTheme;
-use waymark::ui::present::camera::{present_layout, stage_shot, stage_stops};
+use waymark::ui::present::camera::{stage_shot, stage_stops};
+use waymark::ui::present::screen_layout::present_layout;
 
 const SCREENS: [(f32, f32); 3] = [(1280.0, 720.0), (1920.0, 1080.0), (3840.0, 2160.0)];
 

@@ -13,6 +13,7 @@ mod note;
 mod overlay;
 mod presenter;
 mod room;
+pub mod screen_layout;
 mod timer;
 
 use egui::{Color32, CornerRadius, Rect, Role, Sense, Ui, WidgetInfo};

@@ -232,7 +232,8 @@ fn lane_chips(
 mod lane_tests {
     use super::*;
     use crate::interchange::sample::sample_map;
-    use crate::ui::present::camera::{present_layout, stage_shot};
+    use crate::ui::present::camera::stage_shot;
+    use crate::ui::present::screen_layout::present_layout;
 
     #[test]
     fn every_stage_shows_whole_lane_names_beside_it() {
