@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use super::walk;
 use crate::paint::cap_text;
 
-use egui::epaint::{Color32, CornerRadius, PathStroke, RectShape, Stroke, StrokeKind, TextShape};
+use egui::epaint::{Color32, CornerRadius, PathStroke, RectShape, Stroke, TextShape};
 use egui::{Pos2, Rect, Shape};
 
 /// The fonts a viewer should try, in the editor's order: DejaVu first,
@@ -244,16 +244,8 @@ fn rect_svg(out: &mut String, r: &RectShape) {
     if r.fill.a() > 0 {
         rounded_rect(out, r.rect, cr, max_r, &paint_attr("fill", r.fill));
     }
-    let w = r.stroke.width;
-    if w > 0.0 && r.stroke.color.a() > 0 {
-        // SVG strokes straddle the outline; move it to where egui puts
-        // the stroke.
-        let shift = match r.stroke_kind {
-            StrokeKind::Inside => -w / 2.0,
-            StrokeKind::Middle => 0.0,
-            StrokeKind::Outside => w / 2.0,
-        };
-        let rect = r.rect.expand(shift);
+    if let Some((rect, shift)) = super::walk::stroke_outline(r) {
+        let w = r.stroke.width;
         let grow = |c: u8| (radius(c) + shift).max(0.0).round().min(255.0) as u8;
         let cr = CornerRadius {
             nw: grow(cr.nw),

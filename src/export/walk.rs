@@ -113,3 +113,19 @@ pub fn text_rows(t: &TextShape, rtl: bool) -> Vec<TextRow<'_>> {
         })
         .collect()
 }
+
+/// Where a rect shape's stroke outline runs, for writers (SVG, PDF) whose
+/// strokes straddle the outline: the rect moved by half the stroke width
+/// to where egui puts the stroke, and that shift. `None` without a stroke.
+pub fn stroke_outline(r: &egui::epaint::RectShape) -> Option<(egui::Rect, f32)> {
+    let w = r.stroke.width;
+    if w <= 0.0 || r.stroke.color.a() == 0 {
+        return None;
+    }
+    let shift = match r.stroke_kind {
+        egui::StrokeKind::Inside => -w / 2.0,
+        egui::StrokeKind::Middle => 0.0,
+        egui::StrokeKind::Outside => w / 2.0,
+    };
+    Some((r.rect.expand(shift), shift))
+}

@@ -56,14 +56,7 @@ pub(super) fn paint_legend(
     x = heading(p, pos2(x, y), "Channels", theme, text);
     for channel in &layout.channels {
         super::cards::channel_mark(p, pos2(x + p.z(6.0), y), p.z(sizes::CHANNEL_MARK), channel);
-        let t = p.text_or_space(
-            pos2(x + p.z(15.0), y),
-            Align2::LEFT_CENTER,
-            channel.label(),
-            TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 160.0, 1),
-            text,
-        );
-        x = t.right() + p.z(sizes::LEGEND_GAP);
+        x = entry(p, pos2(x, y), channel.label(), 160.0, theme, text);
     }
     if layout.channels.is_empty() {
         // An empty row read as a drawing fault: say why it is empty.
@@ -88,14 +81,7 @@ pub(super) fn paint_legend(
             evidence,
             theme.muted,
         );
-        let t = p.text_or_space(
-            pos2(x + p.z(15.0), y),
-            Align2::LEFT_CENTER,
-            evidence.label(),
-            TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, 140.0, 1),
-            text,
-        );
-        x = t.right() + p.z(sizes::LEGEND_GAP);
+        x = entry(p, pos2(x, y), evidence.label(), 140.0, theme, text);
     }
     if layout.legend_personas.is_empty() {
         return;
@@ -154,4 +140,24 @@ fn heading(p: &mut Painter<'_, '_>, at: egui::Pos2, name: &str, theme: &Theme, t
         text,
     );
     r.right() + p.z(sizes::LEGEND_GAP)
+}
+
+/// A legend entry's name, right of its mark at `at`; returns where the
+/// next entry starts.
+fn entry(
+    p: &mut Painter<'_, '_>,
+    at: egui::Pos2,
+    name: &str,
+    width: f32,
+    theme: &Theme,
+    text: bool,
+) -> f32 {
+    let t = p.text_or_space(
+        at + egui::vec2(p.z(15.0), 0.0),
+        Align2::LEFT_CENTER,
+        name,
+        TextStyle::regular(sizes::LEGEND_ITEM, theme.muted, width, 1),
+        text,
+    );
+    t.right() + p.z(sizes::LEGEND_GAP)
 }

@@ -3,7 +3,7 @@
 //! (rounded corners as arcs), circles and ellipses, lines, polylines and
 //! Bézier curves, filled and stroked as egui draws them.
 
-use egui::epaint::{CircleShape, CornerRadius, EllipseShape, RectShape, Stroke, StrokeKind};
+use egui::epaint::{CircleShape, CornerRadius, EllipseShape, RectShape, Stroke};
 use egui::{Pos2, Rect, Shape};
 use krilla::geom::{Path, PathBuilder};
 use krilla::paint::Fill;
@@ -163,16 +163,8 @@ fn rect(surface: &mut Surface<'_>, r: &RectShape) {
         let path = rounded_rect(r.rect, radii(r.corner_radius, 0.0, max_r));
         paint_path(surface, path, fill(r.fill), None);
     }
-    let w = r.stroke.width;
-    if w > 0.0 && r.stroke.color.a() > 0 {
-        // PDF strokes straddle the outline; move it to where egui puts
-        // the stroke.
-        let shift = match r.stroke_kind {
-            StrokeKind::Inside => -w / 2.0,
-            StrokeKind::Middle => 0.0,
-            StrokeKind::Outside => w / 2.0,
-        };
-        let rect = r.rect.expand(shift);
+    if let Some((rect, shift)) = crate::export::walk::stroke_outline(r) {
+        let w = r.stroke.width;
         if !rect.is_positive() {
             return;
         }
